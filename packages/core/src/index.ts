@@ -1,1 +1,3 @@
-export {};
+export * from './config/index.js';
+export * from './errors/index.js';
+export * from './provider/v1/index.js';

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { reportFailure } from './report-failure.js';
+
+const EXAMPLES = `
+Examples:
+  $ hubfleet validate -c examples/quickstart.yaml
+  $ hubfleet validate -c hubfleet.yaml --output json
+  $ hubfleet validate -c hubfleet.yaml --show-defaults
+  $ hubfleet schema > hubfleet.schema.json
+  $ hubfleet catalog aws
+
+Exit codes: 0 ok, 1 failed, 2 invalid input, 3 refused.`;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
+const configOption = () =>
+  new Option('-c, --config <file>', 'the hubfleet.yaml to use').makeOptionMandatory();
+const outputOption = () =>
+  new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text');
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('hubfleet')
+    .description(
+      'Provision JupyterHub-ready Kubernetes clusters on AWS, OpenStack, GKE and NeCTAR, and run many hubs on them from one file.',
+    )
+    .version(version(), '-V, --version')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('validate')
+    .description('check a config file offline: schema, cross-field rules, provider rules, secret references')
+    .addOption(configOption())
+    .addOption(outputOption())
+    .option('--show-defaults', 'print the config with every default applied (secrets stay references)')
+    .option('--no-check-secrets', 'do not check that secret references resolve on this machine')
+    .addHelpText('after', '\nExample:\n  $ hubfleet validate -c examples/aws-dsosu.yaml')
+    .action(async (options) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      setExitCode(await validateCommand(options));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of hubfleet.yaml (providers included) for editors')
+    .action(async () => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      setExitCode(await schemaCommand());
+    });
+
+  program
+    .command('catalog')
+    .description("list a provider's known machine types with CPU, memory, GPU and estimated price")
+    .argument('<provider>', 'aws | openstack | gke | nectar')
+    .addOption(outputOption())
+    .action(async (kind: string, options) => {
+      const { catalogCommand } = await import('./commands/catalog.js');
+      setExitCode(await catalogCommand(kind, options));
+    });
+
+  return program;
+}
+
+/** Run the CLI and return the exit code; expected errors never print a stack trace. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (problem) {
+    if (problem instanceof CommanderError) {
+      const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+      return benign.includes(problem.code) ? 0 : 2;
+    }
+    return reportFailure(problem);
+  }
+}

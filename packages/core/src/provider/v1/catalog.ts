@@ -1,0 +1,29 @@
+/** One machine type (AWS instance type, GCE machine type, OpenStack flavor) a nodegroup can use. */
+export interface MachineTypeV1 {
+  /** The provider's own name, exactly as its API takes it, e.g. `t3a.large`, `n1-standard-4`, `m3.medium`. */
+  name: string;
+  /** Virtual CPUs. */
+  cpu: number;
+  /** Memory in GiB. */
+  memoryGiB: number;
+  /** Accelerators attached to every machine of this type; absent for CPU-only types. */
+  gpu?: { count: number; model: string };
+  /** Estimated on-demand price per hour in `MachineCatalogV1.currency`; absent where the cloud does not bill per hour. */
+  hourlyPrice?: number;
+}
+
+export interface MachineCatalogV1 {
+  /**
+   * True when the list is every type the cloud offers in the regions hubfleet supports, so an unknown name
+   * is an error. False where flavors differ per cloud or project (OpenStack, NeCTAR): an unknown name is
+   * a warning offline and the provider checks it against the cloud before creating anything.
+   */
+  exhaustive: boolean;
+  /** Where the prices came from and when (e.g. `AWS on-demand pricing, us-west-2, 2026-11-01`). */
+  priceSource: string;
+  /** ISO date on which the prices were read. */
+  priceDate: string;
+  /** @default 'USD' */
+  currency: string;
+  machines: readonly MachineTypeV1[];
+}

@@ -1,0 +1,24 @@
+export type { ProviderCapabilitiesV1 } from './capabilities.js';
+export type { MachineCatalogV1, MachineTypeV1 } from './catalog.js';
+export type { ComponentName } from './ownership.js';
+export { OwnershipTag, ownershipTags } from './ownership.js';
+export type {
+  ConnectContextV1,
+  ProviderSettingsV1,
+  ProviderV1,
+  ToolDefaultV1,
+  ToolName,
+} from './provider.js';
+export type {
+  AddonSpecV1,
+  ClusterApiV1,
+  NodeGroupApiV1,
+  ObservedClusterV1,
+  ObservedNodeGroupV1,
+  ObservedVolumeV1,
+  ProviderSessionV1,
+  ResourceStatusV1,
+  VolumeApiV1,
+  VolumeAttachmentV1,
+} from './session.js';
+export type { ProviderWarningV1 } from './warnings.js';

@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { HubfleetConfig } from '../../config/deployment.js';
+import type { ConfigIssue } from '../../config/issues.js';
+import type { ProviderCapabilitiesV1 } from './capabilities.js';
+import type { MachineCatalogV1 } from './catalog.js';
+import type { ProviderSessionV1 } from './session.js';
+
+/** The `provider:` section every provider's schema must accept: a `kind` literal plus its own fields. */
+export interface ProviderSettingsV1 {
+  kind: string;
+}
+
+/** A tool's default on this provider, with the reason `plan` and `validate --show-defaults` report. */
+export interface ToolDefaultV1 {
+  enabled: boolean;
+  reason: string;
+}
+
+export type ToolName = 'autoscaler' | 'registryCache' | 'gpuDriver' | 'monitoring' | 'backups';
+
+export interface ConnectContextV1 {
+  /** Directory of the config file: relative paths (secret files, keys) resolve against it. */
+  configDirectory: string;
+  /** Endpoints of the simulated cloud, when running with `--sim`; absent for real clouds. */
+  simulatedEndpoints?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * A cloud provider, version 1 of the contract. A provider package exports one of these; the CLI
+ * registers it with core. Everything here but `connect` is offline and imports no cloud SDK, so
+ * `validate` and `--help` stay fast; `connect` imports its SDKs lazily.
+ */
+export interface ProviderV1<Settings extends ProviderSettingsV1 = ProviderSettingsV1> {
+  readonly specificationVersion: 'v1';
+  /** The `provider.kind` this provider answers to, e.g. `aws`. */
+  readonly id: string;
+  /** A human name, e.g. `AWS EKS`. */
+  readonly displayName: string;
+  /** Strict zod schema of the `provider:` section, including `kind: z.literal(id)`. */
+  readonly configSchema: z.ZodType<Settings>;
+  readonly capabilities: ProviderCapabilitiesV1;
+  readonly catalog: MachineCatalogV1;
+  /** What each tool defaults to when the config does not say. */
+  readonly toolDefaults: Record<ToolName, ToolDefaultV1>;
+  /** Provider-specific offline checks, run after the schema and the cross-field rules pass. */
+  validate?(config: HubfleetConfig<Settings>): ConfigIssue[];
+  /**
+   * Open a session against the cloud. Absent while a provider can validate configs but not yet
+   * deploy; the CLI then says so instead of pretending.
+   */
+  connect?(config: HubfleetConfig<Settings>, context: ConnectContextV1): Promise<ProviderSessionV1>;
+}

@@ -1,0 +1,103 @@
+import type { HubConfig, NodeGroupConfig } from '../../config/index.js';
+import type { ProviderWarningV1 } from './warnings.js';
+
+/** Lifecycle states common to every cloud, mapped from each cloud's own at the provider edge. */
+export type ResourceStatusV1 = 'creating' | 'active' | 'updating' | 'deleting' | 'failed';
+
+export interface ObservedClusterV1 {
+  name: string;
+  status: ResourceStatusV1;
+  kubernetesVersion: string;
+  /** The API server URL, once known. */
+  endpoint?: string;
+  tags: Record<string, string>;
+  /** Why the cloud says it failed, when `status` is `failed`. */
+  statusReason?: string;
+}
+
+export interface ObservedNodeGroupV1 {
+  name: string;
+  status: ResourceStatusV1;
+  instanceType: string;
+  min: number;
+  max: number;
+  /** Nodes the cloud is aiming for right now. */
+  desired: number;
+  diskSizeGiB?: number;
+  labels: Record<string, string>;
+  taints: { key: string; value: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+  tags: Record<string, string>;
+}
+
+export interface ObservedVolumeV1 {
+  /** The cloud's id (EBS volume id, Cinder uuid, PD name, or the export path on the NeCTAR storage node). */
+  id: string;
+  /** The hub this volume belongs to, from its ownership tag. */
+  hub: string;
+  sizeGiB: number;
+  zone?: string;
+  status: 'creating' | 'available' | 'in-use' | 'deleting' | 'error';
+  tags: Record<string, string>;
+}
+
+/** What the NFS server chart needs to mount a hub's volume. */
+export interface VolumeAttachmentV1 {
+  /** CSI driver name, e.g. `ebs.csi.aws.com`, `pd.csi.storage.gke.io`, `cinder.csi.openstack.org`; absent for an NFS export. */
+  csiDriver?: string;
+  volumeHandle?: string;
+  /** For providers whose storage is already an NFS export (NeCTAR storage node). */
+  nfsExport?: { server: string; path: string };
+  /** Pods using the volume must run in this zone. */
+  zone?: string;
+}
+
+export interface ClusterApiV1 {
+  /** The deployment's cluster, or undefined when it does not exist. */
+  observe(): Promise<ObservedClusterV1 | undefined>;
+  create(): Promise<void>;
+  /** Bring a live cluster to the config (version, tags); never replaces it. */
+  update(observed: ObservedClusterV1): Promise<ProviderWarningV1[]>;
+  delete(): Promise<void>;
+  /** A kubeconfig (YAML) with credentials valid for at least the next few minutes. */
+  kubeconfig(): Promise<string>;
+}
+
+export interface NodeGroupApiV1 {
+  /** Every nodegroup the deployment owns, found by ownership tags in one call or a few. */
+  list(): Promise<ObservedNodeGroupV1[]>;
+  create(nodeGroup: NodeGroupConfig): Promise<void>;
+  update(nodeGroup: NodeGroupConfig, observed: ObservedNodeGroupV1): Promise<ProviderWarningV1[]>;
+  delete(name: string): Promise<void>;
+  /** True when a change from `observed` to `nodeGroup` cannot be made in place (e.g. instance type). */
+  requiresReplacement(nodeGroup: NodeGroupConfig, observed: ObservedNodeGroupV1): boolean;
+}
+
+export interface VolumeApiV1 {
+  /** Every data volume the deployment owns, by ownership tags, retained ones included. */
+  list(): Promise<ObservedVolumeV1[]>;
+  /** Create the hub's volume (or adopt `storage.adoptVolume`) and return its id. */
+  create(hub: HubConfig): Promise<ObservedVolumeV1>;
+  snapshot(volume: ObservedVolumeV1): Promise<{ snapshotId: string }>;
+  delete(volume: ObservedVolumeV1): Promise<void>;
+  attachment(volume: ObservedVolumeV1): VolumeAttachmentV1;
+}
+
+/** An in-cluster add-on the cloud needs, installed by the Kubernetes layer. */
+export interface AddonSpecV1 {
+  name: string;
+  /** Why this cloud needs it, shown in `plan`. */
+  reason: string;
+  /** Helm chart values merged into a tool's values, keyed by tool name (e.g. `cluster-autoscaler`). */
+  toolValues?: Record<string, Record<string, unknown>>;
+  /** Raw manifests applied without helm (e.g. a StorageClass). */
+  manifests?: Record<string, unknown>[];
+}
+
+export interface ProviderSessionV1 {
+  cluster: ClusterApiV1;
+  nodeGroups: NodeGroupApiV1;
+  volumes: VolumeApiV1;
+  addons(): AddonSpecV1[];
+  /** Release connections and timers. */
+  close(): Promise<void>;
+}
