@@ -1,1 +1,1 @@
-export {};
+export * from './framework/index.js';

@@ -1,0 +1,37 @@
+import { appendFileSync } from 'node:fs';
+
+/** One call a fake answered: tests and benchmarks count these (mutating vs read). */
+export interface CallRecord {
+  service: string;
+  operation: string;
+  mutating: boolean;
+  status: number;
+  time: number;
+}
+
+export interface CallLog {
+  record(call: CallRecord): void;
+  readonly calls: readonly CallRecord[];
+  count(filter?: Partial<Pick<CallRecord, 'service' | 'operation' | 'mutating'>>): number;
+  clear(): void;
+}
+
+/** Calls kept in memory and, when `file` is given, appended to it one JSON object per line. */
+export function createCallLog(file?: string): CallLog {
+  const calls: CallRecord[] = [];
+  return {
+    calls,
+    record(call) {
+      calls.push(call);
+      if (file) appendFileSync(file, `${JSON.stringify(call)}\n`);
+    },
+    count(filter = {}) {
+      return calls.filter((call) =>
+        Object.entries(filter).every(([key, value]) => call[key as keyof CallRecord] === value),
+      ).length;
+    },
+    clear() {
+      calls.length = 0;
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CallLog } from './call-log.js';
+import type { Clock } from './clock.js';
+import type { FaultInjector, FaultKind } from './faults.js';
+
+export interface FakeRequest {
+  method: string;
+  /** Path without the query, percent-decoded segments left as sent. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface FakeResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** What one request is, as the service's protocol identifies it. */
+export interface ResolvedOperation {
+  operation: string;
+  mutating: boolean;
+  handle(): FakeResponse | Promise<FakeResponse>;
+}
+
+/** One cloud service's wire protocol: how to identify an operation, and how its errors look. */
+export interface ServiceProtocol {
+  name: string;
+  resolve(request: FakeRequest): ResolvedOperation | undefined;
+  /** The response for an injected fault, in this protocol's error shape. */
+  fault(kind: Exclude<FaultKind, 'drop'>, operation: string): FakeResponse;
+  /** The response for a request no operation matches. */
+  unknown(request: FakeRequest): FakeResponse;
+}
+
+export interface ServiceContext {
+  clock: Clock;
+  faults: FaultInjector;
+  callLog: CallLog;
+  /** Called after every mutating call that succeeded, e.g. to persist state for sim mode. */
+  afterMutation?: () => void;
+}
+
+export interface RunningService {
+  name: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+function readBody(request: import('node:http').IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/** Serve a protocol on 127.0.0.1 at an ephemeral port (or `port`), with faults and a call log. */
+export async function startService(protocol: ServiceProtocol, context: ServiceContext, port = 0): Promise<RunningService> {
+  const server: Server = createServer(async (incoming, outgoing) => {
+    const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+    const request: FakeRequest = {
+      method: incoming.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: incoming.headers,
+      body: await readBody(incoming),
+    };
+    const resolved = protocol.resolve(request);
+    const operation = resolved?.operation ?? 'Unknown';
+    const mutating = resolved?.mutating ?? false;
+    const fault = resolved ? context.faults.next(protocol.name, operation) : undefined;
+    const log = (status: number) =>
+      context.callLog.record({ service: protocol.name, operation, mutating, status, time: context.clock.now() });
+    if (fault === 'drop') {
+      log(0);
+      incoming.socket.destroy();
+      return;
+    }
+    let response: FakeResponse;
+    try {
+      response = fault ? protocol.fault(fault, operation) : resolved ? await resolved.handle() : protocol.unknown(request);
+    } catch (problem) {
+      response = protocol.fault('server-error', operation);
+      process.stderr.write(`fake ${protocol.name} ${operation} crashed: ${problem instanceof Error ? problem.stack : String(problem)}\n`);
+    }
+    log(response.status);
+    if (mutating && !fault && response.status < 300) context.afterMutation?.();
+    outgoing.writeHead(response.status, response.headers ?? {});
+    outgoing.end(response.body ?? '');
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    name: protocol.name,
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
