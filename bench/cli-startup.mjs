@@ -31,5 +31,7 @@ const median = (values) => {
 const baseline = median(samples['node -e 0 (baseline)']);
 for (const [name, values] of Object.entries(samples)) {
   const value = median(values);
-  console.log(`${name.padEnd(24)} median ${value.toFixed(1).padStart(7)} ms  (${(value / baseline).toFixed(2)}× node startup, ${runs} runs)`);
+  console.log(
+    `${name.padEnd(24)} median ${value.toFixed(1).padStart(7)} ms  (${(value / baseline).toFixed(2)}× node startup, ${runs} runs)`,
+  );
 }

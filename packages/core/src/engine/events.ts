@@ -1,6 +1,6 @@
 import type { HubfleetErrorKind } from '../errors/index.js';
 import type { ApplySummary, StepOutcome } from './apply-summary.js';
-import type { ChangeAction, ResourceLayer, StepAction } from './resource.js';
+import type { ResourceLayer, StepAction } from './resource.js';
 import type { PlanCommand } from './safety.js';
 
 /** An error as events carry it: plain data, ready for JSON lines. */
@@ -101,6 +101,3 @@ export type EngineEventType = EngineEvent['type'];
 
 /** Receives engine events, synchronously and in order. Keep it quick: the engine waits for it. */
 export type EngineListener = (event: EngineEvent) => void;
-
-/** The action the step performs, for a step that changes something. */
-export type ActingAction = ChangeAction;

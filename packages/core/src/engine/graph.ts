@@ -6,7 +6,8 @@ export interface GraphNode {
   readonly dependsOn: readonly string[];
 }
 
-function graphBug(message: string, subject?: string): HubfleetError {
+/** The error for a resource graph that cannot be right: a bug in the config-to-resources mapping. */
+export function mappingBug(message: string, subject?: string): HubfleetError {
   return new HubfleetError({
     kind: 'internal',
     message,
@@ -19,13 +20,16 @@ function graphBug(message: string, subject?: string): HubfleetError {
 export function indexGraph<Node extends GraphNode>(nodes: readonly Node[]): Map<string, Node> {
   const byId = new Map<string, Node>();
   for (const node of nodes) {
-    if (byId.has(node.id)) throw graphBug(`Two resources share the id ${node.id}.`, node.id);
+    if (byId.has(node.id)) throw mappingBug(`Two resources share the id ${node.id}.`, node.id);
     byId.set(node.id, node);
   }
   for (const node of nodes) {
     for (const dependency of node.dependsOn) {
       if (!byId.has(dependency)) {
-        throw graphBug(`${node.id} depends on ${dependency}, which is not part of the deployment.`, node.id);
+        throw mappingBug(
+          `${node.id} depends on ${dependency}, which is not part of the deployment.`,
+          node.id,
+        );
       }
     }
   }
@@ -33,8 +37,8 @@ export function indexGraph<Node extends GraphNode>(nodes: readonly Node[]): Map<
 }
 
 /**
- * The ids in an order where every node comes after the nodes it depends on; ties keep the input
- * order, so the same graph always gives the same order. A cycle is refused, naming it.
+ * The ids in an order where every node comes after the nodes it depends on: depth first, in input
+ * order, so the same input always gives the same order. A cycle is refused, naming it.
  */
 export function topologicalOrder(nodes: readonly GraphNode[]): string[] {
   const byId = indexGraph(nodes);
@@ -47,7 +51,7 @@ export function topologicalOrder(nodes: readonly GraphNode[]): string[] {
     if (seen === 'done') return;
     if (seen === 'visiting') {
       const cycle = [...trail.slice(trail.indexOf(id)), id].join(' → ');
-      throw graphBug(`The resources depend on each other in a cycle: ${cycle}.`, id);
+      throw mappingBug(`The resources depend on each other in a cycle: ${cycle}.`, id);
     }
     state.set(id, 'visiting');
     trail.push(id);

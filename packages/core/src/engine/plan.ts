@@ -1,7 +1,6 @@
-import { HubfleetError } from '../errors/index.js';
 import { mapWithConcurrency } from './bounded-map.js';
 import { decideStep, type ResourceIntent, type StepDecision } from './decide-step.js';
-import { indexGraph, topologicalOrder } from './graph.js';
+import { indexGraph, mappingBug, topologicalOrder } from './graph.js';
 import type { Plan, PlanCounts, PlanStep } from './plan-types.js';
 import type { AnyResourceNode } from './resource.js';
 import {
@@ -55,12 +54,10 @@ function stepDependencies(
   if (intent === 'absent') return absentDependents.get(resource.id) ?? [];
   for (const dependency of resource.dependsOn) {
     if (byId.get(dependency)?.intent === 'absent') {
-      throw new HubfleetError({
-        kind: 'internal',
-        message: `${resource.id} is wanted but depends on ${dependency}, which is being removed.`,
-        hint: 'This is a bug in how hubfleet maps the config to resources; please report it with the config file.',
-        subject: resource.id,
-      });
+      throw mappingBug(
+        `${resource.id} is wanted but depends on ${dependency}, which is being removed.`,
+        resource.id,
+      );
     }
   }
   return [...resource.dependsOn];
