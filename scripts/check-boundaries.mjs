@@ -28,7 +28,8 @@ function sourceFiles(directory) {
   }
   return entries.flatMap((entry) => {
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : sourceFiles(path);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'dist' ? [] : sourceFiles(path);
     return /\.(ts|mts|js|mjs)$/.test(entry.name) ? [path] : [];
   });
 }
@@ -51,14 +52,23 @@ export function findViolations(root) {
     }
     const allowed = ALLOWED[manifest.name];
     if (!allowed) {
-      violations.push(`${manifest.name}: not in the boundary table of scripts/check-boundaries.mjs; add it with its allowed dependencies`);
+      violations.push(
+        `${manifest.name}: not in the boundary table of scripts/check-boundaries.mjs; add it with its allowed dependencies`,
+      );
       continue;
     }
-    const permits = (target) => target !== manifest.name && (allowed.includes('*') || allowed.includes(target));
-    const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies });
+    const permits = (target) =>
+      target !== manifest.name && (allowed.includes('*') || allowed.includes(target));
+    const declared = Object.keys({
+      ...manifest.dependencies,
+      ...manifest.devDependencies,
+      ...manifest.peerDependencies,
+    });
     for (const dependency of declared.filter((name) => name.startsWith('@hubfleet/'))) {
       if (dependency === '@hubfleet/cli' || !permits(dependency)) {
-        violations.push(`${manifest.name}/package.json depends on ${dependency}, which its layer may not use`);
+        violations.push(
+          `${manifest.name}/package.json depends on ${dependency}, which its layer may not use`,
+        );
       }
     }
     for (const file of [...sourceFiles(join(directory, 'src')), ...sourceFiles(join(directory, 'test'))]) {
@@ -68,10 +78,12 @@ export function findViolations(root) {
         const where = relative(root, file);
         if (target.startsWith('@hubfleet/')) {
           const name = target.split('/').slice(0, 2).join('/');
-          if (name === '@hubfleet/cli' || !permits(name)) violations.push(`${where} imports ${target}, which ${manifest.name} may not use`);
+          if (name === '@hubfleet/cli' || !permits(name))
+            violations.push(`${where} imports ${target}, which ${manifest.name} may not use`);
         } else if (target.startsWith('.')) {
           const resolved = resolve(dirname(file), target);
-          if (!resolved.startsWith(directory + sep)) violations.push(`${where} reaches outside its package with ${target}`);
+          if (!resolved.startsWith(directory + sep))
+            violations.push(`${where} reaches outside its package with ${target}`);
         }
       }
     }
@@ -85,13 +97,20 @@ function selfTest() {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   };
-  write('packages/core/package.json', JSON.stringify({ name: '@hubfleet/core', dependencies: { '@hubfleet/provider-aws': '0' } }));
-  write('packages/core/src/a.ts', "import { x } from '@hubfleet/provider-aws';\nimport { y } from '../../provider-aws/src/b.js';\n");
+  write(
+    'packages/core/package.json',
+    JSON.stringify({ name: '@hubfleet/core', dependencies: { '@hubfleet/provider-aws': '0' } }),
+  );
+  write(
+    'packages/core/src/a.ts',
+    "import { x } from '@hubfleet/provider-aws';\nimport { y } from '../../provider-aws/src/b.js';\n",
+  );
   write('packages/provider-aws/package.json', JSON.stringify({ name: '@hubfleet/provider-aws' }));
   write('packages/provider-aws/src/b.ts', "const cli = await import('@hubfleet/cli');\n");
   const found = findViolations(root);
   rmSync(root, { recursive: true, force: true });
-  if (found.length !== 4) throw new Error(`boundary self-test expected 4 violations, found ${found.length}:\n${found.join('\n')}`);
+  if (found.length !== 4)
+    throw new Error(`boundary self-test expected 4 violations, found ${found.length}:\n${found.join('\n')}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -11,7 +11,10 @@ export interface CliRun {
 }
 
 /** Run the built `hubfleet` binary as a user would (run `npm run build` first; `npm test` does). */
-export function runHubfleet(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+export function runHubfleet(
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [hubfleetBin, ...args], {
       cwd: options.cwd ?? repoRoot,

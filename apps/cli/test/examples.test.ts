@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { repoRoot, runHubfleet, STACK_TRACE } from './cli-harness.js';
 
 const EXAMPLES = readdirSync(join(repoRoot, 'examples')).filter((file) => file.endsWith('.yaml'));
@@ -11,25 +12,52 @@ const EXAMPLES = readdirSync(join(repoRoot, 'examples')).filter((file) => file.e
 function secretEnvironment(): Record<string, string> {
   const names = new Set<string>();
   for (const file of EXAMPLES) {
-    for (const match of readFileSync(join(repoRoot, 'examples', file), 'utf8').matchAll(/fromEnv:\s*([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    for (const match of readFileSync(join(repoRoot, 'examples', file), 'utf8').matchAll(
+      /fromEnv:\s*([A-Za-z_][A-Za-z0-9_]*)/g,
+    )) {
       names.add(match[1] as string);
     }
   }
   return Object.fromEntries([...names].map((name) => [name, `stand-in-${name.toLowerCase()}-value`]));
 }
 
+/**
+ * A copy of examples/ in which every file a config refers to (`fromFile` secrets, `certFile`) exists
+ * with stand-in content, as it would on an operator's machine.
+ */
+function examplesWithSecretFiles(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'hubfleet-examples-'));
+  for (const file of EXAMPLES) {
+    copyFileSync(join(repoRoot, 'examples', file), join(directory, file));
+    const text = readFileSync(join(repoRoot, 'examples', file), 'utf8');
+    for (const match of text.matchAll(/(?:fromFile|certFile):\s*([^\s},#]+)/g)) {
+      const path = join(directory, match[1] as string);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, `stand-in content of ${match[1]}\n`);
+    }
+  }
+  return directory;
+}
+
 describe('examples/', () => {
   const env = secretEnvironment();
+  const prepared = examplesWithSecretFiles();
 
   it('holds one config per seed deployment plus the quickstart', () => {
-    expect(EXAMPLES.sort()).toEqual(['aws-dsosu.yaml', 'gke-rhodes.yaml', 'nectar-unimelb.yaml', 'openstack-stfc.yaml', 'quickstart.yaml']);
+    expect(EXAMPLES.sort()).toEqual([
+      'aws-dsosu.yaml',
+      'gke-rhodes.yaml',
+      'nectar-unimelb.yaml',
+      'openstack-stfc.yaml',
+      'quickstart.yaml',
+    ]);
   });
 
   it.each(EXAMPLES)('%s validates with its secrets resolvable', async (file) => {
-    const run = await runHubfleet(['validate', '-c', `examples/${file}`], { env });
+    const run = await runHubfleet(['validate', '-c', join(prepared, file)], { env });
     expect(run.stderr.split('\n').filter((line) => line.includes(': error:'))).toEqual([]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`examples/${file}: valid`);
+    expect(run.stdout).toContain(`${file}: valid`);
   });
 
   it('quickstart validates with no environment at all', async () => {
@@ -41,8 +69,15 @@ describe('examples/', () => {
     const run = await runHubfleet(['validate', '-c', 'examples/aws-dsosu.yaml', '--output', 'json']);
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as { issues: { pathText: string; message: string }[] };
-    expect(report.issues.some((issue) => /environment variable [A-Z_]+ is not set/.test(issue.message))).toBe(true);
-    const withValues = await runHubfleet(['validate', '-c', 'examples/aws-dsosu.yaml', '--show-defaults'], { env });
+    expect(report.issues.some((issue) => /environment variable [A-Z_]+ is not set/.test(issue.message))).toBe(
+      true,
+    );
+    const withValues = await runHubfleet(
+      ['validate', '-c', join(prepared, 'aws-dsosu.yaml'), '--show-defaults'],
+      {
+        env,
+      },
+    );
     expect(withValues.code).toBe(0);
     for (const value of Object.values(env)) expect(withValues.stdout).not.toContain(value);
     expect(withValues.stdout).toContain('fromEnv:');
@@ -87,7 +122,8 @@ describe('hubfleet basics', () => {
   it('--help lists the commands with examples, exit 0', async () => {
     const run = await runHubfleet(['--help']);
     expect(run.code).toBe(0);
-    for (const word of ['validate', 'schema', 'catalog', 'Examples:', 'Exit codes']) expect(run.stdout).toContain(word);
+    for (const word of ['validate', 'schema', 'catalog', 'Examples:', 'Exit codes'])
+      expect(run.stdout).toContain(word);
   });
 
   it('--version prints the package version', async () => {
@@ -97,7 +133,11 @@ describe('hubfleet basics', () => {
   });
 
   it('usage errors exit 2 without a stack trace', async () => {
-    for (const args of [['validate'], ['frobnicate'], ['validate', '-c', 'examples/quickstart.yaml', '--output', 'xml']]) {
+    for (const args of [
+      ['validate'],
+      ['frobnicate'],
+      ['validate', '-c', 'examples/quickstart.yaml', '--output', 'xml'],
+    ]) {
       const run = await runHubfleet(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).not.toMatch(STACK_TRACE);

@@ -9,7 +9,7 @@ describe('validateConfigText', () => {
   it('accepts a valid file and applies schema defaults', () => {
     const result = validate(VALID);
     expect(result.issues).toEqual([]);
-    expect(result.config?.cluster.kubernetesVersion).toBe('1.31');
+    expect(result.config?.cluster.kubernetesVersion).toBe('1.34');
     expect(result.config?.hubs[0]?.storage).toEqual({
       home: 'shared-nfs',
       size: '10Gi',

@@ -41,9 +41,9 @@ export const clusterSchema = z
   .strictObject({
     kubernetesVersion: z
       .string()
-      .regex(/^1\.[0-9]{2}$/, 'must be a Kubernetes minor version in quotes, such as "1.31"')
-      .default('1.31')
-      .describe('Kubernetes minor version, quoted: "1.31".'),
+      .regex(/^1\.[0-9]{2}$/, 'must be a Kubernetes minor version in quotes, such as "1.34"')
+      .default('1.34')
+      .describe('Kubernetes minor version, quoted: "1.34".'),
     nodeGroups: z.array(nodeGroupSchema).min(1, 'needs at least one core and one users nodegroup'),
   })
   .describe('The Kubernetes cluster and its nodegroups.');

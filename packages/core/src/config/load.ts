@@ -7,7 +7,7 @@ import { type ConfigIssue, formatPath, type LocatedIssue } from './issues.js';
 import { positionOf } from './locate.js';
 import type { ProviderRegistry } from './registry.js';
 import { checkConfigRules } from './rules/index.js';
-import { checkSecretsResolve } from './secrets.js';
+import { checkReferencedFiles, checkSecretsResolve } from './secrets.js';
 import { fromZodIssues } from './zod-issues.js';
 
 /** A config file is a page or two of YAML; anything near this size is a mistake or an attack. */
@@ -20,8 +20,11 @@ export interface LoadOptions {
   /** The name shown in messages; also the base for relative paths. */
   file: string;
   /** Check that secret references resolve (environment variables set, files readable). */
+  /** Check that secret references resolve and referenced files exist on this machine. */
   checkSecrets?: boolean;
   env?: Readonly<Record<string, string | undefined>>;
+  /** "Today" for date-dependent provider rules. @default new Date() */
+  today?: Date;
 }
 
 export interface LoadResult {
@@ -143,14 +146,10 @@ export function validateConfigText(text: string, options: LoadOptions): LoadResu
   }
   const config = result.data as unknown as HubfleetConfig;
   const provider = registry.get(config.provider.kind) as ProviderV1;
-  const issues = checkConfigRules(config, provider);
+  const configDirectory = dirname(resolve(file));
+  const issues = checkConfigRules(config, provider, { configDirectory, today: options.today ?? new Date() });
   if (options.checkSecrets ?? true) {
-    issues.push(
-      ...checkSecretsResolve(config, {
-        env: options.env ?? process.env,
-        configDirectory: dirname(resolve(file)),
-      }),
-    );
+    issues.push(...checkSecretsResolve(config, { env: options.env ?? process.env, configDirectory }));
   }
   const located = locate(issues, file, document, lineCounter);
   const hasErrors = located.some((issue) => issue.severity === 'error');

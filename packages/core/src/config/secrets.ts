@@ -71,3 +71,25 @@ export function resolveSecret(ref: SecretRef, context: SecretContext): string {
   if ('fromEnv' in ref) return context.env[ref.fromEnv] as string;
   return readFileSync(resolve(context.configDirectory, ref.fromFile), 'utf8').replace(/\r?\n$/, '');
 }
+
+/** Plain files the config names (not secrets, but needed to deploy): the manual TLS certificate. */
+export function checkReferencedFiles(
+  config: { ingress?: { tls?: { mode: string; certFile?: string } } },
+  context: SecretContext,
+): ConfigIssue[] {
+  const certFile = config.ingress?.tls?.certFile;
+  if (certFile === undefined) return [];
+  const file = resolve(context.configDirectory, certFile);
+  try {
+    accessSync(file, constants.R_OK);
+    return [];
+  } catch {
+    return [
+      error(
+        ['ingress', 'tls', 'certFile'],
+        `certificate file ${certFile} cannot be read (looked for ${file})`,
+        'put the PEM certificate chain there, or fix the path (relative to the config file)',
+      ),
+    ];
+  }
+}

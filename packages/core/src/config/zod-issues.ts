@@ -53,9 +53,10 @@ function unknownKeyIssues(
 
 function valueIssue(issue: ZodIssue & { values: unknown[] }, input: unknown): ConfigIssue {
   const allowed = issue.values.map((value) => String(value));
+  const expected = allowed.length === 1 ? `"${allowed[0]}"` : `one of ${allowed.join(' | ')}`;
   const mapped: ConfigIssue = {
     path: toPath(issue.path),
-    message: `must be one of ${allowed.join(' | ')}, not ${typeName(input)}`,
+    message: `must be ${expected}, not ${typeName(input)}`,
     severity: 'error',
   };
   const suggestion = typeof input === 'string' ? didYouMean(input, allowed) : undefined;

@@ -17,7 +17,10 @@ export function createClock(speed = 1, now: () => number = Date.now): Clock {
 }
 
 /** A clock tests move by hand. */
-export function createManualClock(start = 1_700_000_000_000, speed = 1): Clock & { advance(ms: number): void } {
+export function createManualClock(
+  start = 1_700_000_000_000,
+  speed = 1,
+): Clock & { advance(ms: number): void } {
   let current = start;
   return {
     now: () => current,

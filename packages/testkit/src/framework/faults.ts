@@ -53,7 +53,9 @@ export function createFaultInjector(plan: FaultPlan = {}): FaultInjector {
   return {
     next(service, operation) {
       const name = `${service}.${operation}`;
-      const match = scripted.find((fault) => fault.times > 0 && (fault.operation === name || fault.operation === '*'));
+      const match = scripted.find(
+        (fault) => fault.times > 0 && (fault.operation === name || fault.operation === '*'),
+      );
       if (match) {
         match.times -= 1;
         return match.fault;

@@ -1,35 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { createCallLog, createClock, createFaultInjector, type ServiceProtocol, startService } from './index.js';
+import {
+  createCallLog,
+  createClock,
+  createFaultInjector,
+  type ServiceProtocol,
+  startService,
+} from './index.js';
 
 const echo: ServiceProtocol = {
   name: 'echo',
   resolve: (request) =>
     request.path === '/things'
-      ? { operation: request.method === 'POST' ? 'CreateThing' : 'ListThings', mutating: request.method === 'POST', handle: () => ({ status: 200, body: request.body || '[]' }) }
+      ? {
+          operation: request.method === 'POST' ? 'CreateThing' : 'ListThings',
+          mutating: request.method === 'POST',
+          handle: () => ({ status: 200, body: request.body || '[]' }),
+        }
       : undefined,
-  fault: (kind) => ({ status: kind === 'throttle' ? 429 : kind === 'quota' ? 400 : kind === 'unavailable' ? 503 : 500, body: kind }),
+  fault: (kind) => ({
+    status: kind === 'throttle' ? 429 : kind === 'quota' ? 400 : kind === 'unavailable' ? 503 : 500,
+    body: kind,
+  }),
   unknown: () => ({ status: 404, body: 'no such route' }),
 };
 
 describe('fake service framework', () => {
   it('answers over HTTP on loopback and logs reads and mutations apart', async () => {
     const callLog = createCallLog();
-    const service = await startService(echo, { clock: createClock(), faults: createFaultInjector(), callLog });
+    const service = await startService(echo, {
+      clock: createClock(),
+      faults: createFaultInjector(),
+      callLog,
+    });
     try {
       expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(await (await fetch(`${service.url}/things`, { method: 'POST', body: '{"a":1}' })).text()).toBe('{"a":1}');
+      expect(await (await fetch(`${service.url}/things`, { method: 'POST', body: '{"a":1}' })).text()).toBe(
+        '{"a":1}',
+      );
       expect((await fetch(`${service.url}/things`)).status).toBe(200);
       expect((await fetch(`${service.url}/nope`)).status).toBe(404);
       expect(callLog.count({ mutating: true })).toBe(1);
       expect(callLog.count({ mutating: false })).toBe(2);
-      expect(callLog.calls[0]).toMatchObject({ service: 'echo', operation: 'CreateThing', mutating: true, status: 200 });
+      expect(callLog.calls[0]).toMatchObject({
+        service: 'echo',
+        operation: 'CreateThing',
+        mutating: true,
+        status: 200,
+      });
     } finally {
       await service.close();
     }
   });
 
   it('injects scripted faults, then behaves', async () => {
-    const faults = createFaultInjector({ scripted: [{ operation: 'echo.ListThings', fault: 'throttle', times: 2 }] });
+    const faults = createFaultInjector({
+      scripted: [{ operation: 'echo.ListThings', fault: 'throttle', times: 2 }],
+    });
     const callLog = createCallLog();
     const service = await startService(echo, { clock: createClock(), faults, callLog });
     try {

@@ -60,7 +60,11 @@ function readBody(request: import('node:http').IncomingMessage): Promise<string>
 }
 
 /** Serve a protocol on 127.0.0.1 at an ephemeral port (or `port`), with faults and a call log. */
-export async function startService(protocol: ServiceProtocol, context: ServiceContext, port = 0): Promise<RunningService> {
+export async function startService(
+  protocol: ServiceProtocol,
+  context: ServiceContext,
+  port = 0,
+): Promise<RunningService> {
   const server: Server = createServer(async (incoming, outgoing) => {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     const request: FakeRequest = {
@@ -75,7 +79,13 @@ export async function startService(protocol: ServiceProtocol, context: ServiceCo
     const mutating = resolved?.mutating ?? false;
     const fault = resolved ? context.faults.next(protocol.name, operation) : undefined;
     const log = (status: number) =>
-      context.callLog.record({ service: protocol.name, operation, mutating, status, time: context.clock.now() });
+      context.callLog.record({
+        service: protocol.name,
+        operation,
+        mutating,
+        status,
+        time: context.clock.now(),
+      });
     if (fault === 'drop') {
       log(0);
       incoming.socket.destroy();
@@ -83,10 +93,16 @@ export async function startService(protocol: ServiceProtocol, context: ServiceCo
     }
     let response: FakeResponse;
     try {
-      response = fault ? protocol.fault(fault, operation) : resolved ? await resolved.handle() : protocol.unknown(request);
+      response = fault
+        ? protocol.fault(fault, operation)
+        : resolved
+          ? await resolved.handle()
+          : protocol.unknown(request);
     } catch (problem) {
       response = protocol.fault('server-error', operation);
-      process.stderr.write(`fake ${protocol.name} ${operation} crashed: ${problem instanceof Error ? problem.stack : String(problem)}\n`);
+      process.stderr.write(
+        `fake ${protocol.name} ${operation} crashed: ${problem instanceof Error ? problem.stack : String(problem)}\n`,
+      );
     }
     log(response.status);
     if (mutating && !fault && response.status < 300) context.afterMutation?.();

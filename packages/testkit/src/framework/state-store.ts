@@ -11,7 +11,8 @@ export interface StateStore<State> {
 }
 
 export function createStateStore<State>(initial: () => State, file?: string): StateStore<State> {
-  const state: State = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as State) : initial();
+  const state: State =
+    file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as State) : initial();
   return {
     state,
     save() {

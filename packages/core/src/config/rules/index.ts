@@ -1,4 +1,4 @@
-import type { ProviderV1 } from '../../provider/v1/provider.js';
+import type { ProviderV1, ValidationContextV1 } from '../../provider/v1/provider.js';
 import type { HubfleetConfig } from '../deployment.js';
 import type { ConfigIssue } from '../issues.js';
 import { checkCatalog } from './catalog.js';
@@ -11,7 +11,11 @@ import { checkReservedHubNames, checkUniqueNames } from './unique-names.js';
 export { RESERVED_NAMESPACES } from './unique-names.js';
 
 /** Every cross-field rule of the config reference, then the provider's own. */
-export function checkConfigRules(config: HubfleetConfig, provider: ProviderV1): ConfigIssue[] {
+export function checkConfigRules(
+  config: HubfleetConfig,
+  provider: ProviderV1,
+  context: ValidationContextV1,
+): ConfigIssue[] {
   return [
     ...checkUniqueNames(config),
     ...checkReservedHubNames(config),
@@ -24,6 +28,6 @@ export function checkConfigRules(config: HubfleetConfig, provider: ProviderV1): 
     ...checkTools(config, provider),
     ...checkHubs(config, provider),
     ...checkCatalog(config, provider),
-    ...(provider.validate?.(config) ?? []),
+    ...(provider.validate?.(config, context) ?? []),
   ];
 }

@@ -8,6 +8,7 @@ export type {
   ProviderV1,
   ToolDefaultV1,
   ToolName,
+  ValidationContextV1,
 } from './provider.js';
 export type {
   AddonSpecV1,

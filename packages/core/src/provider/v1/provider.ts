@@ -18,6 +18,14 @@ export interface ToolDefaultV1 {
 
 export type ToolName = 'autoscaler' | 'registryCache' | 'gpuDriver' | 'monitoring' | 'backups';
 
+/** What offline validation may know besides the config itself. */
+export interface ValidationContextV1 {
+  /** Directory of the config file: relative paths in it resolve against this. */
+  configDirectory: string;
+  /** "Today", for rules that depend on dates (support calendars); injectable so tests are deterministic. */
+  today: Date;
+}
+
 export interface ConnectContextV1 {
   /** Directory of the config file: relative paths (secret files, keys) resolve against it. */
   configDirectory: string;
@@ -44,7 +52,7 @@ export interface ProviderV1<Settings extends ProviderSettingsV1 = ProviderSettin
   /** What each tool defaults to when the config does not say. */
   readonly toolDefaults: Record<ToolName, ToolDefaultV1>;
   /** Provider-specific offline checks, run after the schema and the cross-field rules pass. */
-  validate?(config: HubfleetConfig<Settings>): ConfigIssue[];
+  validate?(config: HubfleetConfig<Settings>, context: ValidationContextV1): ConfigIssue[];
   /**
    * Open a session against the cloud. Absent while a provider can validate configs but not yet
    * deploy; the CLI then says so instead of pretending.

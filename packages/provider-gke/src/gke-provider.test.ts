@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createProviderRegistry, resolveToolChoices, validateConfigText } from '@hubfleet/core';
+import { describe, expect, it } from 'vitest';
+import { gkeProvider } from './index.js';
+
+const examples = new URL('../../../examples/', import.meta.url);
+const sourceDirectory = new URL('./', import.meta.url);
+
+describe('gkeProvider', () => {
+  it('implements contract v1 as "gke"', () => {
+    expect(gkeProvider).toMatchObject({ specificationVersion: 'v1', id: 'gke', displayName: 'Google GKE' });
+  });
+
+  it('declares the capabilities of GKE', () => {
+    expect(gkeProvider.capabilities).toEqual({
+      scaleToZero: true,
+      nodeLabelsReachNodes: true,
+      managedAutoscaler: true,
+      gpuDriver: 'device-plugin',
+      volumeSnapshots: true,
+      loadBalancer: true,
+    });
+  });
+
+  it('gives every tool default a reason', () => {
+    for (const [tool, choice] of Object.entries(gkeProvider.toolDefaults)) {
+      expect(choice.reason.length, tool).toBeGreaterThan(20);
+    }
+    expect(gkeProvider.toolDefaults.monitoring.reason).toContain('(003)');
+  });
+
+  it('makes no cloud calls yet: there is no connect', () => {
+    expect(gkeProvider.connect).toBeUndefined();
+  });
+
+  it('imports no cloud SDK', () => {
+    const sources = readdirSync(sourceDirectory).filter(
+      (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'),
+    );
+    for (const file of sources) {
+      const text = readFileSync(new URL(file, sourceDirectory), 'utf8');
+      expect(text, file).not.toMatch(/\bimport\(/);
+      for (const [, source] of text.matchAll(/^(?:import|export)\b[^;]*? from '([^']+)';$/gms)) {
+        expect(source, `${file} imports ${source}`).toMatch(/^(\.\/|node:|zod$|@hubfleet\/core$)/);
+      }
+    }
+  });
+
+  it('validates the Rhodes example with no errors', () => {
+    const registry = createProviderRegistry([gkeProvider]);
+    const text = readFileSync(new URL('gke-rhodes.yaml', examples), 'utf8');
+    const result = validateConfigText(text, { registry, file: 'gke-rhodes.yaml', checkSecrets: false });
+    expect(result.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    if (!result.config) throw new Error('gke-rhodes.yaml should validate');
+    expect(result.config.provider).toEqual({
+      kind: 'gke',
+      project: 'rhodes-cs',
+      location: 'us-central1-a',
+      staticIp: { name: 'jupyter-ip' },
+    });
+    const autoscaler = resolveToolChoices(result.config, gkeProvider).find(
+      (choice) => choice.tool === 'autoscaler',
+    );
+    expect(autoscaler?.enabled).toBe(false);
+  });
+});

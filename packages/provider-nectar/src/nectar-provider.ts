@@ -1,0 +1,20 @@
+import type { ProviderV1 } from '@hubfleet/core';
+import { nectarCapabilities, nectarToolDefaults } from './nectar-capabilities.js';
+import { nectarCatalog } from './nectar-catalog.js';
+import { type NectarProviderSettings, nectarProviderSettingsSchema } from './nectar-config.js';
+import { validateNectarConfig } from './nectar-rules.js';
+
+/**
+ * NeCTAR Research Cloud: plain VMs with Kubernetes bootstrapped by kubeadm. Validates configs offline;
+ * it has no `connect` yet, so the CLI says deploying to NeCTAR is not available rather than pretending.
+ */
+export const nectarProvider: ProviderV1<NectarProviderSettings> = {
+  specificationVersion: 'v1',
+  id: 'nectar',
+  displayName: 'NeCTAR (kubeadm on VMs)',
+  configSchema: nectarProviderSettingsSchema,
+  capabilities: nectarCapabilities,
+  catalog: nectarCatalog,
+  toolDefaults: nectarToolDefaults,
+  validate: validateNectarConfig,
+};

@@ -1,0 +1,10 @@
+export type { Ec2Fake, Ec2FakeOptions } from './ec2-fake.js';
+export { createEc2Fake } from './ec2-fake.js';
+export type { RunningEc2Fake, StartEc2FakeOptions } from './ec2-service.js';
+export { startEc2Fake } from './ec2-service.js';
+export type { Ec2Quotas } from './ec2-settings.js';
+export { DEFAULT_EC2_QUOTAS, EC2_DURATIONS } from './ec2-settings.js';
+export type { Ec2State, VolumeRecord, VolumeState } from './ec2-state.js';
+export { createEc2State } from './ec2-state.js';
+export type { AttachVolumeInput, CreateVolumeInput, DetachVolumeInput } from './ec2-volumes.js';
+export { findVolumesByTags } from './ec2-volumes.js';

@@ -1,0 +1,75 @@
+import type {
+  ClusterRecord,
+  EksState,
+  NodegroupConfigChange,
+  NodegroupRecord,
+  Taint,
+  Transition,
+} from './eks-state.js';
+
+interface Transitioning {
+  status: string;
+  transition?: Transition<string>;
+}
+
+/** Applies a due transition; true when the resource is now gone. */
+function applyTransition(record: Transitioning, now: number): boolean {
+  const transition = record.transition;
+  if (!transition || transition.at > now) return false;
+  if (transition.to === null) return true;
+  record.status = transition.to;
+  record.transition = undefined;
+  return false;
+}
+
+function settleAll(records: Record<string, Transitioning>, now: number): void {
+  for (const [name, record] of Object.entries(records)) {
+    if (applyTransition(record, now)) delete records[name];
+  }
+}
+
+/** Kubernetes identifies a taint by key and effect; a removal without an effect removes every effect. */
+function matchesTaint(taint: Taint, pattern: { key: string; effect?: string }): boolean {
+  return taint.key === pattern.key && (pattern.effect === undefined || taint.effect === pattern.effect);
+}
+
+/** Applies an UpdateNodegroupConfig change to a nodegroup (labels, taints, scaling). */
+export function applyNodegroupChange(nodegroup: NodegroupRecord, change: NodegroupConfigChange): void {
+  nodegroup.scalingConfig = { ...nodegroup.scalingConfig, ...change.scalingConfig };
+  const labels = { ...nodegroup.labels, ...change.addOrUpdateLabels };
+  for (const key of change.removeLabels ?? []) delete labels[key];
+  nodegroup.labels = labels;
+  let taints = nodegroup.taints.filter(
+    (taint) => !(change.removeTaints ?? []).some((removed) => matchesTaint(taint, removed)),
+  );
+  for (const added of change.addOrUpdateTaints ?? []) {
+    taints = [...taints.filter((taint) => !matchesTaint(taint, added)), added];
+  }
+  nodegroup.taints = taints;
+}
+
+function settleUpdates(cluster: ClusterRecord, now: number): void {
+  for (const update of Object.values(cluster.updates)) {
+    if (update.status !== 'InProgress' || update.completesAt > now) continue;
+    update.status = 'Successful';
+    const nodegroup = update.nodegroupName ? cluster.nodegroups[update.nodegroupName] : undefined;
+    if (!nodegroup || nodegroup.activeUpdateId !== update.id) continue;
+    if (update.change) applyNodegroupChange(nodegroup, update.change);
+    nodegroup.activeUpdateId = undefined;
+    nodegroup.modifiedAt = update.completesAt;
+    if (nodegroup.status === 'UPDATING') nodegroup.status = 'ACTIVE';
+  }
+}
+
+/**
+ * Moves every resource whose modelled operation has finished to its next status, and removes the
+ * ones whose delete finished. Idempotent; run before every request and by state readers.
+ */
+export function settleEks(state: EksState, now: number): void {
+  for (const [name, cluster] of Object.entries(state.clusters)) {
+    settleUpdates(cluster, now);
+    settleAll(cluster.nodegroups, now);
+    settleAll(cluster.addons, now);
+    if (applyTransition(cluster, now)) delete state.clusters[name];
+  }
+}
