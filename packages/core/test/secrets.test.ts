@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,5 +37,19 @@ describe('secret references', () => {
     expect(resolveSecret({ fromEnv: 'CLIENT_SECRET' }, context)).toBe('from-env');
     expect(resolveSecret({ fromFile: './key.txt' }, context)).toBe('s3cret');
     expect(() => resolveSecret({ fromEnv: 'MISSING' }, context)).toThrow(HubfleetError);
+  });
+});
+
+describe('referenced files', () => {
+  it('needs the manual TLS certificate to exist beside the config', async () => {
+    const { checkReferencedFiles } = await import('../src/config/secrets.js');
+    const directory = mkdtempSync(join(tmpdir(), 'hubfleet-cert-'));
+    const config = { ingress: { tls: { mode: 'manual', certFile: './tls/host.crt' } } };
+    expect(checkReferencedFiles(config, { env: {}, configDirectory: directory })).toMatchObject([
+      { path: ['ingress', 'tls', 'certFile'], message: expect.stringContaining('cannot be read') },
+    ]);
+    mkdirSync(join(directory, 'tls'));
+    writeFileSync(join(directory, 'tls/host.crt'), 'PEM');
+    expect(checkReferencedFiles(config, { env: {}, configDirectory: directory })).toEqual([]);
   });
 });

@@ -149,7 +149,8 @@ export function validateConfigText(text: string, options: LoadOptions): LoadResu
   const configDirectory = dirname(resolve(file));
   const issues = checkConfigRules(config, provider, { configDirectory, today: options.today ?? new Date() });
   if (options.checkSecrets ?? true) {
-    issues.push(...checkSecretsResolve(config, { env: options.env ?? process.env, configDirectory }));
+    const context = { env: options.env ?? process.env, configDirectory };
+    issues.push(...checkSecretsResolve(config, context), ...checkReferencedFiles(config, context));
   }
   const located = locate(issues, file, document, lineCounter);
   const hasErrors = located.some((issue) => issue.severity === 'error');
