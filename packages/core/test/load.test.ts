@@ -54,7 +54,7 @@ describe('validateConfigText', () => {
   it('refuses an unknown provider kind and lists the registered ones', () => {
     const result = validate(VALID.replace('kind: fixture', 'kind: azure'));
     expect(result.issues).toMatchObject([
-      { pathText: 'provider.kind', message: 'must be one of fixture, not the string "azure"' },
+      { pathText: 'provider.kind', message: 'must be "fixture", not the string "azure"' },
     ]);
   });
 
