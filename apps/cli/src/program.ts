@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { reportFailure } from './report-failure.js';
 
 const EXAMPLES = `
 Examples:
@@ -82,6 +81,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
       return benign.includes(problem.code) ? 0 : 2;
     }
+    const { reportFailure } = await import('./report-failure.js');
     return reportFailure(problem);
   }
 }
