@@ -8,6 +8,7 @@ Examples:
   $ hubfleet validate -c hubfleet.yaml --show-defaults
   $ hubfleet schema > hubfleet.schema.json
   $ hubfleet catalog aws
+  $ hubfleet sim serve --speed 1000
 
 Exit codes: 0 ok, 1 failed, 2 invalid input, 3 refused.`;
 
@@ -62,6 +63,23 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (kind: string, options) => {
       const { catalogCommand } = await import('./commands/catalog.js');
       setExitCode(await catalogCommand(kind, options));
+    });
+
+  const sim = program.command('sim').description('the simulated cloud: rehearse with no account');
+  sim
+    .command('serve')
+    .description(
+      'run the simulated AWS cloud (EKS, EC2, IAM, STS, S3, Kubernetes API) and print its endpoints as JSON',
+    )
+    .option(
+      '--state <dir>',
+      'where the simulated cloud keeps its state (default: $HUBFLEET_SIM_DIR or .hubfleet/sim)',
+    )
+    .option('--speed <factor>', 'divide every modelled cloud duration by this', '1')
+    .addHelpText('after', '\nExample:\n  $ hubfleet sim serve --speed 1000')
+    .action(async (options) => {
+      const { simServeCommand } = await import('./commands/sim-serve.js');
+      setExitCode(await simServeCommand(options));
     });
 
   return program;

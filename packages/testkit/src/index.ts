@@ -5,3 +5,4 @@ export * from './aws/s3/index.js';
 export * from './aws/sts/index.js';
 export * from './framework/index.js';
 export * from './kubernetes/index.js';
+export * from './sim/index.js';

@@ -1,0 +1,169 @@
+import { createHash, createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateClusterCommand,
+  CreateNodegroupCommand,
+  DescribeClusterCommand,
+  EKSClient,
+} from '@aws-sdk/client-eks';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type AwsSimCloud, SIM_CREDENTIALS, startAwsSimCloud } from './index.js';
+
+class Sha256 {
+  private readonly hash;
+  constructor(secret?: string | Uint8Array) {
+    this.hash = secret ? createHmac('sha256', secret) : createHash('sha256');
+  }
+  update(data: string | Uint8Array): void {
+    this.hash.update(data);
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+/** An EKS bearer token as `aws eks get-token` makes it: a presigned STS GetCallerIdentity URL. */
+async function eksToken(
+  clusterName: string,
+  secretAccessKey: string = SIM_CREDENTIALS.secretAccessKey,
+): Promise<string> {
+  const host = 'sts.us-west-2.amazonaws.com';
+  const signer = new SignatureV4({
+    service: 'sts',
+    region: 'us-west-2',
+    credentials: { ...SIM_CREDENTIALS, secretAccessKey },
+    sha256: Sha256,
+  });
+  const signed = await signer.presign(
+    {
+      method: 'GET',
+      protocol: 'https:',
+      hostname: host,
+      path: '/',
+      query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+      headers: { host, 'x-k8s-aws-id': clusterName },
+    },
+    { expiresIn: 60 },
+  );
+  const url = `https://${host}/?${new URLSearchParams(signed.query as Record<string, string>).toString()}`;
+  return `k8s-aws-v1.${Buffer.from(url).toString('base64url')}`;
+}
+
+function kubernetes(server: string, token: string): CoreV1Api {
+  const config = new KubeConfig();
+  config.loadFromOptions({
+    clusters: [{ name: 'sim', server, skipTLSVerify: true }],
+    users: [{ name: 'sim', token }],
+    contexts: [{ name: 'sim', cluster: 'sim', user: 'sim' }],
+    currentContext: 'sim',
+  });
+  return config.makeApiClient(CoreV1Api);
+}
+
+async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('condition not reached after 200 polls');
+}
+
+describe('the simulated AWS cloud', () => {
+  const running: AwsSimCloud[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((cloud) => cloud.close()));
+  });
+
+  it('runs EKS whose nodegroups become Kubernetes nodes, behind real EKS token checks, and persists across restarts', async () => {
+    const stateDirectory = mkdtempSync(join(tmpdir(), 'hubfleet-sim-'));
+    const speed = 20_000;
+    const cloud = await startAwsSimCloud({
+      stateDirectory,
+      speed,
+      capacityOf: (type) => (type === 't3a.large' ? { cpu: 2, memoryGiB: 8 } : undefined),
+    });
+    running.push(cloud);
+    const eks = new EKSClient({
+      endpoint: cloud.endpoints.eks,
+      region: cloud.region,
+      credentials: cloud.credentials,
+    });
+    await eks.send(
+      new CreateClusterCommand({
+        name: 'demo',
+        roleArn: 'arn:aws:iam::111122223333:role/c',
+        resourcesVpcConfig: { subnetIds: ['subnet-1', 'subnet-2'] },
+      }),
+    );
+    await until(async () =>
+      (await eks.send(new DescribeClusterCommand({ name: 'demo' }))).cluster?.status === 'ACTIVE'
+        ? true
+        : undefined,
+    );
+    await eks.send(
+      new CreateNodegroupCommand({
+        clusterName: 'demo',
+        nodegroupName: 'users',
+        nodeRole: 'arn:aws:iam::111122223333:role/n',
+        subnets: ['subnet-1'],
+        instanceTypes: ['t3a.large'],
+        scalingConfig: { minSize: 0, maxSize: 4, desiredSize: 2 },
+        labels: { 'hub.jupyter.org/node-purpose': 'user' },
+        taints: [{ key: 'hub.jupyter.org/dedicated', value: 'user', effect: 'NO_SCHEDULE' }],
+      }),
+    );
+
+    const api = kubernetes(cloud.endpoints.kubernetes, await eksToken('demo'));
+    const nodes = await until(async () => {
+      const list = await api.listNode();
+      return list.items.length === 2 ? list.items : undefined;
+    });
+    expect(nodes[0]?.metadata?.labels).toMatchObject({
+      'eks.amazonaws.com/nodegroup': 'users',
+      'hub.jupyter.org/node-purpose': 'user',
+      'node.kubernetes.io/instance-type': 't3a.large',
+    });
+    expect(nodes[0]?.spec?.taints).toEqual([
+      { key: 'hub.jupyter.org/dedicated', value: 'user', effect: 'NoSchedule' },
+    ]);
+    expect(nodes[0]?.status?.capacity).toMatchObject({ cpu: '2', memory: '8Gi' });
+
+    for (const token of [
+      await eksToken('other-cluster'),
+      await eksToken('demo', 'wrong-secret'),
+      'plain-token',
+    ]) {
+      await expect(kubernetes(cloud.endpoints.kubernetes, token).listNode()).rejects.toMatchObject({
+        code: 401,
+      });
+    }
+
+    const calls = readFileSync(cloud.callLogFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(calls.filter((call) => call.mutating).map((call) => call.operation)).toEqual([
+      'CreateCluster',
+      'CreateNodegroup',
+    ]);
+
+    await cloud.close();
+    running.length = 0;
+    const again = await startAwsSimCloud({ stateDirectory, speed });
+    running.push(again);
+    const described = await new EKSClient({
+      endpoint: again.endpoints.eks,
+      region: again.region,
+      credentials: again.credentials,
+    }).send(new DescribeClusterCommand({ name: 'demo' }));
+    expect(described.cluster?.status).toBe('ACTIVE');
+    expect(
+      (await kubernetes(again.endpoints.kubernetes, await eksToken('demo')).listNode()).items,
+    ).toHaveLength(2);
+  });
+});

@@ -1,0 +1,5 @@
+export type { AwsSimCloud, AwsSimCloudOptions } from './aws-sim-cloud.js';
+export { startAwsSimCloud } from './aws-sim-cloud.js';
+export { SIM_ACCOUNT_ID, SIM_CREDENTIALS, SIM_PRINCIPAL_ARN } from './sim-credentials.js';
+export type { CapacityOf, MachineCapacity } from './sim-node-groups.js';
+export { nodeGroupsFromEks } from './sim-node-groups.js';
