@@ -17,6 +17,7 @@ export {
   cpuToCores,
   durationToMs,
   MAX_NAME_LENGTH,
+  parseQuantity,
   quantityToBytes,
   quantityToGiB,
 } from './primitives.js';

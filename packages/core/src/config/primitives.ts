@@ -63,10 +63,12 @@ export const taint = z.strictObject({
   effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
 });
 
-const UNITS: Record<string, number> = {
+const SUFFIXES: Readonly<Record<string, number>> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
   '': 1,
   k: 1e3,
-  K: 1e3,
   M: 1e6,
   G: 1e9,
   T: 1e12,
@@ -80,13 +82,23 @@ const UNITS: Record<string, number> = {
   Ei: 2 ** 60,
 };
 
+/** A Kubernetes quantity (`500m`, `16Gi`, `1e3`, `4`) as a number; NaN when malformed. */
+export function parseQuantity(quantity: unknown): number {
+  if (typeof quantity === 'number') return quantity;
+  if (typeof quantity !== 'string') return Number.NaN;
+  const match = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/.exec(
+    quantity.trim(),
+  );
+  if (!match?.[1]) return Number.NaN;
+  if (match[2]) return Number(`${match[1]}${match[2]}`);
+  return Number(match[1]) * (SUFFIXES[match[3] ?? ''] ?? Number.NaN);
+}
+
 /** Bytes in a Kubernetes quantity (`10Gi` → 10737418240). */
 export function quantityToBytes(value: string | number): number {
-  if (typeof value === 'number') return value;
-  const match = /^([0-9.]+)([A-Za-z]*)$/.exec(value);
-  const unit = match ? UNITS[match[2] ?? ''] : undefined;
-  if (!match || unit === undefined) throw new Error(`not a quantity: ${value}`);
-  return Number(match[1]) * unit;
+  const bytes = parseQuantity(value);
+  if (Number.isNaN(bytes)) throw new Error(`not a quantity: ${value}`);
+  return bytes;
 }
 
 /** Whole GiB, rounded up (cloud disks are sized in GiB). */
@@ -94,9 +106,9 @@ export function quantityToGiB(value: string | number): number {
   return Math.ceil(quantityToBytes(value) / 2 ** 30);
 }
 
+/** Cores in a CPU quantity (`500m` → 0.5). */
 export function cpuToCores(value: string | number): number {
-  if (typeof value === 'number') return value;
-  return value.endsWith('m') ? Number(value.slice(0, -1)) / 1000 : Number(value);
+  return quantityToBytes(value);
 }
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };

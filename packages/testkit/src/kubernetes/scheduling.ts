@@ -1,5 +1,5 @@
+import { parseQuantity } from '@hubfleet/core';
 import { asArray, asRecord, asString, asStringMap, type KubeObject, labelsOf } from './kube-object.js';
-import { parseQuantity } from './quantity.js';
 import { matchesStructuredSelector } from './selectors.js';
 
 /** Why a node cannot take a pod, worded like the scheduler's FailedScheduling summary; undefined when it can. */

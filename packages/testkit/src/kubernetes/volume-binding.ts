@@ -1,3 +1,4 @@
+import { parseQuantity } from '@hubfleet/core';
 import type { Cluster } from './cluster.js';
 import { createAsController, writeObject, writeStatus } from './controller-writes.js';
 import {
@@ -10,7 +11,6 @@ import {
   metadataOf,
   uidOf,
 } from './kube-object.js';
-import { parseQuantity } from './quantity.js';
 import { builtInResourceType } from './resource-types.js';
 import { findStored, listStored, removeStored, type StoredObject } from './store.js';
 
