@@ -1,0 +1,119 @@
+import type { ProviderCapabilitiesV1 } from '@hubfleet/core';
+import type { ProviderConformanceOptions } from './conformance-options.js';
+
+/** The stages of the suite, in the order they run. */
+export type ConformanceStageId =
+  | 'create'
+  | 'nodegroups'
+  | 'nodegroup-labels'
+  | 'replan'
+  | 'update'
+  | 'update-labels'
+  | 'volumes'
+  | 'volume-snapshots'
+  | 'delete'
+  | 'idempotent-delete'
+  | 'retries'
+  | 'error-mapping';
+
+/** What a stage's skip decision may look at before anything runs. */
+export type StageDeclarations = Pick<ProviderConformanceOptions, 'provider' | 'quotaFault'>;
+
+/** One stage: what it proves, what it needs first, and when it cannot apply. */
+export interface ConformanceStage {
+  id: ConformanceStageId;
+  title: string;
+  /** Stages that must have passed in this run; otherwise this one is skipped, naming the first missing. */
+  needs: readonly ConformanceStageId[];
+  /** Why this stage does not apply, from declarations alone; undefined when it runs. */
+  skipReason?(declarations: StageDeclarations): string | undefined;
+  /** A condition only the setup's handle can answer, checked when the stage starts. */
+  runtimeCondition?: 'faults';
+}
+
+function lacks(
+  capabilities: ProviderCapabilitiesV1,
+  capability: keyof ProviderCapabilitiesV1,
+): string | undefined {
+  return capabilities[capability] === true
+    ? undefined
+    : `provider declares capabilities.${capability} = false`;
+}
+
+/** Every stage, in order. `runProviderConformance` and `conformanceReport` both read this list. */
+export const CONFORMANCE_STAGES: readonly ConformanceStage[] = [
+  {
+    id: 'create',
+    title: 'create: no cluster → create → settle → active, tagged hubfleet.io/deployment=<name>',
+    needs: [],
+  },
+  {
+    id: 'nodegroups',
+    title:
+      'nodegroups: each configured nodegroup is listed active with its min, max, instance type and ownership tags',
+    needs: ['create'],
+  },
+  {
+    id: 'nodegroup-labels',
+    title: 'nodegroups: role labels (hub.jupyter.org/node-purpose), role taints and config labels are listed',
+    needs: ['nodegroups'],
+    skipReason: ({ provider }) => lacks(provider.capabilities, 'nodeLabelsReachNodes'),
+  },
+  {
+    id: 'replan',
+    title:
+      're-plan is a no-op: nothing needs replacement, observed equals desired, a second create is idempotent',
+    needs: ['nodegroups'],
+  },
+  {
+    id: 'update',
+    title: 'update: max+1 and a new label are applied in place and listed after settle',
+    needs: ['nodegroups'],
+  },
+  {
+    id: 'update-labels',
+    title: 'update: the added label is listed',
+    needs: ['update'],
+    skipReason: ({ provider }) => lacks(provider.capabilities, 'nodeLabelsReachNodes'),
+  },
+  {
+    id: 'volumes',
+    title: "volumes: the hub's volume is listed by ownership with its hub tag and can be attached",
+    needs: [],
+  },
+  {
+    id: 'volume-snapshots',
+    title: "volumes: the hub's volume can be snapshotted",
+    needs: ['volumes'],
+    skipReason: ({ provider }) => lacks(provider.capabilities, 'volumeSnapshots'),
+  },
+  {
+    id: 'delete',
+    title: 'delete: nodegroups then cluster are gone, the hub volume is retained, then deleted on request',
+    needs: ['create', 'volumes'],
+  },
+  {
+    id: 'idempotent-delete',
+    title: 'delete again: deleting an absent nodegroup, cluster or volume resolves',
+    needs: ['delete'],
+  },
+  {
+    id: 'retries',
+    title: 'retries: create → observe succeeds through 2 throttles and 1 server error',
+    needs: ['delete'],
+    runtimeCondition: 'faults',
+  },
+  {
+    id: 'error-mapping',
+    title: "error mapping: a quota error is a HubfleetError kind 'quota', not retryable, with a hint",
+    needs: ['delete'],
+    skipReason: ({ quotaFault }) =>
+      quotaFault === undefined ? 'no quotaFault given to runProviderConformance' : undefined,
+    runtimeCondition: 'faults',
+  },
+];
+
+/** The test title: the stage's, plus the reason when it is skipped, so a skip is never silent. */
+export function stageTitle(stage: ConformanceStage, skipReason: string | undefined): string {
+  return skipReason === undefined ? stage.title : `${stage.title} [skipped: ${skipReason}]`;
+}

@@ -1,0 +1,95 @@
+import type { HubfleetConfig } from '@hubfleet/core';
+import { describe, expect, it } from 'vitest';
+import { createCallLog } from '../framework/call-log.js';
+import { createManualClock } from '../framework/clock.js';
+import { createFaultInjector } from '../framework/faults.js';
+import {
+  type ConformanceHandle,
+  conformanceReport,
+  createInMemorySession,
+  formatConformanceReport,
+  inMemoryConformanceConfig,
+  inMemoryProvider,
+  runProviderConformance,
+} from './index.js';
+
+const HOUR = 3_600_000;
+
+/** What a provider's setup does against its fakes, here against the in-memory cloud. */
+function inMemorySetup(config: HubfleetConfig, { withFaults }: { withFaults: boolean }) {
+  return async (): Promise<ConformanceHandle> => {
+    const clock = createManualClock();
+    const faults = createFaultInjector();
+    const callLog = createCallLog();
+    const session = createInMemorySession({ config, clock, callLog, ...(withFaults ? { faults } : {}) });
+    return {
+      session,
+      ...(withFaults ? { faults, callLog } : {}),
+      settle: async () => clock.advance(HOUR),
+      teardown: async () => {},
+    };
+  };
+}
+
+const config = inMemoryConformanceConfig('conformance');
+
+runProviderConformance({
+  name: 'in-memory',
+  provider: inMemoryProvider(),
+  config,
+  setup: inMemorySetup(config, { withFaults: true }),
+  quotaFault: { operation: 'memory.CreateCluster' },
+});
+
+const lessCapable = inMemoryProvider({ nodeLabelsReachNodes: false, volumeSnapshots: false });
+
+describe('conformanceReport', () => {
+  it('runs every stage for a provider that declares every capability and gives a quotaFault', () => {
+    const report = conformanceReport(inMemoryProvider(), {
+      quotaFault: { operation: 'memory.CreateCluster' },
+    });
+    expect(report.filter((stage) => !stage.runs)).toEqual([]);
+    expect(report.map((stage) => stage.id)).toEqual([
+      'create',
+      'nodegroups',
+      'nodegroup-labels',
+      'replan',
+      'update',
+      'update-labels',
+      'volumes',
+      'volume-snapshots',
+      'delete',
+      'idempotent-delete',
+      'retries',
+      'error-mapping',
+    ]);
+  });
+
+  it('names each skipped stage with the capability or option it lacks', () => {
+    const skipped = conformanceReport(lessCapable).filter((stage) => !stage.runs);
+    expect(skipped).toEqual([
+      expect.objectContaining({
+        id: 'nodegroup-labels',
+        reason: 'provider declares capabilities.nodeLabelsReachNodes = false',
+      }),
+      expect.objectContaining({
+        id: 'update-labels',
+        reason: 'provider declares capabilities.nodeLabelsReachNodes = false',
+      }),
+      expect.objectContaining({
+        id: 'volume-snapshots',
+        reason: 'provider declares capabilities.volumeSnapshots = false',
+      }),
+      expect.objectContaining({
+        id: 'error-mapping',
+        reason: 'no quotaFault given to runProviderConformance',
+      }),
+    ]);
+    expect(formatConformanceReport(conformanceReport(lessCapable))).toContain(
+      '- volume-snapshots: skipped, provider declares capabilities.volumeSnapshots = false',
+    );
+    expect(formatConformanceReport(conformanceReport(lessCapable))).toContain(
+      '✓ retries (skipped at run time, by name, if setup() returns no FaultInjector)',
+    );
+  });
+});

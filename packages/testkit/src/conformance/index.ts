@@ -1,0 +1,47 @@
+export { checkClusterAbsent, checkCreateCluster } from './check-cluster.js';
+export { checkDeleteNodeGroupsAndCluster, checkRetainsVolumesOnClusterDelete } from './check-delete.js';
+export { checkQuotaErrorMapping } from './check-error-mapping.js';
+export { checkDeleteIsIdempotent } from './check-idempotent-delete.js';
+export { checkCreateNodeGroups, checkNodeGroupLabels } from './check-node-groups.js';
+export { checkOwnershipTags } from './check-ownership.js';
+export { checkReplanIsNoop, checkSecondCreateIsIdempotent } from './check-replan.js';
+export { checkRetriesTransientFaults, TRANSIENT_FAULTS } from './check-retries.js';
+export { checkUpdatedLabels, checkUpdateNodeGroup } from './check-update.js';
+export {
+  checkCreateVolume,
+  checkDeleteVolume,
+  checkVolumeAttachment,
+  checkVolumeSnapshot,
+} from './check-volumes.js';
+export type { ConformanceContext } from './conformance-context.js';
+export { conformanceContext } from './conformance-context.js';
+export type {
+  ConformanceHandle,
+  ConformanceProvider,
+  PollOptions,
+  ProviderConformanceOptions,
+  QuotaFaultOptions,
+} from './conformance-options.js';
+export type { ConformanceStageReport } from './conformance-report.js';
+export { conformanceReport, formatConformanceReport } from './conformance-report.js';
+export type { ConformanceStage, ConformanceStageId } from './conformance-stages.js';
+export { CONFORMANCE_STAGES } from './conformance-stages.js';
+export { IN_MEMORY_DURATIONS, IN_MEMORY_SERVICE } from './in-memory-cloud.js';
+export { inMemoryConformanceConfig } from './in-memory-config.js';
+export { IN_MEMORY_CAPABILITIES, inMemoryProvider } from './in-memory-provider.js';
+export type { InMemorySession, InMemorySessionOptions } from './in-memory-session.js';
+export { createInMemorySession } from './in-memory-session.js';
+export type { InMemoryCloudState } from './in-memory-state.js';
+export { createInMemoryCloudState } from './in-memory-state.js';
+export { IN_MEMORY_CSI_DRIVER } from './in-memory-volumes.js';
+export type { NodeGroupDrift } from './node-group-drift.js';
+export { isConfiguredMinor, nodeGroupDrift } from './node-group-drift.js';
+export { removeEverything } from './remove-everything.js';
+export {
+  expectedNodeGroupLabels,
+  expectedNodeGroupTaints,
+  GPU_TAINT,
+  NODE_PURPOSE_LABEL,
+  USER_DEDICATED_TAINT,
+} from './role-labels.js';
+export { runProviderConformance } from './run-provider-conformance.js';

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { type ConformanceContext, conformanceContext } from './conformance-context.js';
+import type { ConformanceHandle, ProviderConformanceOptions } from './conformance-options.js';
+import {
+  CONFORMANCE_STAGES,
+  type ConformanceStage,
+  type ConformanceStageId,
+  stageTitle,
+} from './conformance-stages.js';
+import { STAGE_BODIES, type StageMemory } from './stage-bodies.js';
+
+/** Why a stage cannot start now, or undefined when it can. */
+function runtimeSkipReason(
+  stage: ConformanceStage,
+  context: ConformanceContext,
+  passed: ReadonlySet<ConformanceStageId>,
+): string | undefined {
+  const unmet = stage.needs.find((id) => !passed.has(id));
+  if (unmet !== undefined) return `needs stage "${unmet}", which did not pass in this run`;
+  if (stage.runtimeCondition === 'faults' && context.faults === undefined) {
+    return 'setup() returned no FaultInjector';
+  }
+  return undefined;
+}
+
+/**
+ * The provider conformance suite: one `describe` whose stages run in order against a session on the
+ * provider's fakes (create → nodegroups → no-op re-plan → update → volumes → delete → idempotent
+ * delete → retries → error mapping). A stage a declared capability rules out is skipped with the
+ * reason in its title; a stage whose prerequisite failed is skipped with a note naming it.
+ * Call it at the top level of a provider's `*.test.ts`.
+ */
+export function runProviderConformance(options: ProviderConformanceOptions): void {
+  describe.sequential(`provider conformance: ${options.name}`, () => {
+    let handle: ConformanceHandle | undefined;
+    let context: ConformanceContext | undefined;
+    const passed = new Set<ConformanceStageId>();
+    const memory: StageMemory = options.quotaFault === undefined ? {} : { quotaFault: options.quotaFault };
+
+    beforeAll(async () => {
+      handle = await options.setup();
+      context = conformanceContext(handle, options);
+    });
+
+    afterAll(async () => {
+      try {
+        await handle?.session.close();
+      } finally {
+        await handle?.teardown();
+      }
+    });
+
+    for (const stage of CONFORMANCE_STAGES) {
+      const skipReason = stage.skipReason?.(options);
+      it.skipIf(skipReason !== undefined)(stageTitle(stage, skipReason), async ({ skip }) => {
+        if (context === undefined) throw new Error('setup() did not finish; see the error above.');
+        const reason = runtimeSkipReason(stage, context, passed);
+        if (reason !== undefined) skip(reason);
+        await STAGE_BODIES[stage.id](context, memory);
+        passed.add(stage.id);
+      });
+    }
+  });
+}
