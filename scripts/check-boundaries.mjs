@@ -16,6 +16,7 @@ const ALLOWED = {
   '@hubfleet/provider-nectar': ['@hubfleet/core', '@hubfleet/openstack-client'],
   '@hubfleet/testkit': ['@hubfleet/core'],
   '@hubfleet/cli': ['*'],
+  '@hubfleet/charts': [],
 };
 const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
@@ -42,6 +43,7 @@ export function findViolations(root) {
       return [];
     }
   });
+  packages.push(join(root, 'charts'));
   const violations = [];
   for (const directory of packages) {
     let manifest;
