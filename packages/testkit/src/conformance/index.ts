@@ -37,11 +37,5 @@ export { IN_MEMORY_CSI_DRIVER } from './in-memory-volumes.js';
 export type { NodeGroupDrift } from './node-group-drift.js';
 export { isConfiguredMinor, nodeGroupDrift } from './node-group-drift.js';
 export { removeEverything } from './remove-everything.js';
-export {
-  expectedNodeGroupLabels,
-  expectedNodeGroupTaints,
-  GPU_TAINT,
-  NODE_PURPOSE_LABEL,
-  USER_DEDICATED_TAINT,
-} from './role-labels.js';
+export { expectedNodeGroupLabels, expectedNodeGroupTaints } from './role-labels.js';
 export { runProviderConformance } from './run-provider-conformance.js';
