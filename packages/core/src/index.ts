@@ -1,5 +1,5 @@
 export * from './config/index.js';
 export * from './engine/index.js';
 export * from './errors/index.js';
-export * from './provider/v1/index.js';
 export * from './kubernetes/index.js';
+export * from './provider/v1/index.js';

@@ -1,3 +1,6 @@
+export * from './helm/index.js';
+export * from './hubs/index.js';
+export * from './placeholders/index.js';
 export type { Taint, Toleration } from './placement.js';
 export {
   coreNodeGroup,
@@ -14,3 +17,5 @@ export type { ProvisionedFacts } from './provisioned.js';
 export { isProvisionedPlaceholder, NO_PROVISIONED_FACTS, provisionedPlaceholder } from './provisioned.js';
 export type { Manifest, ReleaseSpec } from './release.js';
 export { releaseId } from './release.js';
+export * from './storage/index.js';
+export * from './tools/index.js';

@@ -21,7 +21,12 @@ export interface ReleaseSpec {
 export type Manifest = Record<string, unknown> & {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
 };
 
 export function releaseId(release: Pick<ReleaseSpec, 'namespace' | 'release'>): string {

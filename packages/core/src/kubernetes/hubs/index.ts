@@ -1,0 +1,11 @@
+export type { AuthContext, AuthValues } from './auth-values.js';
+export { Z2JH_CHART } from './chart.js';
+export type { Values } from './deep-merge.js';
+export { deepMerge } from './deep-merge.js';
+export type { HubRelease, HubReleaseOptions } from './hub-release.js';
+export { hubRelease } from './hub-release.js';
+export type { HubSecret } from './hub-secrets.js';
+export { hubAuthSecretName, isSecretPlaceholder, secretPlaceholder } from './hub-secrets.js';
+export { dockerHubRepository, pulledImage } from './image.js';
+export { hubBaseUrl, hubPublicUrl } from './ingress-values.js';
+export { checkZ2jhValues, z2jhValuesSchema } from './z2jh-values-schema.js';

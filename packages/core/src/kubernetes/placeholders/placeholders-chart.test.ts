@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { registry } from '../../../test/fixture-provider.js';
+import { validateConfigText } from '../../config/load.js';
+import { PLACEHOLDERS_CHART } from './placeholders-chart.js';
+import { placeholdersRelease } from './placeholders-release.js';
+import {
+  PLACEHOLDER_PRIORITY_CLASS_NAME,
+  USER_PRIORITY_CLASS_NAME,
+  USER_SCHEDULER_NAME,
+} from './scheduling-names.js';
+
+/** The generator and the chart agree: the chart accepts the values and uses the names hubs rely on. */
+const REPO = fileURLToPath(new URL('../../../../../', import.meta.url));
+const HELM = join(REPO, 'node_modules/.bin/helm');
+const work = mkdtempSync(join(tmpdir(), 'hubfleet-placeholders-chart-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+type Manifest = { kind: string; metadata: { name: string }; spec?: Record<string, unknown> };
+
+function helmTemplate(release: string, namespace: string, values: Record<string, unknown>): Manifest[] {
+  const valuesFile = join(work, `${release}.json`);
+  writeFileSync(valuesFile, JSON.stringify(values));
+  const output = execFileSync(
+    HELM,
+    ['template', release, join(REPO, PLACEHOLDERS_CHART.chart), '--namespace', namespace, '-f', valuesFile],
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        HELM_CACHE_HOME: join(work, 'cache'),
+        HELM_CONFIG_HOME: join(work, 'config'),
+        HELM_DATA_HOME: join(work, 'data'),
+      },
+    },
+  );
+  return parseAllDocuments(output).flatMap((document) => {
+    if (document.errors.length > 0)
+      throw new Error(`helm rendered invalid YAML: ${document.errors[0]?.message}`);
+    const manifest = document.toJS() as Manifest | null;
+    return manifest === null ? [] : [manifest];
+  });
+}
+
+const config = (() => {
+  const text = `apiVersion: hubfleet/v1
+name: demo
+provider: { kind: fixture, region: here }
+cluster:
+  nodeGroups:
+    - { name: core, role: core, instanceType: small, min: 1, max: 2 }
+    - { name: users, role: users, instanceType: large, min: 0, max: 5 }
+    - { name: gpu, role: gpu, instanceType: gpu-large, min: 0, max: 2, gpu: { count: 1 } }
+ingress: { host: hub.example.edu, tls: { mode: letsencrypt, email: ops@example.edu } }
+tools:
+  placeholders:
+    - { name: small, nodeGroup: users, replicas: 20, cpu: 0.1, memory: 0.5G }
+    - { name: gpu, nodeGroup: gpu, replicas: 1, cpu: 2, memory: 8G, gpu: 1 }
+  placeholderSchedule:
+    - { placeholder: small, cron: "0 10,23 * * MON", replicas: 60, for: 2h }
+hubs:
+  - name: course
+    auth: { type: native, admins: [admin] }
+`;
+  const result = validateConfigText(text, { registry, file: 'hubfleet.yaml', checkSecrets: false });
+  if (!result.config) throw new Error(JSON.stringify(result.issues));
+  return result.config;
+})();
+
+describe('charts/placeholders with generated values', () => {
+  const release = placeholdersRelease(config);
+  const manifests = helmTemplate(release.release, release.namespace, release.values);
+  const names = (kind: string) =>
+    manifests.filter((manifest) => manifest.kind === kind).map((manifest) => manifest.metadata.name);
+
+  it('has the version core pins', () => {
+    const chart = parse(readFileSync(join(REPO, PLACEHOLDERS_CHART.chart, 'Chart.yaml'), 'utf8'));
+    expect(chart.version).toBe(PLACEHOLDERS_CHART.version);
+  });
+
+  it('creates the scheduler and priority classes under the names hubs use', () => {
+    expect(names('Deployment')).toContain(USER_SCHEDULER_NAME);
+    expect(names('PriorityClass').sort()).toEqual([
+      PLACEHOLDER_PRIORITY_CLASS_NAME,
+      USER_PRIORITY_CLASS_NAME,
+    ]);
+  });
+
+  it('renders one Deployment per size and a raise plus every computed lower CronJob', () => {
+    expect(names('Deployment')).toEqual(expect.arrayContaining(['placeholder-small', 'placeholder-gpu']));
+    expect(names('CronJob').sort()).toEqual(['small-lower-0-0', 'small-lower-0-1', 'small-raise-0']);
+  });
+});
