@@ -6,6 +6,7 @@ Examples:
   $ hubfleet validate -c examples/quickstart.yaml
   $ hubfleet validate -c hubfleet.yaml --output json
   $ hubfleet validate -c hubfleet.yaml --show-defaults
+  $ hubfleet render -c hubfleet.yaml --out rendered/
   $ hubfleet schema > hubfleet.schema.json
   $ hubfleet catalog aws
   $ hubfleet sim serve --speed 1000
@@ -45,6 +46,20 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (options) => {
       const { validateCommand } = await import('./commands/validate.js');
       setExitCode(await validateCommand(options));
+    });
+
+  program
+    .command('render')
+    .description(
+      'write the helm releases, values and manifests `up` would install, offline, with no credentials',
+    )
+    .addOption(configOption())
+    .requiredOption('--out <dir>', 'directory to write releases.json, values/ and manifests/ into')
+    .option('--no-check-secrets', 'do not check that secret references resolve on this machine')
+    .addHelpText('after', '\nExample:\n  $ hubfleet render -c examples/aws-dsosu.yaml --out rendered/')
+    .action(async (options) => {
+      const { renderCommand } = await import('./commands/render.js');
+      setExitCode(await renderCommand(options));
     });
 
   program

@@ -19,3 +19,4 @@ export type { Manifest, ReleaseSpec } from './release.js';
 export { releaseId } from './release.js';
 export * from './storage/index.js';
 export * from './tools/index.js';
+export * from './render/index.js';

@@ -1,0 +1,72 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import {
+  ExitCode,
+  formatIssue,
+  HubfleetError,
+  loadConfigFile,
+  type Manifest,
+  type ReleaseSpec,
+  renderDeployment,
+  summarizeIssues,
+} from '@hubfleet/core';
+import { stringify } from 'yaml';
+import { registry } from '../providers.js';
+
+export interface RenderOptions {
+  config: string;
+  out: string;
+  checkSecrets: boolean;
+}
+
+/** YAML 1.1 so `yes`, `on` and dates stay strings for helm, which reads values as YAML 1.1. */
+const toYaml = (value: unknown) => stringify(value, { version: '1.1', sortMapEntries: false });
+
+function valuesFileName(release: ReleaseSpec, all: readonly ReleaseSpec[]): string {
+  const clash = all.filter((other) => other.release === release.release).length > 1;
+  return `values/${clash ? `${release.namespace}.` : ''}${release.release}.yaml`;
+}
+
+function manifestFileName(manifest: Manifest, index: number): string {
+  const namespace = manifest.metadata.namespace ? `${manifest.metadata.namespace}.` : '';
+  return `manifests/${String(index + 1).padStart(2, '0')}-${manifest.kind.toLowerCase()}.${namespace}${manifest.metadata.name}.yaml`;
+}
+
+/**
+ * Write what `up` would install, offline and without credentials: the ordered release list, each
+ * release's values, and the objects applied without helm. Values that exist only after provisioning
+ * are marked `<provisioned: ...>`; secrets appear only as `<secret: ...>` references.
+ */
+export async function renderCommand(options: RenderOptions): Promise<number> {
+  const loaded = loadConfigFile(options.config, { registry: registry(), checkSecrets: options.checkSecrets });
+  for (const issue of loaded.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  if (!loaded.config || !loaded.provider) {
+    throw new HubfleetError({
+      kind: 'invalid-config',
+      message: `${options.config} is invalid (${summarizeIssues(loaded.issues)})`,
+      hint: 'fix the problems above, then render again',
+    });
+  }
+  const rendered = renderDeployment(loaded.config, loaded.provider);
+  const out = options.out;
+  rmSync(join(out, 'values'), { recursive: true, force: true });
+  rmSync(join(out, 'manifests'), { recursive: true, force: true });
+  mkdirSync(join(out, 'values'), { recursive: true });
+  mkdirSync(join(out, 'manifests'), { recursive: true });
+  const releases = rendered.releases.map((release) => {
+    const valuesFile = valuesFileName(release, rendered.releases);
+    writeFileSync(join(out, valuesFile), toYaml(release.values));
+    const { release: name, namespace, chart, repository, version, dependsOn, reason } = release;
+    return { release: name, namespace, chart, repository, version, valuesFile, dependsOn, reason };
+  });
+  writeFileSync(join(out, 'releases.json'), `${JSON.stringify(releases, null, 2)}\n`);
+  rendered.manifests.forEach((manifest, index) => {
+    writeFileSync(join(out, manifestFileName(manifest, index)), toYaml(manifest));
+  });
+  for (const warning of rendered.warnings) process.stderr.write(`warning: ${warning}\n`);
+  const where = relative(process.cwd(), out) || '.';
+  process.stdout.write(
+    `rendered ${releases.length} releases and ${rendered.manifests.length} manifests into ${where}/\n`,
+  );
+  return ExitCode.ok;
+}

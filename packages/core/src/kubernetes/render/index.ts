@@ -1,0 +1,2 @@
+export type { RenderedDeployment } from './render-deployment.js';
+export { renderDeployment } from './render-deployment.js';
