@@ -17,6 +17,6 @@ export type { ProvisionedFacts } from './provisioned.js';
 export { isProvisionedPlaceholder, NO_PROVISIONED_FACTS, provisionedPlaceholder } from './provisioned.js';
 export type { Manifest, ReleaseSpec } from './release.js';
 export { releaseId } from './release.js';
+export * from './render/index.js';
 export * from './storage/index.js';
 export * from './tools/index.js';
-export * from './render/index.js';
