@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,9 +7,8 @@ export const CHARTS = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = join(CHARTS, 'test', 'fixtures');
 const HELM = fileURLToPath(new URL('../../node_modules/.bin/helm', import.meta.url));
 
-/** Helm's cache, config and data stay in a temp dir, never in the user's home. */
-const home = mkdtempSync(join(tmpdir(), 'hubfleet-helm-'));
-process.once('exit', () => rmSync(home, { recursive: true, force: true }));
+/** Helm's cache, config and data stay in charts/.helm (git-ignored), never in the user's home. */
+const home = fileURLToPath(new URL('../.helm/', import.meta.url));
 const env = {
   ...process.env,
   HELM_CACHE_HOME: join(home, 'cache'),
