@@ -13,7 +13,7 @@ import {
 } from '../aws/sts/index.js';
 import { createCallLog } from '../framework/call-log.js';
 import { createClock } from '../framework/clock.js';
-import { createFaultInjector, type FaultPlan } from '../framework/faults.js';
+import { createFaultInjector, type FaultInjector, type FaultPlan } from '../framework/faults.js';
 import type { RunningService } from '../framework/http-service.js';
 import { startKubernetesFake } from '../kubernetes/index.js';
 import { SIM_ACCOUNT_ID, SIM_CREDENTIALS, SIM_PRINCIPAL_ARN } from './sim-credentials.js';
@@ -36,6 +36,8 @@ export interface AwsSimCloud {
   region: string;
   credentials: typeof SIM_CREDENTIALS;
   callLogFile: string;
+  /** Script more faults while it runs (tests: throttling, quota). */
+  faults: FaultInjector;
   close(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     region,
     credentials: SIM_CREDENTIALS,
     callLogFile,
+    faults,
     close: async () => {
       await Promise.all(services.map((service) => service.close()));
     },

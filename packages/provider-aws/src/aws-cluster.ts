@@ -1,0 +1,189 @@
+import {
+  type Cluster,
+  CreateClusterCommand,
+  DeleteClusterCommand,
+  DescribeClusterCommand,
+  TagResourceCommand,
+} from '@aws-sdk/client-eks';
+import {
+  type ClusterApiV1,
+  HubfleetError,
+  type ObservedClusterV1,
+  ownershipTags,
+  type ProviderWarningV1,
+} from '@hubfleet/core';
+import { unlessNotFound } from './aws-call.js';
+import type { AwsDeployment } from './aws-deployment.js';
+import { eksTokenSource } from './aws-eks-token.js';
+import { isAwsError } from './aws-errors.js';
+import type { AwsIdentityApi } from './aws-identity.js';
+import type { AwsNetworkApi } from './aws-network.js';
+import { isOwnedBy } from './aws-tags.js';
+import { createClusterRequest, observedCluster } from './map-cluster.js';
+import { renderKubeconfig } from './map-kubeconfig.js';
+
+/** True when `observed` (`1.34`, `1.34.2`, `v1.34`) is the configured minor version. */
+function isMinor(desired: string, observed: string): boolean {
+  const version = observed.replace(/^v/, '');
+  return version === desired || version.startsWith(`${desired}.`);
+}
+
+function versionWarning(desired: string, observed: string): ProviderWarningV1 {
+  return {
+    type: 'unsupported',
+    feature: 'Kubernetes version upgrade',
+    detail: `the cluster runs Kubernetes ${observed} and the config asks for ${desired}; hubfleet does not upgrade EKS clusters yet. Upgrade one minor version at a time with \`aws eks update-cluster-version\`, then each nodegroup with \`aws eks update-nodegroup-version\`.`,
+  };
+}
+
+/**
+ * The deployment's EKS cluster, named after the deployment. `create` first makes sure the network
+ * and IAM roles exist; `delete` on a cluster that is already gone removes them, so the second
+ * `delete` the engine sends after the cluster disappears (or a re-run of `down`) releases the VPC.
+ */
+export function awsCluster(
+  aws: AwsDeployment,
+  network: AwsNetworkApi,
+  identity: AwsIdentityApi,
+): ClusterApiV1 {
+  const { clusterName, deployment } = aws;
+  const subject = `cluster/${clusterName}`;
+  const tokens = eksTokenSource(clusterName, aws.clients.region, aws.clients.credentials);
+
+  async function describe(): Promise<Cluster | undefined> {
+    const answer = await unlessNotFound(
+      aws.call('eks:DescribeCluster', subject, (options) =>
+        aws.clients.eks.send(new DescribeClusterCommand({ name: clusterName }), options),
+      ),
+    );
+    return answer?.cluster;
+  }
+
+  /** An existing cluster of our name is fine to keep when it is ours and not on its way out. */
+  function checkAdoptable(cluster: Cluster): void {
+    if (!isOwnedBy(cluster.tags, deployment, 'cluster')) {
+      throw new HubfleetError({
+        kind: 'conflict',
+        message: `an EKS cluster named ${clusterName} exists but is not tagged as deployment ${deployment}'s`,
+        hint: 'rename the deployment (its name is the cluster name), or delete the other cluster',
+        subject,
+      });
+    }
+    if (cluster.status === 'DELETING') {
+      throw new HubfleetError({
+        kind: 'conflict',
+        retryable: true,
+        message: `the EKS cluster ${clusterName} is still being deleted`,
+        hint: 'wait until the deletion finishes (about 10 minutes), then run `hubfleet up` again',
+        subject,
+      });
+    }
+  }
+
+  async function create(): Promise<void> {
+    const existing = await describe();
+    if (existing !== undefined) return checkAdoptable(existing);
+    const { subnets } = await network.ensure();
+    const { clusterRoleArn } = await identity.ensure();
+    const request = createClusterRequest(
+      aws.config,
+      clusterName,
+      clusterRoleArn,
+      subnets.map((subnet) => subnet.subnetId),
+    );
+    try {
+      await aws.call('eks:CreateCluster', subject, (options) =>
+        aws.clients.eks.send(new CreateClusterCommand(request), options),
+      );
+    } catch (error) {
+      if (!isAwsError(error, 'ResourceInUseException')) throw error;
+      const raced = await describe();
+      if (raced === undefined) throw error;
+      checkAdoptable(raced);
+    }
+  }
+
+  async function update(observed: ObservedClusterV1): Promise<ProviderWarningV1[]> {
+    const desired = aws.config.cluster.kubernetesVersion;
+    const warnings = isMinor(desired, observed.kubernetesVersion)
+      ? []
+      : [versionWarning(desired, observed.kubernetesVersion)];
+    const wanted = ownershipTags(deployment, 'cluster');
+    const missing = Object.entries(wanted).some(([key, value]) => observed.tags[key] !== value);
+    if (missing) {
+      const cluster = await describe();
+      if (cluster?.arn !== undefined) {
+        const resourceArn = cluster.arn;
+        await aws.call('eks:TagResource', subject, (options) =>
+          aws.clients.eks.send(new TagResourceCommand({ resourceArn, tags: wanted }), options),
+        );
+      }
+    }
+    return warnings;
+  }
+
+  async function remove(): Promise<void> {
+    const existing = await describe();
+    if (existing === undefined) {
+      await network.delete();
+      await identity.delete();
+      return;
+    }
+    if (!isOwnedBy(existing.tags, deployment, 'cluster')) {
+      throw new HubfleetError({
+        kind: 'refused',
+        message: `the EKS cluster ${clusterName} is not tagged as deployment ${deployment}'s; hubfleet does not delete it`,
+        hint: 'delete it in the EKS console if it really is to go',
+        subject,
+      });
+    }
+    if (existing.status === 'DELETING') return;
+    await unlessNotFound(
+      aws.call('eks:DeleteCluster', subject, (options) =>
+        aws.clients.eks.send(new DeleteClusterCommand({ name: clusterName }), options),
+      ),
+    );
+  }
+
+  async function kubeconfig(): Promise<string> {
+    const cluster = await describe();
+    if (cluster === undefined) {
+      throw new HubfleetError({
+        kind: 'not-found',
+        message: `the EKS cluster ${clusterName} does not exist`,
+        hint: 'run `hubfleet up` first',
+        subject,
+      });
+    }
+    const notReady = () =>
+      new HubfleetError({
+        kind: 'conflict',
+        retryable: true,
+        message: `the EKS cluster ${clusterName} has no API endpoint yet (status ${cluster.status ?? 'unknown'})`,
+        hint: 'wait until the cluster is active',
+        subject,
+      });
+    if (cluster.endpoint === undefined) throw notReady();
+    const server = aws.clients.simulatedKubernetes ?? cluster.endpoint;
+    const authority = cluster.certificateAuthority?.data;
+    const plainHttp = server.startsWith('http:');
+    if (authority === undefined && !plainHttp) throw notReady();
+    return renderKubeconfig({
+      clusterName,
+      server,
+      ...(plainHttp || authority === undefined ? {} : { certificateAuthorityData: authority }),
+      token: await tokens.token(),
+    });
+  }
+
+  return {
+    observe: async () => {
+      const cluster = await describe();
+      return cluster === undefined ? undefined : observedCluster(cluster);
+    },
+    create,
+    update,
+    delete: remove,
+    kubeconfig,
+  };
+}

@@ -1,0 +1,19 @@
+import type { EKSClientConfig } from '@aws-sdk/client-eks';
+
+/** Static AWS credentials, e.g. the simulated account's. */
+export interface AwsStaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/**
+ * What tests and the CLI's `--sim` wiring may set beyond the config. Real runs leave it empty: the
+ * region and profile come from the config and credentials from the default AWS chain.
+ */
+export interface AwsConnectOverrides {
+  /** Credentials for every client and for the EKS token; required with `simulatedEndpoints` unless given there. */
+  credentials?: AwsStaticCredentials;
+  /** The SDK retry strategy, e.g. `new ConfiguredRetryStrategy(4, 1)` so fault tests take milliseconds. */
+  retryStrategy?: EKSClientConfig['retryStrategy'];
+}

@@ -1,0 +1,40 @@
+import type { AwsDeployment } from './aws-deployment.js';
+import { deleteOwnedNetwork } from './aws-network-delete.js';
+import type { AwsNetwork } from './aws-network-types.js';
+import { describeGivenSubnets, ensurePublicSubnets } from './aws-subnets.js';
+import { ensureInternetGateway, ensurePublicRouteTable, ensureVpc } from './aws-vpc.js';
+import { memo } from './memo.js';
+
+/** The deployment's network: existing subnets from the config, or a VPC hubfleet creates and owns. */
+export interface AwsNetworkApi {
+  /**
+   * The network, created where missing. Idempotent: on a converged network it only reads (a handful
+   * of Describe calls, once per session).
+   */
+  ensure(): Promise<AwsNetwork>;
+  /** Deletes what hubfleet created (nothing for existing subnets); call once the cluster is gone. */
+  delete(): Promise<void>;
+}
+
+async function createdNetwork(aws: AwsDeployment, cidr: string, zones: number): Promise<AwsNetwork> {
+  const vpcId = await ensureVpc(aws, cidr);
+  const gatewayId = await ensureInternetGateway(aws, vpcId);
+  const subnets = await ensurePublicSubnets(aws, vpcId, cidr, zones);
+  await ensurePublicRouteTable(aws, vpcId, gatewayId, subnets);
+  return { vpcId, subnets };
+}
+
+export function awsNetwork(aws: AwsDeployment): AwsNetworkApi {
+  const { network } = aws.config.provider;
+  const ensured = memo(async (): Promise<AwsNetwork> => {
+    if (network.create !== undefined) return createdNetwork(aws, network.create.cidr, network.create.zones);
+    return { subnets: await describeGivenSubnets(aws, network.subnetIds ?? []) };
+  });
+  return {
+    ensure: () => ensured.get(),
+    async delete() {
+      ensured.clear();
+      if (network.create !== undefined) await deleteOwnedNetwork(aws);
+    },
+  };
+}

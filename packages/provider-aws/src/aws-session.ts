@@ -1,0 +1,41 @@
+import type { ConnectContextV1, HubfleetConfig, ProviderSessionV1 } from '@hubfleet/core';
+import { awsAddons } from './aws-addons.js';
+import { createAwsCall } from './aws-call.js';
+import { createAwsClients } from './aws-clients.js';
+import { awsCluster } from './aws-cluster.js';
+import type { AwsProviderSettings } from './aws-config.js';
+import type { AwsConnectOverrides } from './aws-connect-options.js';
+import { awsDeployment } from './aws-deployment.js';
+import { awsEksAddons, type EksAddonsApi } from './aws-eks-addons.js';
+import { awsIdentity } from './aws-identity.js';
+import { awsNetwork } from './aws-network.js';
+import { awsNodeGroups } from './aws-nodegroups.js';
+import { awsVolumes } from './aws-volumes.js';
+
+/** A session on AWS: the contract's, plus the cluster-side EKS add-ons the engine installs. */
+export interface AwsProviderSession extends ProviderSessionV1 {
+  eksAddons: EksAddonsApi;
+}
+
+/**
+ * Builds a session. This module imports every AWS SDK client: it is only ever loaded through
+ * `await import()` in `connectAws`, so `hubfleet --help` and `validate` never load the SDK.
+ */
+export function createAwsSession(
+  config: HubfleetConfig<AwsProviderSettings>,
+  context: ConnectContextV1,
+  overrides: AwsConnectOverrides,
+): AwsProviderSession {
+  const clients = createAwsClients(config.provider, context, overrides);
+  const aws = awsDeployment(config, clients, createAwsCall(clients.region, context.signal));
+  const network = awsNetwork(aws);
+  const identity = awsIdentity(aws);
+  return {
+    cluster: awsCluster(aws, network, identity),
+    nodeGroups: awsNodeGroups(aws, network, identity),
+    volumes: awsVolumes(aws, network),
+    eksAddons: awsEksAddons(aws, identity),
+    addons: () => awsAddons(config),
+    close: async () => clients.destroy(),
+  };
+}
