@@ -30,7 +30,8 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
     return ExitCode.ok;
   }
   const { config } = result;
-  const detail = `${config?.provider.kind}, ${config?.cluster.nodeGroups.length} nodegroups, ${config?.hubs.length} hubs`;
+  const count = (n: number | undefined, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const detail = `${config?.provider.kind}, ${count(config?.cluster.nodeGroups.length, 'nodegroup')}, ${count(config?.hubs.length, 'hub')}`;
   process.stdout.write(`${options.config}: valid (${detail}; ${summarizeIssues(result.issues)})\n`);
   return ExitCode.ok;
 }
