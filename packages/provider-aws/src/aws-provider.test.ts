@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createProviderRegistry, resolveToolChoices, validateConfigText } from '@hubfleet/core';
+import { loadTimeImports, OFFLINE_PACKAGE } from '@hubfleet/testkit/conformance';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { awsProvider } from './index.js';
 
@@ -41,27 +42,10 @@ describe('awsProvider', () => {
 
   it('loads no cloud SDK until connect is called', () => {
     const source = (file: string) => readFileSync(new URL(file, sourceDirectory), 'utf8');
-    // Value imports only: `import type` and `export type` vanish when compiled.
-    const staticImports = (text: string) =>
-      [...text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+'([^']+)';$/gms)].map(
-        (match) => match[1] ?? '',
-      );
-    const reached = new Set<string>();
-    const pending = ['index.ts'];
-    const packages = new Set<string>();
-    while (pending.length > 0) {
-      const file = pending.pop() as string;
-      if (reached.has(file)) continue;
-      reached.add(file);
-      for (const target of staticImports(source(file))) {
-        if (target.startsWith('./')) pending.push(target.slice(2).replace(/\.js$/, '.ts'));
-        else packages.add(target);
-      }
-    }
+    const { files: reached, packages } = loadTimeImports(sourceDirectory);
     expect(reached.has('aws-connect.ts')).toBe(true);
     expect(reached.has('aws-session.ts'), 'the session, which imports the SDK, is loaded lazily').toBe(false);
-    for (const name of packages)
-      expect(name, `imported at load time: ${name}`).toMatch(/^(node:|zod$|@hubfleet\/core$)/);
+    for (const name of packages) expect(name, `imported at load time: ${name}`).toMatch(OFFLINE_PACKAGE);
 
     const lazy = readdirSync(sourceDirectory)
       .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))

@@ -34,6 +34,8 @@ export { createInMemorySession } from './in-memory-session.js';
 export type { InMemoryCloudState } from './in-memory-state.js';
 export { createInMemoryCloudState } from './in-memory-state.js';
 export { IN_MEMORY_CSI_DRIVER } from './in-memory-volumes.js';
+export type { LoadTimeImports } from './load-time-imports.js';
+export { loadTimeImports, OFFLINE_PACKAGE } from './load-time-imports.js';
 export type { NodeGroupDrift } from './node-group-drift.js';
 export { isConfiguredMinor, nodeGroupDrift } from './node-group-drift.js';
 export { removeEverything } from './remove-everything.js';
