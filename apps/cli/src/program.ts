@@ -7,6 +7,11 @@ Examples:
   $ hubfleet validate -c hubfleet.yaml --output json
   $ hubfleet validate -c hubfleet.yaml --show-defaults
   $ hubfleet render -c hubfleet.yaml --out rendered/
+  $ hubfleet up -c examples/aws-dsosu.yaml --sim --yes
+  $ hubfleet plan -c hubfleet.yaml
+  $ hubfleet status -c hubfleet.yaml --output json
+  $ hubfleet down -c hubfleet.yaml
+  $ hubfleet kubeconfig -c hubfleet.yaml
   $ hubfleet schema > hubfleet.schema.json
   $ hubfleet catalog aws
   $ hubfleet sim serve --speed 1000
@@ -24,6 +29,97 @@ const configOption = () =>
   new Option('-c, --config <file>', 'the hubfleet.yaml to use').makeOptionMandatory();
 const outputOption = () =>
   new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text');
+
+/** `--sim` and `--sim-speed`, on every command that talks to a cloud. */
+function withSim(command: Command): Command {
+  return command
+    .option(
+      '--sim',
+      'use the simulated AWS cloud (state in .hubfleet/sim/ next to the config, or $HUBFLEET_SIM_DIR)',
+    )
+    .option('--sim-speed <factor>', 'with --sim: divide every modelled cloud duration by this', '2000');
+}
+
+function addCloudCommands(program: Command, setExitCode: (code: number) => void): void {
+  withSim(
+    program
+      .command('plan')
+      .description('show what `up` would change, observed from the cloud and the cluster; changes nothing')
+      .addOption(configOption())
+      .addOption(outputOption()),
+  )
+    .addHelpText('after', '\nExample:\n  $ hubfleet plan -c examples/aws-dsosu.yaml --sim')
+    .action(async (options) => {
+      const { planCommand } = await import('./commands/plan.js');
+      setExitCode(await planCommand(options));
+    });
+
+  withSim(
+    program
+      .command('up')
+      .description('create or update the deployment to match the config: plan, progress, then status')
+      .addOption(configOption())
+      .addOption(outputOption())
+      .option('-y, --yes', 'apply without asking on a terminal')
+      .option('--parallelism <n>', 'steps in progress at once (default 32)')
+      .option('--timings <file>', "write every step's start, end and dependencies to this JSON file")
+      .option('--allow-replace', 'allow replacing the cluster or a nodegroup with users on it')
+      .option(
+        '--delete-data',
+        'allow deleting hub data volumes whose storage.onDelete is snapshot or delete',
+      ),
+  )
+    .addHelpText('after', '\nExample:\n  $ hubfleet up -c examples/aws-dsosu.yaml --sim --yes')
+    .action(async (options) => {
+      const { upCommand } = await import('./commands/up.js');
+      setExitCode(await upCommand(options));
+    });
+
+  withSim(
+    program
+      .command('status')
+      .description(
+        'the cluster, nodegroups (desired / actual nodes), tools and hubs, and whether all is ready',
+      )
+      .addOption(configOption())
+      .addOption(outputOption()),
+  )
+    .addHelpText('after', '\nExample:\n  $ hubfleet status -c examples/aws-dsosu.yaml --sim --output json')
+    .action(async (options) => {
+      const { statusCommand } = await import('./commands/status.js');
+      setExitCode(await statusCommand(options));
+    });
+
+  withSim(
+    program
+      .command('down')
+      .description('delete the deployment; hub volumes follow storage.onDelete (kept unless --delete-data)')
+      .addOption(configOption())
+      .addOption(outputOption())
+      .option('-y, --yes', 'do not ask for the deployment name (needed without a terminal)')
+      .option('--delete-data', 'delete hub volumes whose storage.onDelete is snapshot or delete')
+      .option('--parallelism <n>', 'steps in progress at once (default 32)')
+      .option('--timings <file>', "write every step's start, end and dependencies to this JSON file"),
+  )
+    .addHelpText('after', '\nExample:\n  $ hubfleet down -c examples/aws-dsosu.yaml --sim --yes')
+    .action(async (options) => {
+      const { downCommand } = await import('./commands/down.js');
+      setExitCode(await downCommand(options));
+    });
+
+  withSim(
+    program
+      .command('kubeconfig')
+      .description('add a context hubfleet-<deployment> to your kubeconfig (or write --out FILE, mode 0600)')
+      .addOption(configOption())
+      .option('--out <file>', 'write a kubeconfig with only this cluster here instead of merging'),
+  )
+    .addHelpText('after', '\nExample:\n  $ hubfleet kubeconfig -c hubfleet.yaml && kubectl get nodes')
+    .action(async (options) => {
+      const { kubeconfigCommand } = await import('./commands/kubeconfig.js');
+      setExitCode(await kubeconfigCommand(options));
+    });
+}
 
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('hubfleet')
@@ -61,6 +157,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       const { renderCommand } = await import('./commands/render.js');
       setExitCode(await renderCommand(options));
     });
+
+  addCloudCommands(program, setExitCode);
 
   program
     .command('schema')

@@ -1,4 +1,5 @@
 export * from './config/index.js';
+export * from './deployment/index.js';
 export * from './engine/index.js';
 export * from './errors/index.js';
 export * from './kubernetes/index.js';

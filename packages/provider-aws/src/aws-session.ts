@@ -1,4 +1,4 @@
-import type { ConnectContextV1, HubfleetConfig, ProviderSessionV1 } from '@hubfleet/core';
+import type { ClusterAddonsHook, ConnectContextV1, HubfleetConfig, ProviderSessionV1 } from '@hubfleet/core';
 import { awsAddons } from './aws-addons.js';
 import { createAwsCall } from './aws-call.js';
 import { createAwsClients } from './aws-clients.js';
@@ -6,7 +6,7 @@ import { awsCluster } from './aws-cluster.js';
 import type { AwsProviderSettings } from './aws-config.js';
 import type { AwsConnectOverrides } from './aws-connect-options.js';
 import { awsDeployment } from './aws-deployment.js';
-import { awsEksAddons, type EksAddonsApi } from './aws-eks-addons.js';
+import { awsEksAddons, EKS_ADDON_NAMES, type EksAddonsApi } from './aws-eks-addons.js';
 import { awsIdentity } from './aws-identity.js';
 import { awsNetwork } from './aws-network.js';
 import { awsNodeGroups } from './aws-nodegroups.js';
@@ -15,6 +15,8 @@ import { awsVolumes } from './aws-volumes.js';
 /** A session on AWS: the contract's, plus the cluster-side EKS add-ons the engine installs. */
 export interface AwsProviderSession extends ProviderSessionV1 {
   eksAddons: EksAddonsApi;
+  /** The same EKS add-ons, in the shape core's deployment graph looks for (`clusterAddonsOf`). */
+  clusterAddons: ClusterAddonsHook;
 }
 
 /**
@@ -30,11 +32,13 @@ export function createAwsSession(
   const aws = awsDeployment(config, clients, createAwsCall(clients.region, context.signal));
   const network = awsNetwork(aws);
   const identity = awsIdentity(aws);
+  const eksAddons = awsEksAddons(aws, identity);
   return {
     cluster: awsCluster(aws, network, identity),
     nodeGroups: awsNodeGroups(aws, network, identity),
     volumes: awsVolumes(aws, network),
-    eksAddons: awsEksAddons(aws, identity),
+    eksAddons,
+    clusterAddons: { names: EKS_ADDON_NAMES, ...eksAddons },
     addons: () => awsAddons(config),
     close: async () => clients.destroy(),
   };

@@ -1,5 +1,6 @@
 export * from './helm/index.js';
 export * from './hubs/index.js';
+export * from './install/index.js';
 export * from './placeholders/index.js';
 export type { Taint, Toleration } from './placement.js';
 export {

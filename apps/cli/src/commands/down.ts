@@ -1,0 +1,63 @@
+import { assertStepsAllowed, ExitCode, releaseClusterBase, type SafetyFlags } from '@hubfleet/core';
+import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
+import { planDown } from '../deploy/plan-deployment.js';
+import { printLine, printPlan } from '../deploy/print.js';
+import { runPlan } from '../deploy/run-plan.js';
+import { askOnTerminal, canAsk } from '../safety/ask.js';
+import { confirmTeardown } from '../safety/confirm-teardown.js';
+
+export interface DownOptions extends CloudCommandOptions {
+  output: 'text' | 'json';
+  yes?: boolean;
+  deleteData?: boolean;
+  timings?: string;
+  parallelism?: string;
+}
+
+/**
+ * Remove the deployment: hub releases, LoadBalancer Services, nodegroups, cloud add-ons, the
+ * cluster, then the network and roles hubfleet made. Hub volumes follow their `onDelete`: kept by
+ * default, deleted (or snapshotted, then deleted) only with `--delete-data`. A person types the
+ * deployment name, or the command carries `--yes`; with neither and no terminal it refuses (exit 3).
+ */
+export async function downCommand(options: DownOptions): Promise<number> {
+  const open = await openDeployment(options);
+  try {
+    const run = await planDown(open);
+    printPlan(run.plan, options.output);
+    if (run.plan.converged) {
+      await releaseClusterBase(open.graph);
+      return ExitCode.ok;
+    }
+    const flags: SafetyFlags = {
+      allowReplace: false,
+      deleteData: options.deleteData === true,
+      teardown: true,
+    };
+    assertStepsAllowed(run.plan.steps, flags);
+    await confirmTeardown({
+      deployment: open.config.name,
+      yes: options.yes === true,
+      interactive: canAsk(),
+      ask: askOnTerminal,
+    });
+    const summary = await runPlan(open, run, {
+      flags,
+      output: options.output,
+      ...(options.parallelism === undefined ? {} : { parallelism: options.parallelism }),
+      ...(options.timings === undefined ? {} : { timings: options.timings }),
+    });
+    if (summary.outcome !== 'succeeded') return ExitCode.failed;
+    await releaseClusterBase(open.graph);
+    const kept = run.plan.steps.filter((step) => step.retained === true).map((step) => step.id);
+    if (options.output === 'json') printLine('down-finished', { retained: kept });
+    else if (kept.length > 0) {
+      process.stdout.write(
+        `Kept (storage.onDelete: retain): ${kept.join(', ')}; a hub of the same name adopts it on the next up.\n`,
+      );
+    }
+    return ExitCode.ok;
+  } finally {
+    await open.close();
+  }
+}

@@ -1,0 +1,21 @@
+import { ExitCode, formatPlan } from '@hubfleet/core';
+import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
+import { planUp } from '../deploy/plan-deployment.js';
+
+export interface PlanOptions extends CloudCommandOptions {
+  output: 'text' | 'json';
+}
+
+/** What `up` would do, observed from the cloud and the cluster; changes nothing. */
+export async function planCommand(options: PlanOptions): Promise<number> {
+  const open = await openDeployment(options);
+  try {
+    const { plan } = await planUp(open);
+    process.stdout.write(
+      options.output === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : `${formatPlan(plan)}\n`,
+    );
+    return ExitCode.ok;
+  } finally {
+    await open.close();
+  }
+}

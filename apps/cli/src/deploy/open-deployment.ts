@@ -1,0 +1,109 @@
+import { fileURLToPath } from 'node:url';
+import {
+  buildDeploymentGraph,
+  type DeploymentGraph,
+  type HubfleetConfig,
+  HubfleetError,
+  helmInstaller,
+  type ProviderSessionV1,
+  type ProviderV1,
+  type RetryPolicy,
+  simulatedInstaller,
+} from '@hubfleet/core';
+import type { AwsSimCloud } from '@hubfleet/testkit';
+import { parseSpeed } from '../sim/parse-speed.js';
+import { simStateDirectory } from '../sim/sim-state.js';
+import { DEFAULT_SIM_SPEED, startSimCloud } from '../sim/start-sim.js';
+import { loadDeploymentConfig } from './load-deployment-config.js';
+
+/** The flags every cloud command shares. */
+export interface CloudCommandOptions {
+  config: string;
+  sim?: boolean;
+  simSpeed?: string;
+}
+
+/** A config connected to its cloud (real or simulated), as a resource graph. */
+export interface OpenDeployment {
+  config: HubfleetConfig;
+  provider: ProviderV1;
+  session: ProviderSessionV1;
+  graph: DeploymentGraph;
+  /** The engine's retries: the default against a real cloud, quicker against the simulated one. */
+  retry?: RetryPolicy;
+  /** The simulated cloud, with `--sim`. */
+  sim?: { cloud: AwsSimCloud; stateDirectory: string };
+  close(): Promise<void>;
+}
+
+/** The repository's root: the project's own charts are `charts/<name>` under it. */
+export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Waiting steps look again this often against the simulated cloud (it moves at --sim-speed). */
+const SIM_POLL_MS = 10;
+const SIM_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2_000 };
+
+/**
+ * Load the config, connect to its cloud (with `--sim`, a simulated AWS account started in this
+ * process, its state in `.hubfleet/sim/` next to the config or `$HUBFLEET_SIM_DIR`) and build the
+ * deployment's resource graph with the matching installer (real helm, or the simulated one).
+ */
+export async function openDeployment(options: CloudCommandOptions): Promise<OpenDeployment> {
+  // The SDK's notice about Node versions it will drop in the future is for SDK maintainers, not for
+  // someone running `hubfleet up`; an explicit setting still wins.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const sim = options.sim === true;
+  const speed = parseSpeed(options.simSpeed ?? String(DEFAULT_SIM_SPEED), '--sim-speed');
+  const loaded = loadDeploymentConfig(options.config, sim);
+  const { config, provider, configDirectory } = loaded;
+  if (sim && provider.id !== 'aws') {
+    throw new HubfleetError({
+      kind: 'invalid-config',
+      message: `--sim simulates AWS only, and this config's provider is ${provider.id}`,
+      hint: 'rehearse with an AWS config (examples/aws-dsosu.yaml, examples/quickstart.yaml), or drop --sim',
+      subject: 'provider.kind',
+    });
+  }
+  const stateDirectory = simStateDirectory(undefined, process.env, configDirectory);
+  const cloud = sim ? await startSimCloud(stateDirectory, speed) : undefined;
+  try {
+    const session = await loaded.connect({
+      configDirectory,
+      ...(cloud === undefined
+        ? {}
+        : {
+            simulatedEndpoints: {
+              ...cloud.endpoints,
+              accessKeyId: cloud.credentials.accessKeyId,
+              secretAccessKey: cloud.credentials.secretAccessKey,
+            },
+          }),
+    });
+    const installer = sim
+      ? simulatedInstaller({ chartsDirectory: REPOSITORY_ROOT })
+      : helmInstaller({ chartsDirectory: REPOSITORY_ROOT });
+    const graph = buildDeploymentGraph({
+      config,
+      provider,
+      session,
+      installer,
+      resolveSecret: loaded.resolveSecret,
+      ...(sim ? { pollIntervalMs: SIM_POLL_MS, kubeRetry: { baseDelayMs: 20, maxDelayMs: 100 } } : {}),
+    });
+    return {
+      config,
+      provider,
+      session,
+      graph,
+      ...(sim ? { retry: SIM_RETRY } : {}),
+      ...(cloud === undefined ? {} : { sim: { cloud, stateDirectory } }),
+      async close() {
+        await session.close();
+        await cloud?.close();
+      },
+    };
+  } catch (error) {
+    await cloud?.close();
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+import { type AnyResourceNode, type Plan, planChanges, planTeardown } from '@hubfleet/core';
+import type { OpenDeployment } from './open-deployment.js';
+
+/** A plan and the resources it was made from (the executor matches steps to them by id). */
+export interface PlannedRun {
+  plan: Plan;
+  resources: AnyResourceNode[];
+}
+
+/** `up`'s plan: what the config asks for, plus what the deployment owns and the config dropped. */
+export async function planUp(open: OpenDeployment): Promise<PlannedRun> {
+  const { graph } = open;
+  const undesired = await graph.findUndesired();
+  const plan = await planChanges({
+    deployment: open.config.name,
+    desired: graph.desired,
+    undesired,
+    ...(open.retry === undefined ? {} : { retry: open.retry }),
+  });
+  return { plan, resources: [...graph.desired, ...undesired] };
+}
+
+/** `down`'s plan: everything the deployment may own, dependents first. */
+export async function planDown(open: OpenDeployment): Promise<PlannedRun> {
+  const resources = await open.graph.teardown();
+  const plan = await planTeardown({
+    deployment: open.config.name,
+    resources,
+    ...(open.retry === undefined ? {} : { retry: open.retry }),
+  });
+  return { plan, resources };
+}

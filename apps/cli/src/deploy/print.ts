@@ -1,0 +1,20 @@
+import { type DeploymentStatus, formatPlan, type Plan } from '@hubfleet/core';
+import { formatStatus } from '../status/format-status.js';
+
+export type OutputFormat = 'text' | 'json';
+
+/** JSON lines on stdout for `up`/`down --output json`: `{type: 'plan', plan}`, the engine's events, `{type: 'status', status}`. */
+export function printLine(type: string, body: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ type, ...body })}\n`);
+}
+
+/** The plan: grouped text (one line when nothing changes), or one JSON line. */
+export function printPlan(plan: Plan, output: OutputFormat): void {
+  if (output === 'json') printLine('plan', { plan });
+  else process.stdout.write(`${formatPlan(plan)}\n`);
+}
+
+export function printStatus(status: DeploymentStatus, output: OutputFormat): void {
+  if (output === 'json') printLine('status', { status });
+  else process.stdout.write(`\n${formatStatus(status)}`);
+}

@@ -1,0 +1,59 @@
+import type { DeploymentStatus, ReleaseStatus } from '@hubfleet/core';
+import { table } from './table.js';
+
+function readiness(release: ReleaseStatus | null): string {
+  if (release === null) return '-';
+  if (release.ready) return 'yes';
+  return release.waitingFor === undefined ? 'no' : `no (${release.waitingFor})`;
+}
+
+/**
+ * `hubfleet status` as a person reads it: the cluster, nodegroups (actual / desired nodes), tools
+ * (release, version, ready) and hubs (URL, release, storage volume, ready).
+ */
+export function formatStatus(status: DeploymentStatus): string {
+  const { cluster } = status;
+  const lines = [
+    `Deployment ${status.deployment} (${status.provider}): ${status.ready ? 'ready' : 'not ready'}`,
+    '',
+    cluster === null
+      ? 'Cluster: does not exist (run `hubfleet up`)'
+      : `Cluster: ${cluster.name}  ${cluster.status}  Kubernetes ${cluster.kubernetesVersion}`,
+    '',
+    'Nodegroups',
+    ...table(
+      ['NAME', 'STATUS', 'TYPE', 'NODES (ACTUAL/DESIRED)', 'MIN-MAX'],
+      status.nodeGroups.map((group) => [
+        group.name,
+        group.status,
+        group.instanceType,
+        `${group.nodes}/${group.desired}`,
+        `${group.min}-${group.max}`,
+      ]),
+    ),
+    '',
+    'Tools',
+    ...table(
+      ['RELEASE', 'CHART', 'VERSION', 'READY'],
+      status.tools.map((tool) => [
+        `${tool.namespace}/${tool.release}`,
+        tool.chart,
+        tool.installed ?? `(not installed; ${tool.version})`,
+        readiness(tool),
+      ]),
+    ),
+    '',
+    'Hubs',
+    ...table(
+      ['HUB', 'URL', 'RELEASE', 'VOLUME', 'READY'],
+      status.hubs.map((hub) => [
+        hub.name,
+        hub.url,
+        hub.release.installed === null ? '(not installed)' : `${hub.release.chart} ${hub.release.installed}`,
+        hub.volume ?? '-',
+        hub.ready ? 'yes' : readiness(hub.release.ready ? hub.storage : hub.release),
+      ]),
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,169 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { criticalPath, parseTimings, wallTimeMs } from '@hubfleet/core';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { STACK_TRACE } from './cli-harness.js';
+import { callsDuring, cloudState, sim, simWorkspace } from './sim-harness.js';
+
+/**
+ * The README's quick start, end to end on the simulated cloud, through the built binary: up, a
+ * second up, status, plan, down, a second down, and `--delete-data` with `onDelete: delete`. The
+ * tests run in order on one simulated account.
+ */
+describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', { timeout: 60_000 }, () => {
+  const workspace = simWorkspace('aws-dsosu.yaml');
+  const timings = join(workspace.directory, 'timings.json');
+
+  it('up converges: plan, progress, then a status where everything is ready', async () => {
+    const run = await sim(workspace, 'up', ['--yes', '--timings', timings]);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Plan for prod-green (hubfleet up):');
+    expect(run.stdout).toContain('hubfleet up finished for prod-green.');
+    expect(run.stdout).toContain('Deployment prod-green (aws): ready');
+    expect(run.stderr).toMatch(/^warning: --sim: 5 secret references do not resolve here .*stand-in values/m);
+    const state = cloudState(workspace, 'prod-green');
+    expect(state.clusters.map((cluster) => cluster.status)).toEqual(['ACTIVE']);
+    expect(state.nodegroups).toHaveLength(5);
+    expect(state.volumes.map((volume) => volume.tags['hubfleet.io/hub'])).toEqual(['example-simple']);
+  });
+
+  it('the --timings file: wall time within 1.1x of its longest dependency chain', () => {
+    const file = parseTimings(JSON.parse(readFileSync(timings, 'utf8')));
+    const chain = criticalPath(file);
+    expect(chain.steps[0]).toBe('cluster/prod-green');
+    expect(chain.steps.at(-1)).toBe('hub/example-simple');
+    expect(wallTimeMs(file) / chain.durationMs).toBeLessThanOrEqual(1.1);
+  });
+
+  it('a second up makes no mutating call and says the plan is converged in one line', async () => {
+    const { result, calls } = await callsDuring(workspace, () => sim(workspace, 'up', ['--yes']));
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual(['No changes: prod-green is up to date.', '']);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((call) => call.mutating)).toEqual([]);
+  });
+
+  it('status shows everything ready, as a table and as JSON', async () => {
+    const text = await sim(workspace, 'status');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Cluster: prod-green  active  Kubernetes 1.34');
+    expect(text.stdout).toMatch(/clustertools\s+active\s+t3a\.medium\s+1\/1\s+1-2/);
+    expect(text.stdout).toMatch(/ingress-nginx\/ingress-nginx\s+ingress-nginx\s+4\.15\.1\s+yes/);
+    expect(text.stdout).toMatch(
+      /example-simple\s+https:\/\/hub-green\.datasci\.oregonstate\.edu\/example-simple\/\s+jupyterhub 4\.4\.0\s+vol-\w+\s+yes/,
+    );
+    const json = await sim(workspace, 'status', ['--output', 'json']);
+    const status = JSON.parse(json.stdout);
+    expect(status).toMatchObject({ deployment: 'prod-green', ready: true, cluster: { status: 'active' } });
+    expect(status.nodeGroups.map((group: { name: string }) => group.name)).toEqual([
+      'clustertools',
+      'jhcontrolplane',
+      'jhusers',
+      'jhusers-2xlarge',
+      'jhusers-gpu',
+    ]);
+    expect(status.tools.every((tool: { ready: boolean }) => tool.ready)).toBe(true);
+    expect(status.hubs).toEqual([
+      expect.objectContaining({
+        name: 'example-simple',
+        ready: true,
+        volume: expect.stringMatching(/^vol-/),
+      }),
+    ]);
+  });
+
+  it('plan shows changed secrets as changed, never their values', async () => {
+    const values = {
+      GRAFANA_ADMIN_PASSWORD: 'SECRET-grafana-5b1d',
+      EXAMPLE_SIMPLE_LTI_KEY: 'SECRET-lti-key-77ac',
+      EXAMPLE_SIMPLE_LTI_SECRET: 'SECRET-lti-secret-0e9f',
+    };
+    mkdirSync(join(workspace.directory, 'tls'), { recursive: true });
+    writeFileSync(join(workspace.directory, 'tls', 'wildcard.crt'), 'CERTIFICATE-c3a1\n');
+    writeFileSync(join(workspace.directory, 'tls', 'wildcard.key'), 'SECRET-tls-key-41d2\n');
+    const secrets = [...Object.values(values), 'SECRET-tls-key-41d2'];
+    const text = await sim(workspace, 'plan', [], values);
+    const json = await sim(workspace, 'plan', ['--output', 'json'], values);
+    expect(text.code).toBe(0);
+    expect(text.stderr).not.toContain('stand-in');
+    expect(text.stdout).toContain(
+      '~   secret/example-simple/example-simple-auth  its content changed (values not shown)',
+    );
+    const plan = JSON.parse(json.stdout);
+    expect(plan.counts).toMatchObject({ update: 3, create: 0, delete: 0 });
+    for (const secret of secrets) {
+      expect(text.stdout + text.stderr + json.stdout + json.stderr).not.toContain(secret);
+    }
+  });
+
+  it('kubeconfig merges a hubfleet-<deployment> context, or writes --out with mode 0600', async () => {
+    const home = join(workspace.directory, 'home');
+    const merged = await sim(workspace, 'kubeconfig', [], { HOME: home });
+    expect(merged.code).toBe(0);
+    const config = parse(readFileSync(join(home, '.kube', 'config'), 'utf8'));
+    expect(config['current-context']).toBe('hubfleet-prod-green');
+    expect(config.contexts).toEqual([
+      {
+        name: 'hubfleet-prod-green',
+        context: { cluster: 'hubfleet-prod-green', user: 'hubfleet-prod-green' },
+      },
+    ]);
+    const out = join(workspace.directory, 'kubeconfig.yaml');
+    expect((await sim(workspace, 'kubeconfig', ['--out', out])).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, 'utf8')).toContain('token: k8s-aws-v1.');
+  });
+
+  it('down with no terminal and no --yes refuses (exit 3) and changes nothing', async () => {
+    const { result, calls } = await callsDuring(workspace, () => sim(workspace, 'down'));
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('add --yes to confirm');
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(calls.filter((call) => call.mutating)).toEqual([]);
+  });
+
+  it('down removes the deployment and keeps the hub volume (onDelete: retain)', async () => {
+    const run = await sim(workspace, 'down', ['--yes']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('retained: hub example-simple has storage.onDelete: retain');
+    expect(run.stdout).toContain('Kept (storage.onDelete: retain): volume/example-simple');
+    const state = cloudState(workspace, 'prod-green');
+    expect(state.clusters).toEqual([]);
+    expect(state.vpcs).toEqual([]);
+    expect(state.subnets).toEqual([]);
+    expect(state.roles).toEqual([]);
+    expect(state.volumes.map((volume) => [volume.state, volume.tags['hubfleet.io/hub']])).toEqual([
+      ['available', 'example-simple'],
+    ]);
+  });
+
+  it('a second down is a no-op', async () => {
+    const { result, calls } = await callsDuring(workspace, () => sim(workspace, 'down'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      'No changes: nothing of prod-green is left to delete. Retained: volume/example-simple.\n',
+    );
+    expect(calls.filter((call) => call.mutating)).toEqual([]);
+  });
+
+  it('down --delete-data removes the volume of a hub with onDelete: delete (and refuses without the flag)', async () => {
+    const deleting = simWorkspace('aws-dsosu.yaml', (text) =>
+      text.replace('onDelete: retain', 'onDelete: delete'),
+    );
+    expect((await sim(deleting, 'up', ['--yes'])).code).toBe(0);
+    const refused = await sim(deleting, 'down', ['--yes']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain("volume/example-simple deletes hub example-simple's data volume");
+    expect(refused.stderr).toContain('--delete-data');
+    expect(cloudState(deleting, 'prod-green').clusters).toHaveLength(1);
+    const run = await sim(deleting, 'down', ['--yes', '--delete-data']);
+    expect(run.code).toBe(0);
+    const state = cloudState(deleting, 'prod-green');
+    expect(state.volumes).toEqual([]);
+    expect(state.clusters).toEqual([]);
+    const again = await sim(deleting, 'down', ['--yes', '--delete-data']);
+    expect(again.stdout).toBe('No changes: nothing of prod-green is left to delete.\n');
+  });
+});

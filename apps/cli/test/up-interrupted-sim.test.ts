@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { hubfleetBin, repoRoot } from './cli-harness.js';
+import { callsDuring, cloudState, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';
+
+interface KilledRun {
+  /** The step whose finish triggered the kill; undefined when the run ended on its own first. */
+  killedAfter?: string;
+  code: number | null;
+}
+
+/**
+ * `up --output json`, killed with SIGKILL as soon as the progress reports the first step that
+ * changed something finished: the next run starts at the next step boundary, and so on.
+ */
+function upKilledAtFirstBoundary(workspace: SimWorkspace): Promise<KilledRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [hubfleetBin, 'up', '-c', workspace.config, '--sim', '--yes', '--output', 'json'],
+      {
+        cwd: repoRoot,
+        env: { PATH: process.env.PATH ?? '', HOME: workspace.directory },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    let killedAfter: string | undefined;
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const event = JSON.parse(line) as { type: string; outcome?: string; id?: string };
+      if (killedAfter === undefined && event.type === 'step-finished' && event.outcome === 'done') {
+        killedAfter = event.id;
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ...(killedAfter === undefined ? {} : { killedAfter }), code }));
+  });
+}
+
+describe('up killed with SIGKILL at each step boundary, then re-run', { timeout: 60_000 }, () => {
+  it('converges, with no duplicate and no leaked resource', async () => {
+    const workspace = simWorkspace('aws-dsosu.yaml');
+    const killedAfter: string[] = [];
+    for (let run = 0; run < 40; run++) {
+      const result = await upKilledAtFirstBoundary(workspace);
+      if (result.killedAfter === undefined) {
+        expect(result.code).toBe(0);
+        break;
+      }
+      killedAfter.push(result.killedAfter);
+    }
+    // Killed at several boundaries, after cloud and after Kubernetes steps.
+    expect(killedAfter.length, killedAfter.join(', ')).toBeGreaterThanOrEqual(4);
+    expect(killedAfter.some((id) => /^(cluster|addon|nodegroup|volume)\//.test(id))).toBe(true);
+    expect(killedAfter.some((id) => /^(tool|storage-server|hub|namespace|secret)\//.test(id))).toBe(true);
+
+    const { result, calls } = await callsDuring(workspace, () => sim(workspace, 'up', ['--yes']));
+    expect(result.stdout.split('\n')[0]).toBe('No changes: prod-green is up to date.');
+    expect(result.stdout).toContain('Deployment prod-green (aws): ready');
+    expect(calls.filter((call) => call.mutating)).toEqual([]);
+
+    const state = cloudState(workspace, 'prod-green');
+    expect(state.vpcs).toHaveLength(1);
+    expect(state.subnets).toHaveLength(3);
+    expect(state.internetGateways).toHaveLength(1);
+    expect(state.clusters.map((cluster) => cluster.name)).toEqual(['prod-green']);
+    expect(state.nodegroups.map((group) => group.nodegroupName).sort()).toEqual([
+      'prod-green-clustertools',
+      'prod-green-jhcontrolplane',
+      'prod-green-jhusers',
+      'prod-green-jhusers-2xlarge',
+      'prod-green-jhusers-gpu',
+    ]);
+    expect(state.addons.map((addon) => addon.addonName).sort()).toEqual([
+      'aws-ebs-csi-driver',
+      'eks-pod-identity-agent',
+    ]);
+    expect(state.volumes).toHaveLength(1);
+    expect(state.roles.sort()).toEqual([
+      'hubfleet-prod-green-cluster',
+      'hubfleet-prod-green-ebs-csi',
+      'hubfleet-prod-green-node',
+    ]);
+  });
+});

@@ -1,0 +1,39 @@
+import type { HubfleetConfig } from '../config/deployment.js';
+import type { SecretRef } from '../config/secret.js';
+import type { Sleep } from '../engine/retry.js';
+import type { ReleaseInstaller } from '../kubernetes/install/release-installer.js';
+import type { ProviderV1 } from '../provider/v1/provider.js';
+import type { ProviderSessionV1 } from '../provider/v1/session.js';
+import type { ProviderWarningV1 } from '../provider/v1/warnings.js';
+import type { ClusterConnection } from './cluster-connection.js';
+import type { FactsStore } from './facts-store.js';
+import type { ReadCache } from './read-cache.js';
+
+/** What every resource of a deployment shares. */
+export interface DeploymentContext {
+  config: HubfleetConfig;
+  provider: ProviderV1;
+  session: ProviderSessionV1;
+  installer: ReleaseInstaller;
+  cache: ReadCache;
+  cluster: ClusterConnection;
+  facts: FactsStore;
+  /** A secret's value, for the moment it is written into a Secret; never for printing. */
+  resolveSecret: (ref: SecretRef) => string;
+  /** How often a step looks again while it waits for the cloud or the cluster. */
+  pollIntervalMs: number;
+  sleep: Sleep;
+  /** Soft gaps the provider reported while applying (e.g. a version it does not upgrade). */
+  warnings: ProviderWarningV1[];
+}
+
+/** The ids every graph shares. */
+export function clusterNodeId(config: Pick<HubfleetConfig, 'name'>): string {
+  return `cluster/${config.name}`;
+}
+export const CLUSTER_ADDONS_ID = 'addon/cluster-addons';
+export function loadBalancersNodeId(config: Pick<HubfleetConfig, 'name'>): string {
+  return `load-balancers/${config.name}`;
+}
+export const nodeGroupNodeId = (name: string): string => `nodegroup/${name}`;
+export const volumeNodeId = (hub: string): string => `volume/${hub}`;

@@ -1,0 +1,177 @@
+import { hubPublicUrl } from '../kubernetes/hubs/ingress-values.js';
+import type { ClusterAccess } from '../kubernetes/install/release-installer.js';
+import { type ReleaseSpec, releaseId } from '../kubernetes/release.js';
+import { nfsServerReleaseName } from '../kubernetes/storage/hub-storage-mounts.js';
+import type { DeploymentGraph } from './build-graph.js';
+import { readyNodesIn } from './user-pods.js';
+
+/** A release as `status` reports it. */
+export interface ReleaseStatus {
+  release: string;
+  namespace: string;
+  chart: string;
+  /** The chart version the config pins. */
+  version: string;
+  /** The chart version installed, or null when it is not installed. */
+  installed: string | null;
+  ready: boolean;
+  /** What it is still waiting for, when not ready. */
+  waitingFor?: string;
+}
+
+/** What `hubfleet status` shows, as plain data (`--output json` prints it as it is). */
+export interface DeploymentStatus {
+  deployment: string;
+  provider: string;
+  cluster: { name: string; status: string; kubernetesVersion: string; endpoint?: string } | null;
+  nodeGroups: {
+    name: string;
+    status: string;
+    instanceType: string;
+    min: number;
+    max: number;
+    /** Nodes the cloud is aiming for. */
+    desired: number;
+    /** Ready nodes the Kubernetes API has for the group. */
+    nodes: number;
+  }[];
+  tools: ReleaseStatus[];
+  hubs: {
+    name: string;
+    url: string;
+    release: ReleaseStatus;
+    /** The NFS server release of a shared-nfs hub. */
+    storage: ReleaseStatus | null;
+    /** The provider's id of the hub's data volume, or null. */
+    volume: string | null;
+    ready: boolean;
+  }[];
+  /** Everything exists and is ready. */
+  ready: boolean;
+}
+
+async function releaseStatus(
+  graph: DeploymentGraph,
+  spec: ReleaseSpec,
+  access: ClusterAccess | undefined,
+): Promise<ReleaseStatus> {
+  const base = { release: spec.release, namespace: spec.namespace, chart: spec.chart, version: spec.version };
+  if (access === undefined) return { ...base, installed: null, ready: false, waitingFor: 'no cluster yet' };
+  const { installer } = graph.context;
+  const installed = await installer.observe(spec, access);
+  if (installed === undefined) return { ...base, installed: null, ready: false, waitingFor: 'not installed' };
+  const readiness = await installer.readiness(spec, access);
+  const current = installed.status === 'deployed' && installed.chartVersion === spec.version;
+  return {
+    ...base,
+    installed: installed.chartVersion,
+    ready: current && readiness.ready,
+    ...(readiness.waitingFor === undefined ? {} : { waitingFor: readiness.waitingFor }),
+    ...(current ? {} : { waitingFor: `helm reports ${installed.status} ${installed.chartVersion}` }),
+  };
+}
+
+/**
+ * The deployment as it is: the cluster, each nodegroup (desired and actual nodes, the latter from
+ * the Kubernetes API), each tool release and each hub (URL, releases, volume), and whether it is all
+ * ready. Reads only; one list per kind of thing.
+ */
+export async function observeDeploymentStatus(graph: DeploymentGraph): Promise<DeploymentStatus> {
+  const { context } = graph;
+  const { config, session, cache } = context;
+  // One consistent picture, each list read once (also after an apply, which reads live).
+  cache.snapshot();
+  cache.refresh();
+  const cluster = await cache.read('cluster', () => session.cluster.observe());
+  const active = cluster?.status === 'active';
+  const [groups, volumes] = await Promise.all([
+    cluster === undefined ? Promise.resolve([]) : cache.read('nodegroups', () => session.nodeGroups.list()),
+    cache.read('volumes', () => session.volumes.list()),
+  ]);
+  for (const hub of config.hubs) {
+    const volume = volumes.find((candidate) => candidate.hub === hub.name && candidate.status !== 'deleting');
+    if (hub.storage.home === 'shared-nfs') {
+      context.facts.setVolume(
+        hub.name,
+        volume === undefined ? undefined : session.volumes.attachment(volume),
+      );
+    }
+  }
+  const access = active ? await context.cluster.access() : undefined;
+  const nodes = access === undefined ? [] : await access.list('v1', 'Node');
+  const render = graph.render();
+  const hubNames = new Set(config.hubs.map((hub) => hub.name));
+  const releases = render.deployment.releases;
+  const tools = await Promise.all(
+    releases
+      .filter((spec) => !hubNames.has(spec.namespace))
+      .map((spec) => releaseStatus(graph, spec, access)),
+  );
+  const hubs = await Promise.all(
+    config.hubs.map(async (hub) => {
+      const spec = render.releaseById.get(releaseId({ namespace: hub.name, release: hub.name }));
+      const storageSpec = render.releaseById.get(
+        releaseId({ namespace: hub.name, release: nfsServerReleaseName(hub.name) }),
+      );
+      const release = spec === undefined ? undefined : await releaseStatus(graph, spec, access);
+      const storage = storageSpec === undefined ? null : await releaseStatus(graph, storageSpec, access);
+      const volume = volumes.find(
+        (candidate) => candidate.hub === hub.name && candidate.status !== 'deleting',
+      );
+      return {
+        name: hub.name,
+        url: hubPublicUrl(config, hub),
+        release: release as ReleaseStatus,
+        storage,
+        volume: volume?.id ?? null,
+        ready: (release?.ready ?? false) && (storage?.ready ?? true),
+      };
+    }),
+  );
+  const nodeGroups = config.cluster.nodeGroups.map((group) => {
+    const observed = groups.find((candidate) => candidate.name === group.name);
+    return {
+      name: group.name,
+      status: observed?.status ?? 'absent',
+      instanceType: observed?.instanceType ?? group.instanceType,
+      min: observed?.min ?? group.min,
+      max: observed?.max ?? group.max,
+      desired: observed?.desired ?? 0,
+      nodes: readyNodesIn(nodes, group.name),
+    };
+  });
+  const ready =
+    active &&
+    nodeGroups.every((group) => group.status === 'active') &&
+    tools.every((tool) => tool.ready) &&
+    hubs.every((hub) => hub.ready);
+  return {
+    deployment: config.name,
+    provider: config.provider.kind,
+    cluster:
+      cluster === undefined
+        ? null
+        : {
+            name: cluster.name,
+            status: cluster.status,
+            kubernetesVersion: cluster.kubernetesVersion,
+            ...(cluster.endpoint === undefined ? {} : { endpoint: cluster.endpoint }),
+          },
+    nodeGroups,
+    tools,
+    hubs,
+    ready,
+  };
+}
+
+/**
+ * After a `down`: when the cluster is gone, ask the provider to delete it once more, which removes
+ * the network and roles it made (and only reads when they are gone too). This finishes a `down`
+ * that was interrupted after the cluster went but before its network did.
+ */
+export async function releaseClusterBase(graph: DeploymentGraph): Promise<boolean> {
+  const { session } = graph.context;
+  if ((await session.cluster.observe()) !== undefined) return false;
+  await session.cluster.delete();
+  return true;
+}

@@ -1,0 +1,18 @@
+export type { DeploymentGraph, DeploymentGraphOptions } from './build-graph.js';
+export { buildDeploymentGraph } from './build-graph.js';
+export type { ClusterAddonsHook, ObservedClusterAddon } from './cluster-addons.js';
+export { clusterAddonsOf } from './cluster-addons.js';
+export type { ClusterConnection, ClusterConnectionOptions } from './cluster-connection.js';
+export { createClusterConnection } from './cluster-connection.js';
+export type { DeploymentContext } from './deployment-context.js';
+export { CLUSTER_ADDONS_ID, clusterNodeId, loadBalancersNodeId } from './deployment-context.js';
+export type { DeploymentRender, DeploymentRenderer } from './deployment-render.js';
+export type { DeploymentStatus, ReleaseStatus } from './deployment-status.js';
+export { observeDeploymentStatus, releaseClusterBase } from './deployment-status.js';
+export type { FactsStore } from './facts-store.js';
+export { createFactsStore } from './facts-store.js';
+export { hubNamespace, manifestNodeId, nodeGroupsInValues, releaseKindOf } from './kubernetes-nodes.js';
+export { APPLIED_HASH_ANNOTATION, appliedManifest } from './manifest-node.js';
+export type { ReadCache } from './read-cache.js';
+export { createReadCache } from './read-cache.js';
+export { diffRelease } from './release-node.js';

@@ -1,0 +1,107 @@
+import type { AnyResourceNode } from '../engine/resource.js';
+import { nfsServerReleaseName } from '../kubernetes/storage/hub-storage-mounts.js';
+import { TOOL_CATALOG } from '../kubernetes/tools/tool-catalog.js';
+import { OwnershipTag } from '../provider/v1/ownership.js';
+import { nodeGroupDependencies } from './cloud-nodes.js';
+import type { ClusterAddonsHook } from './cluster-addons.js';
+import { clusterNodeId, type DeploymentContext, volumeNodeId } from './deployment-context.js';
+import { hubNamespace, manifestNodeId } from './kubernetes-nodes.js';
+import { manifestNode } from './manifest-node.js';
+import { nodeGroupNode } from './nodegroup-node.js';
+import { releaseNode } from './release-node.js';
+import { volumeNode } from './volume-node.js';
+
+/** Hubs the deployment still has in the cloud or the cluster: by volume tag and by namespace label. */
+async function ownedHubs(context: DeploymentContext): Promise<Set<string>> {
+  const volumes = await context.cache.read('volumes', () => context.session.volumes.list());
+  const hubs = new Set(volumes.map((volume) => volume.hub));
+  const access = await context.cluster.access();
+  if (access !== undefined) {
+    const selector = `${OwnershipTag.deployment}=${context.config.name},${OwnershipTag.hub}`;
+    for (const namespace of await access.list('v1', 'Namespace', { labelSelector: selector })) {
+      const hub = namespace.metadata.labels?.[OwnershipTag.hub];
+      if (hub !== undefined) hubs.add(hub);
+    }
+  }
+  return hubs;
+}
+
+/** A hub the config dropped: its releases and namespace go; its volume stays (retained). */
+function removedHubNodes(
+  context: DeploymentContext,
+  hub: string,
+  hasVolume: boolean,
+  extra: readonly string[],
+): AnyResourceNode[] {
+  const namespaceId = manifestNodeId({ kind: 'Namespace', name: hub });
+  const storageId = `storage-server/${hub}`;
+  const namespace = hubNamespace(context.config.name, hub);
+  return [
+    ...(hasVolume ? [volumeNode(context, { hub })] : []),
+    manifestNode(context, {
+      id: namespaceId,
+      layer: 'hubs',
+      ref: { apiVersion: 'v1', kind: 'Namespace', name: namespace.metadata.name },
+      dependsOn: [clusterNodeId(context.config), ...extra],
+    }),
+    releaseNode(context, {
+      id: storageId,
+      kind: 'storage-server',
+      layer: 'hubs',
+      target: { namespace: hub, release: nfsServerReleaseName(hub) },
+      dependsOn: [...(hasVolume ? [volumeNodeId(hub)] : []), namespaceId, ...extra],
+    }),
+    releaseNode(context, {
+      id: `hub/${hub}`,
+      kind: 'hub',
+      layer: 'hubs',
+      target: { namespace: hub, release: hub },
+      dependsOn: [storageId, namespaceId, ...extra],
+    }),
+  ];
+}
+
+/**
+ * What the deployment owns that the config no longer asks for, found by listing (nodegroups by
+ * ownership tags; hubs by their volumes' tags and their namespaces' labels; tools by release records),
+ * as resources to delete. Volumes of dropped hubs are retained: their `onDelete` left with the config.
+ */
+export async function undesiredNodes(
+  context: DeploymentContext,
+  hook: ClusterAddonsHook | undefined,
+  desiredIds: ReadonlySet<string>,
+  extra: readonly string[] = [],
+): Promise<AnyResourceNode[]> {
+  const { config, session } = context;
+  const groups = await context.cache.read('nodegroups', () => session.nodeGroups.list());
+  const dependsOn = nodeGroupDependencies(context, hook);
+  const nodes: AnyResourceNode[] = groups
+    .filter((group) => !config.cluster.nodeGroups.some((wanted) => wanted.name === group.name))
+    .map((group) => nodeGroupNode(context, { name: group.name, dependsOn }));
+  const volumes = await context.cache.read('volumes', () => session.volumes.list());
+  for (const hub of await ownedHubs(context)) {
+    if (config.hubs.some((wanted) => wanted.name === hub)) continue;
+    nodes.push(
+      ...removedHubNodes(
+        context,
+        hub,
+        volumes.some((volume) => volume.hub === hub),
+        extra,
+      ),
+    );
+  }
+  for (const tool of TOOL_CATALOG) {
+    const id = `tool/${tool.name}`;
+    if (desiredIds.has(id)) continue;
+    nodes.push(
+      releaseNode(context, {
+        id,
+        kind: 'tool',
+        layer: 'tools',
+        target: { namespace: tool.namespace, release: tool.name },
+        dependsOn: [...extra],
+      }),
+    );
+  }
+  return nodes;
+}

@@ -1,0 +1,43 @@
+import { NODE_GROUP_LABEL } from '../kubernetes/placement.js';
+import type { DeploymentContext } from './deployment-context.js';
+
+/** zero-to-jupyterhub labels every user server pod with this. */
+const USER_POD_SELECTOR = 'component=singleuser-server';
+
+/**
+ * User server pods running on a nodegroup's nodes right now, from the Kubernetes API (pods by label,
+ * nodes by their nodegroup label; both lists shared by every nodegroup). 0 when there is no cluster.
+ */
+export async function userPodsOn(context: DeploymentContext, nodeGroup: string): Promise<number> {
+  const access = await context.cluster.access();
+  if (access === undefined) return 0;
+  const [pods, nodes] = await Promise.all([
+    access.list('v1', 'Pod', { labelSelector: USER_POD_SELECTOR }),
+    access.list('v1', 'Node'),
+  ]);
+  const names = new Set(
+    nodes
+      .filter((node) => node.metadata.labels?.[NODE_GROUP_LABEL] === nodeGroup)
+      .map((node) => node.metadata.name),
+  );
+  return pods.filter((pod) => {
+    const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    return nodeName !== undefined && names.has(nodeName) && phase === 'Running';
+  }).length;
+}
+
+/** Ready nodes of a nodegroup, from the Kubernetes API. */
+export function readyNodesIn(
+  nodes: readonly { metadata: { labels?: Record<string, string> }; status?: unknown }[],
+  nodeGroup: string,
+): number {
+  return nodes.filter((node) => {
+    if (node.metadata.labels?.[NODE_GROUP_LABEL] !== nodeGroup) return false;
+    const conditions = (node.status as { conditions?: { type?: string; status?: string }[] } | undefined)
+      ?.conditions;
+    return (
+      conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false
+    );
+  }).length;
+}

@@ -1,0 +1,100 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { HubfleetError } from '../../errors/index.js';
+import type { KubeTarget } from './kubeconfig-target.js';
+
+/** One request to the Kubernetes API server. */
+export interface KubeRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path under the server URL, e.g. `/api/v1/namespaces/hub-a/secrets`. */
+  path: string;
+  query?: Readonly<Record<string, string>>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** @default 'application/json' when there is a body */
+  contentType?: string;
+}
+
+/** What the server answered: the status and the body parsed as JSON (undefined when empty or not JSON). */
+export interface KubeResponse {
+  status: number;
+  body: unknown;
+  /** `Retry-After` in seconds, when the server sent one. */
+  retryAfterSeconds?: number;
+}
+
+/** Sends one request; throws only when no answer came (refused, reset, timed out). */
+export type KubeTransport = (request: KubeRequest) => Promise<KubeResponse>;
+
+/** @default 30 s: a Kubernetes API call answers in well under a second unless something is wrong. */
+export const KUBE_REQUEST_TIMEOUT_MS = 30_000;
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function noAnswer(target: KubeTarget, request: KubeRequest, cause: unknown): HubfleetError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new HubfleetError({
+    kind: 'unavailable',
+    message: `the Kubernetes API at ${target.server} did not answer ${request.method} ${request.path}: ${detail}`,
+    hint: 'check that the cluster is running and reachable from here, then run the command again',
+    subject: 'kubernetes-api',
+    cause,
+  });
+}
+
+/**
+ * A transport over Node's own http/https (no client library, so core keeps no Kubernetes
+ * dependency): bearer token from the kubeconfig, the cluster CA when it gives one, plain HTTP for
+ * the simulated API server.
+ */
+export function createKubeTransport(target: KubeTarget): KubeTransport {
+  const base = new URL(target.server);
+  const secure = base.protocol === 'https:';
+  return (request) =>
+    new Promise((resolve, reject) => {
+      const url = new URL(`${base.pathname.replace(/\/$/, '')}${request.path}`, base);
+      for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+      const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (target.token !== undefined) headers.authorization = `Bearer ${target.token}`;
+      if (payload !== undefined) {
+        headers['content-type'] = request.contentType ?? 'application/json';
+        headers['content-length'] = String(Buffer.byteLength(payload));
+      }
+      const options = {
+        method: request.method,
+        headers,
+        timeout: KUBE_REQUEST_TIMEOUT_MS,
+        ...(secure
+          ? {
+              rejectUnauthorized: !target.insecure,
+              ...(target.certificateAuthority === undefined ? {} : { ca: target.certificateAuthority }),
+            }
+          : {}),
+      };
+      const send = secure ? httpsRequest : httpRequest;
+      const outgoing = send(url, options, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('error', (error) => reject(noAnswer(target, request, error)));
+        incoming.on('end', () => {
+          const retryAfter = Number(incoming.headers['retry-after']);
+          resolve({
+            status: incoming.statusCode ?? 0,
+            body: parseBody(Buffer.concat(chunks).toString('utf8')),
+            ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
+          });
+        });
+      });
+      outgoing.on('timeout', () => outgoing.destroy(new Error('timed out')));
+      outgoing.on('error', (error) => reject(noAnswer(target, request, error)));
+      outgoing.end(payload);
+    });
+}
