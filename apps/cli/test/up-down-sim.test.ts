@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { criticalPath, parseTimings, wallTimeMs } from '@hubfleet/core';
+import { criticalPath, parseTimings, wallTimeMs } from '@hubfleet/core/engine';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { STACK_TRACE } from './cli-harness.js';

@@ -1,6 +1,12 @@
+// The root entry is what every provider and `validate` load: the config model, the provider contract,
+// errors and what nodegroup roles mean. The engine, the Kubernetes layer and deployments are heavier
+// and only `plan`, `up`, `down`, `status` and `render` need them at run time: they are the subpaths
+// `@hubfleet/core/engine`, `@hubfleet/core/kubernetes` and `@hubfleet/core/deployment`. Their types
+// are re-exported here, which costs nothing at run time.
 export * from './config/index.js';
-export * from './deployment/index.js';
-export * from './engine/index.js';
+export type * from './deployment/index.js';
+export type * from './engine/index.js';
 export * from './errors/index.js';
-export * from './kubernetes/index.js';
+export type * from './kubernetes/index.js';
+export * from './kubernetes/placement.js';
 export * from './provider/v1/index.js';

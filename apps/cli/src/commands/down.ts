@@ -1,4 +1,6 @@
-import { assertStepsAllowed, ExitCode, releaseClusterBase, type SafetyFlags } from '@hubfleet/core';
+import { ExitCode, type SafetyFlags } from '@hubfleet/core';
+import { releaseClusterBase } from '@hubfleet/core/deployment';
+import { assertStepsAllowed } from '@hubfleet/core/engine';
 import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
 import { planDown } from '../deploy/plan-deployment.js';
 import { printLine, printPlan } from '../deploy/print.js';

@@ -1,4 +1,5 @@
-import { ExitCode, formatPlan } from '@hubfleet/core';
+import { ExitCode } from '@hubfleet/core';
+import { formatPlan } from '@hubfleet/core/engine';
 import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
 import { planUp } from '../deploy/plan-deployment.js';
 

@@ -7,9 +7,9 @@ import {
   loadConfigFile,
   type Manifest,
   type ReleaseSpec,
-  renderDeployment,
   summarizeIssues,
 } from '@hubfleet/core';
+import { renderDeployment } from '@hubfleet/core/kubernetes';
 import { stringify } from 'yaml';
 import { registry } from '../providers.js';
 

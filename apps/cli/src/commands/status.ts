@@ -1,4 +1,5 @@
-import { ExitCode, observeDeploymentStatus } from '@hubfleet/core';
+import { ExitCode } from '@hubfleet/core';
+import { observeDeploymentStatus } from '@hubfleet/core/deployment';
 import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
 import { formatStatus } from '../status/format-status.js';
 

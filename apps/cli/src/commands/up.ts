@@ -1,4 +1,5 @@
-import { ExitCode, HubfleetError, observeDeploymentStatus } from '@hubfleet/core';
+import { ExitCode, HubfleetError } from '@hubfleet/core';
+import { observeDeploymentStatus } from '@hubfleet/core/deployment';
 import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
 import { planUp } from '../deploy/plan-deployment.js';
 import { printPlan, printStatus } from '../deploy/print.js';

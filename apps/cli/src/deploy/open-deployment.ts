@@ -1,15 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import {
-  buildDeploymentGraph,
   type DeploymentGraph,
   type HubfleetConfig,
   HubfleetError,
-  helmInstaller,
   type ProviderSessionV1,
   type ProviderV1,
   type RetryPolicy,
-  simulatedInstaller,
 } from '@hubfleet/core';
+import { buildDeploymentGraph } from '@hubfleet/core/deployment';
+import { helmInstaller, simulatedInstaller } from '@hubfleet/core/kubernetes';
 import type { AwsSimCloud } from '@hubfleet/testkit';
 import { parseSpeed } from '../sim/parse-speed.js';
 import { simStateDirectory } from '../sim/sim-state.js';

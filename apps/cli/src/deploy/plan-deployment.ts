@@ -1,4 +1,5 @@
-import { type AnyResourceNode, type Plan, planChanges, planTeardown } from '@hubfleet/core';
+import type { AnyResourceNode, Plan } from '@hubfleet/core';
+import { planChanges, planTeardown } from '@hubfleet/core/engine';
 import type { OpenDeployment } from './open-deployment.js';
 
 /** A plan and the resources it was made from (the executor matches steps to them by id). */

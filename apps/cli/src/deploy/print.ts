@@ -1,4 +1,5 @@
-import { type DeploymentStatus, formatPlan, type Plan } from '@hubfleet/core';
+import type { DeploymentStatus, Plan } from '@hubfleet/core';
+import { formatPlan } from '@hubfleet/core/engine';
 import { formatStatus } from '../status/format-status.js';
 
 export type OutputFormat = 'text' | 'json';

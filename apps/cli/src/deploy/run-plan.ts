@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { type ApplySummary, applyPlan, HubfleetError, type SafetyFlags } from '@hubfleet/core';
+import { type ApplySummary, HubfleetError, type SafetyFlags } from '@hubfleet/core';
+import { applyPlan } from '@hubfleet/core/engine';
 import { chooseRenderer, createProgressRenderer } from '../progress/index.js';
 import { handleInterrupts } from '../safety/interrupt.js';
 import type { OpenDeployment } from './open-deployment.js';

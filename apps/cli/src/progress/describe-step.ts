@@ -1,4 +1,5 @@
-import { type EventError, formatDuration, type StepStartedEvent } from '@hubfleet/core';
+import type { EventError, StepStartedEvent } from '@hubfleet/core';
+import { formatDuration } from '@hubfleet/core/engine';
 
 /** `waiting on EKS to create the control plane (usually ~12m)`. */
 export function describeWaiting(event: Pick<StepStartedEvent, 'waitingOn' | 'typicalDurationMs'>): string {

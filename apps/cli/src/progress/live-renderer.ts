@@ -1,16 +1,15 @@
-import {
-  type ApplySummary,
-  type EngineEvent,
-  formatApplySummary,
-  formatDuration,
-  type PlanStartedEvent,
-  type StepAction,
-  type StepFailedEvent,
-  type StepFinishedEvent,
-  type StepRetryEvent,
-  type StepSkippedEvent,
-  type StepStartedEvent,
+import type {
+  ApplySummary,
+  EngineEvent,
+  PlanStartedEvent,
+  StepAction,
+  StepFailedEvent,
+  StepFinishedEvent,
+  StepRetryEvent,
+  StepSkippedEvent,
+  StepStartedEvent,
 } from '@hubfleet/core';
+import { formatApplySummary, formatDuration } from '@hubfleet/core/engine';
 import {
   type DefaultRenderer,
   Listr,

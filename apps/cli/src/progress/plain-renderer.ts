@@ -1,4 +1,5 @@
-import { type EngineEvent, formatApplySummary, formatDuration } from '@hubfleet/core';
+import type { EngineEvent } from '@hubfleet/core';
+import { formatApplySummary, formatDuration } from '@hubfleet/core/engine';
 import { describeAttempts, describeError, describeWaiting } from './describe-step.js';
 import type { ProgressRenderer, WriteText } from './progress-renderer.js';
 

@@ -1,4 +1,5 @@
-import { backoffDelayMs, isRetryable, type RetryPolicy, sleepOnTimers } from '@hubfleet/core';
+import type { RetryPolicy } from '@hubfleet/core';
+import { backoffDelayMs, isRetryable, sleepOnTimers } from '@hubfleet/core/engine';
 
 /** The engine's policy, with delays shrunk to a few milliseconds: the suite counts attempts, not time. */
 const CONFORMANCE_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 2, maxDelayMs: 8 };
