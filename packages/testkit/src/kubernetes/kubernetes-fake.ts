@@ -47,6 +47,8 @@ export interface KubernetesFake {
   setNodeGroups(groups: readonly KubernetesNodeGroup[]): void;
   /** Run the modelled controllers now (the fake also does before every request). */
   reconcile(): void;
+  /** Forget every object, as a newly created cluster would have none, and seed the standard ones again. */
+  reset(): void;
 }
 
 function loadBalancerAddresses(option: KubernetesFakeOptions['loadBalancerIngress']) {
@@ -93,6 +95,12 @@ export function createKubernetesFake(options: KubernetesFakeOptions): Kubernetes
     },
     reconcile() {
       reconcile(cluster);
+    },
+    reset() {
+      for (const key of Object.keys(state.objects)) delete state.objects[key];
+      seedObjects(cluster, [...STANDARD_OBJECTS, ...(options.seed ?? [])]);
+      reconcile(cluster);
+      options.onStateChange?.();
     },
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   CreateClusterCommand,
   CreateNodegroupCommand,
+  DeleteClusterCommand,
   DescribeClusterCommand,
   EKSClient,
 } from '@aws-sdk/client-eks';
@@ -165,5 +166,51 @@ describe('the simulated AWS cloud', () => {
     expect(
       (await kubernetes(again.endpoints.kubernetes, await eksToken('demo')).listNode()).items,
     ).toHaveLength(2);
+  });
+
+  it('gives a re-created cluster an empty Kubernetes API, as a new cluster has', async () => {
+    const cloud = await startAwsSimCloud({
+      stateDirectory: mkdtempSync(join(tmpdir(), 'hubfleet-sim-')),
+      speed: 20_000,
+    });
+    running.push(cloud);
+    const eks = new EKSClient({
+      endpoint: cloud.endpoints.eks,
+      region: cloud.region,
+      credentials: cloud.credentials,
+    });
+    const create = () =>
+      eks.send(
+        new CreateClusterCommand({
+          name: 'demo',
+          roleArn: 'arn:aws:iam::111122223333:role/c',
+          resourcesVpcConfig: { subnetIds: ['subnet-1', 'subnet-2'] },
+        }),
+      );
+    const status = async () => {
+      try {
+        return (await eks.send(new DescribeClusterCommand({ name: 'demo' }))).cluster?.status;
+      } catch {
+        return 'GONE';
+      }
+    };
+    await create();
+    await until(async () => ((await status()) === 'ACTIVE' ? true : undefined));
+    const names = async () =>
+      (await kubernetes(cloud.endpoints.kubernetes, await eksToken('demo')).listNamespace()).items.map(
+        (item) => item.metadata?.name,
+      );
+    await kubernetes(cloud.endpoints.kubernetes, await eksToken('demo')).createNamespace({
+      body: { metadata: { name: 'left-behind' } },
+    });
+    expect(await names()).toContain('left-behind');
+
+    await eks.send(new DeleteClusterCommand({ name: 'demo' }));
+    await until(async () => ((await status()) === 'GONE' ? true : undefined));
+    await create();
+    await until(async () => ((await status()) === 'ACTIVE' ? true : undefined));
+    const fresh = await names();
+    expect(fresh).toContain('default');
+    expect(fresh).not.toContain('left-behind');
   });
 });

@@ -14,8 +14,10 @@ import {
 import { createCallLog } from '../framework/call-log.js';
 import { createClock } from '../framework/clock.js';
 import { createFaultInjector, type FaultInjector, type FaultPlan } from '../framework/faults.js';
-import type { RunningService } from '../framework/http-service.js';
-import { startKubernetesFake } from '../kubernetes/index.js';
+import { type RunningService, startService } from '../framework/http-service.js';
+import { createStateStore } from '../framework/state-store.js';
+import { createKubernetesFake, emptyKubernetesState, type KubernetesState } from '../kubernetes/index.js';
+import { tieKubernetesToEks } from './cluster-incarnation.js';
 import { SIM_ACCOUNT_ID, SIM_CREDENTIALS, SIM_PRINCIPAL_ARN } from './sim-credentials.js';
 import { type CapacityOf, nodeGroupsFromEks } from './sim-node-groups.js';
 
@@ -72,9 +74,11 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     await startS3Fake({ ...common, region, stateFile: stateFile('s3') }),
   ];
   const capacityOf = options.capacityOf ?? (() => undefined);
-  const kubernetes = await startKubernetesFake({
-    ...common,
-    stateFile: stateFile('kubernetes'),
+  const kubernetesStore = createStateStore<KubernetesState>(emptyKubernetesState, stateFile('kubernetes'));
+  const kubernetesFake = createKubernetesFake({
+    clock,
+    state: kubernetesStore.state,
+    onStateChange: () => kubernetesStore.save(),
     nodeGroups: () => nodeGroupsFromEks(eks.state, clock.now(), capacityOf),
     authenticate: (token) =>
       token.startsWith(EKS_TOKEN_PREFIX) &&
@@ -84,6 +88,15 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
         now: clock.now(),
       }).ok,
   });
+  kubernetesStore.save();
+  const protocol = tieKubernetesToEks(
+    kubernetesFake.protocol,
+    kubernetesFake,
+    eks.state,
+    clock.now,
+    stateFile('kubernetes-incarnation'),
+  );
+  const kubernetes = await startService(protocol, { clock, faults, callLog });
   services.push(kubernetes);
   const endpoint = (name: string) => services.find((service) => service.name === name)?.url ?? '';
   return {
