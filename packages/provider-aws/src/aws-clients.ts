@@ -14,6 +14,12 @@ const MAX_ATTEMPTS = 5;
 export interface AwsClients {
   eks: EKSClient;
   ec2: EC2Client;
+  /**
+   * EC2 without the SDK's retries, for creates that take no idempotency token (CreateVpc,
+   * CreateSubnet, CreateInternetGateway): the SDK would send one again after a lost reply and make a
+   * second. The caller looks again by tag before it creates again (`createUnlessFound`).
+   */
+  ec2Once: EC2Client;
   iam: IAMClient;
   sts: STSClient;
   /** Made on first use: only backups need S3, and a simulated cloud may serve no S3. */
@@ -96,12 +102,15 @@ export function createAwsClients(
     endpoints === undefined ? {} : { endpoint: simulatedEndpoint(endpoints, service) };
   const eks = new EKSClient({ ...common, ...at('eks') });
   const ec2 = new EC2Client({ ...common, ...at('ec2') });
+  const { retryStrategy: _retries, ...withoutRetries } = common;
+  const ec2Once = new EC2Client({ ...withoutRetries, maxAttempts: 1, ...at('ec2') });
   const iam = new IAMClient({ ...common, ...at('iam') });
   const sts = new STSClient({ ...common, ...at('sts') });
   let s3: S3Client | undefined;
   return {
     eks,
     ec2,
+    ec2Once,
     iam,
     sts,
     s3: () => {
@@ -121,7 +130,7 @@ export function createAwsClients(
       };
     },
     destroy: () => {
-      for (const client of [eks, ec2, iam, sts, s3]) client?.destroy();
+      for (const client of [eks, ec2, ec2Once, iam, sts, s3]) client?.destroy();
     },
   };
 }

@@ -80,10 +80,19 @@ export function awsCluster(
     }
   }
 
+  /**
+   * Creates the cluster, or adopts ours. Either way the network is reconciled first, on every call:
+   * a subnet or route table deleted behind hubfleet's back is made again even when the cluster
+   * stands, and a converged network is only read.
+   */
   async function create(): Promise<void> {
     const existing = await describe();
-    if (existing !== undefined) return checkAdoptable(existing);
-    const { subnets } = await network.ensure();
+    if (existing !== undefined) {
+      checkAdoptable(existing);
+      await network.reconcile();
+      return;
+    }
+    const { subnets } = await network.reconcile();
     const { clusterRoleArn } = await identity.ensure();
     const request = createClusterRequest(
       aws.config,

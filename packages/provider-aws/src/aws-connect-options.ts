@@ -16,4 +16,10 @@ export interface AwsConnectOverrides {
   credentials?: AwsStaticCredentials;
   /** The SDK retry strategy, e.g. `new ConfiguredRetryStrategy(4, 1)` so fault tests take milliseconds. */
   retryStrategy?: EKSClientConfig['retryStrategy'];
+  /**
+   * The first wait, in milliseconds, of hubfleet's own retries inside a call (looking again after a
+   * create whose reply was lost, waiting for an id EC2 has not yet propagated); doubled each time.
+   * @default 500
+   */
+  retryDelayMs?: number;
 }

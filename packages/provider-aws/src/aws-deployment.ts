@@ -3,6 +3,7 @@ import type { AwsCall } from './aws-call.js';
 import type { AwsClients } from './aws-clients.js';
 import type { AwsProviderSettings } from './aws-config.js';
 import { eksClusterName } from './aws-names.js';
+import { type AwsBackoff, DEFAULT_BACKOFF } from './aws-retry.js';
 
 /** What every resource module of a session works with: the config, the clients, and the call wrapper. */
 export interface AwsDeployment {
@@ -12,12 +13,22 @@ export interface AwsDeployment {
   clusterName: string;
   clients: AwsClients;
   call: AwsCall;
+  /** hubfleet's own retries inside a call (see `aws-retry.ts`). */
+  backoff: AwsBackoff;
 }
 
 export function awsDeployment(
   config: HubfleetConfig<AwsProviderSettings>,
   clients: AwsClients,
   call: AwsCall,
+  backoff: AwsBackoff = DEFAULT_BACKOFF,
 ): AwsDeployment {
-  return { config, deployment: config.name, clusterName: eksClusterName(config.name), clients, call };
+  return {
+    config,
+    deployment: config.name,
+    clusterName: eksClusterName(config.name),
+    clients,
+    call,
+    backoff,
+  };
 }

@@ -10,7 +10,6 @@ import { unlessNotFound } from './aws-call.js';
 import type { AwsDeployment } from './aws-deployment.js';
 import { isAwsError } from './aws-errors.js';
 import type { AwsIdentityApi } from './aws-identity.js';
-import { requestToken } from './aws-names.js';
 
 /** The EBS CSI controller's service account, which EKS binds to the driver's role. */
 export const EBS_CSI_SERVICE_ACCOUNT = 'ebs-csi-controller-sa';
@@ -64,7 +63,7 @@ export function awsEksAddons(aws: AwsDeployment, identity: AwsIdentityApi): EksA
       addonName: name,
       resolveConflicts: 'OVERWRITE',
       tags: ownershipTags(aws.deployment, 'addon'),
-      clientRequestToken: requestToken('eks:CreateAddon', clusterName, name),
+      // No clientRequestToken of our own: the SDK's (one per request, kept across its retries).
     };
     if (name === 'aws-ebs-csi-driver') {
       const roleArn = await identity.ensureRole('ebs-csi');

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * How hubfleet names what it creates in AWS. Names are derived from the deployment so that a re-run
- * finds the same resources, and idempotency tokens are derived from names so that a create whose
- * answer was lost, sent again, is recognised by AWS as the same request.
+ * finds the same resources. Creates carry no token of hubfleet's: the SDK gives each request its own
+ * and keeps it across its retries, and a later run finds the resource by name or tag first.
  */
 
 /** IAM role names are at most 64 characters. */
@@ -24,8 +24,9 @@ export function eksNodegroupName(deployment: string, nodeGroup: string): string 
 }
 
 /**
- * A deterministic idempotency token (EKS `clientRequestToken`, EC2 `ClientToken`, at most 64
- * characters): the same parts always give the same token.
+ * A deterministic idempotency token (at most 64 characters): the same parts always give the same
+ * token. Only for requests that are the same request whenever they are sent (an update keyed by the
+ * nodegroup's `modifiedAt`), never for creating something new under an old name.
  */
 export function requestToken(...parts: string[]): string {
   return `hubfleet-${digest(parts, 40)}`;

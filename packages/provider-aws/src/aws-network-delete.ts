@@ -12,7 +12,7 @@ import {
 import { unlessNotFound } from './aws-call.js';
 import type { AwsDeployment } from './aws-deployment.js';
 import { ownershipFilters } from './aws-tags.js';
-import { findOwnedVpc } from './aws-vpc.js';
+import { findOwnedVpcs } from './aws-vpc.js';
 
 async function deleteRouteTables(aws: AwsDeployment): Promise<void> {
   const filters = ownershipFilters(aws.deployment, 'network');
@@ -74,8 +74,9 @@ async function deleteInternetGateways(aws: AwsDeployment): Promise<void> {
 }
 
 /**
- * Deletes the VPC hubfleet created, and what is in it, in the reverse of the order it was made:
- * route table, subnets, internet gateway, VPC. Each is found by its ownership tags, so a re-run
+ * Deletes the VPCs hubfleet created, and what is in them, in the reverse of the order they were
+ * made: route tables, subnets, internet gateways, VPCs. Each is found by its ownership tags, and
+ * every one found is deleted (a duplicate a lost create reply left behind included), so a re-run
  * after an interruption finishes the job. While EKS or a load balancer still holds network
  * interfaces in the VPC, AWS answers DependencyViolation: a retryable conflict.
  */
@@ -83,9 +84,8 @@ export async function deleteOwnedNetwork(aws: AwsDeployment): Promise<void> {
   await deleteRouteTables(aws);
   await deleteSubnets(aws);
   await deleteInternetGateways(aws);
-  const vpc = await findOwnedVpc(aws);
-  if (vpc?.VpcId !== undefined) {
-    const VpcId = vpc.VpcId;
+  for (const { VpcId } of await findOwnedVpcs(aws)) {
+    if (VpcId === undefined) continue;
     await unlessNotFound(
       aws.call('ec2:DeleteVpc', 'network', (options) =>
         aws.clients.ec2.send(new DeleteVpcCommand({ VpcId }), options),

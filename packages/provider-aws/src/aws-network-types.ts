@@ -20,8 +20,9 @@ export function sortSubnets(subnets: readonly AwsSubnet[]): AwsSubnet[] {
 }
 
 /**
- * The subnet of the core nodegroup: one subnet, so one zone, because an EBS volume lives in one zone
- * and the NFS server that mounts a hub's volume runs on a core node.
+ * The subnet a new core nodegroup is pinned to: one subnet, so one zone, because an EBS volume lives
+ * in one zone and the NFS server that mounts a hub's volume runs on a core node. Once the core
+ * nodegroup exists, where it runs is observed instead (`aws-core-zone.ts`).
  */
 export function coreSubnet(network: AwsNetwork): AwsSubnet {
   const [first] = network.subnets;

@@ -1,8 +1,10 @@
 import type { AwsDeployment } from './aws-deployment.js';
+import { ensureInternetGateway } from './aws-internet-gateway.js';
 import { deleteOwnedNetwork } from './aws-network-delete.js';
 import type { AwsNetwork } from './aws-network-types.js';
+import { ensurePublicRouteTable } from './aws-route-table.js';
 import { describeGivenSubnets, ensurePublicSubnets } from './aws-subnets.js';
-import { ensureInternetGateway, ensurePublicRouteTable, ensureVpc } from './aws-vpc.js';
+import { ensureVpc } from './aws-vpc.js';
 import { memo } from './memo.js';
 
 /** The deployment's network: existing subnets from the config, or a VPC hubfleet creates and owns. */
@@ -12,6 +14,12 @@ export interface AwsNetworkApi {
    * of Describe calls, once per session).
    */
   ensure(): Promise<AwsNetwork>;
+  /**
+   * Looks at the whole network again, whatever this session saw before, and re-creates what is
+   * missing (a deleted subnet or route table); on a converged network it only reads.
+   * `cluster.create()` runs it on every call.
+   */
+  reconcile(): Promise<AwsNetwork>;
   /** Deletes what hubfleet created (nothing for existing subnets); call once the cluster is gone. */
   delete(): Promise<void>;
 }
@@ -32,6 +40,10 @@ export function awsNetwork(aws: AwsDeployment): AwsNetworkApi {
   });
   return {
     ensure: () => ensured.get(),
+    reconcile: () => {
+      ensured.clear();
+      return ensured.get();
+    },
     async delete() {
       ensured.clear();
       if (network.create !== undefined) await deleteOwnedNetwork(aws);

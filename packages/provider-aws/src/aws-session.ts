@@ -10,6 +10,7 @@ import { awsEksAddons, EKS_ADDON_NAMES, type EksAddonsApi } from './aws-eks-addo
 import { awsIdentity } from './aws-identity.js';
 import { awsNetwork } from './aws-network.js';
 import { awsNodeGroups } from './aws-nodegroups.js';
+import { type AwsBackoff, DEFAULT_BACKOFF } from './aws-retry.js';
 import { awsVolumes } from './aws-volumes.js';
 
 /** A session on AWS: the contract's, plus the cluster-side EKS add-ons the engine installs. */
@@ -29,7 +30,12 @@ export function createAwsSession(
   overrides: AwsConnectOverrides,
 ): AwsProviderSession {
   const clients = createAwsClients(config.provider, context, overrides);
-  const aws = awsDeployment(config, clients, createAwsCall(clients.region, context.signal));
+  const backoff: AwsBackoff = {
+    ...DEFAULT_BACKOFF,
+    ...(overrides.retryDelayMs === undefined ? {} : { delayMs: overrides.retryDelayMs }),
+    ...(context.signal === undefined ? {} : { signal: context.signal }),
+  };
+  const aws = awsDeployment(config, clients, createAwsCall(clients.region, context.signal), backoff);
   const network = awsNetwork(aws);
   const identity = awsIdentity(aws);
   const eksAddons = awsEksAddons(aws, identity);

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateVolumeCommand,
+  DeleteSubnetCommand,
   DescribeInternetGatewaysCommand,
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
@@ -113,6 +115,10 @@ describe('the AWS provider on the simulated cloud', () => {
       .map((line) => JSON.parse(line) as Calls);
   }
   const mutatingCalls = () => calls().filter((call) => call.mutating);
+  const networkOf = (deployment: string) => [
+    { Name: `tag:${OwnershipTag.deployment}`, Values: [deployment] },
+    { Name: `tag:${OwnershipTag.component}`, Values: ['network'] },
+  ];
 
   async function deploy(config: AwsConfig): Promise<AwsProviderSession> {
     const session = await connect(config);
@@ -215,14 +221,14 @@ describe('the AWS provider on the simulated cloud', () => {
     expect(core?.taints ?? []).toEqual([]);
   });
 
-  it('creates a public VPC across distinct zones, tagged, and a second connect and create changes nothing', async () => {
+  it('creates a public VPC across distinct zones, with DNS host names, tagged', async () => {
     const config = quickstart('net');
     const first = await connect(config);
     await first.cluster.create();
-    const afterFirst = mutatingCalls().map((call) => call.operation);
-    expect(afterFirst).toEqual(
+    expect(mutatingCalls().map((call) => call.operation)).toEqual(
       expect.arrayContaining([
         'CreateVpc',
+        'ModifyVpcAttribute',
         'CreateSubnet',
         'CreateInternetGateway',
         'CreateRouteTable',
@@ -232,13 +238,18 @@ describe('the AWS provider on the simulated cloud', () => {
       ]),
     );
 
-    const ownership = [
-      { Name: `tag:${OwnershipTag.deployment}`, Values: ['net'] },
-      { Name: `tag:${OwnershipTag.component}`, Values: ['network'] },
-    ];
-    const { Vpcs = [] } = await ec2().send(new DescribeVpcsCommand({ Filters: ownership }));
+    const { Vpcs = [] } = await ec2().send(new DescribeVpcsCommand({ Filters: networkOf('net') }));
     expect(Vpcs.map((vpc) => vpc.CidrBlock)).toEqual(['10.40.0.0/16']);
-    const { Subnets = [] } = await ec2().send(new DescribeSubnetsCommand({ Filters: ownership }));
+    const VpcId = Vpcs[0]?.VpcId;
+    const hostnames = await ec2().send(
+      new DescribeVpcAttributeCommand({ VpcId, Attribute: 'enableDnsHostnames' }),
+    );
+    expect(hostnames.EnableDnsHostnames?.Value).toBe(true);
+    const support = await ec2().send(
+      new DescribeVpcAttributeCommand({ VpcId, Attribute: 'enableDnsSupport' }),
+    );
+    expect(support.EnableDnsSupport?.Value).toBe(true);
+    const { Subnets = [] } = await ec2().send(new DescribeSubnetsCommand({ Filters: networkOf('net') }));
     expect(new Set(Subnets.map((subnet) => subnet.AvailabilityZone)).size).toBe(2);
     for (const subnet of Subnets) {
       expect(subnet.MapPublicIpOnLaunch).toBe(true);
@@ -250,10 +261,12 @@ describe('the AWS provider on the simulated cloud', () => {
       );
     }
     const { InternetGateways = [] } = await ec2().send(
-      new DescribeInternetGatewaysCommand({ Filters: ownership }),
+      new DescribeInternetGatewaysCommand({ Filters: networkOf('net') }),
     );
-    expect(InternetGateways[0]?.Attachments?.[0]?.VpcId).toBe(Vpcs[0]?.VpcId);
-    const { RouteTables = [] } = await ec2().send(new DescribeRouteTablesCommand({ Filters: ownership }));
+    expect(InternetGateways[0]?.Attachments?.[0]?.VpcId).toBe(VpcId);
+    const { RouteTables = [] } = await ec2().send(
+      new DescribeRouteTablesCommand({ Filters: networkOf('net') }),
+    );
     expect(RouteTables[0]?.Routes).toContainEqual(
       expect.objectContaining({
         DestinationCidrBlock: '0.0.0.0/0',
@@ -263,17 +276,59 @@ describe('the AWS provider on the simulated cloud', () => {
     expect(RouteTables[0]?.Associations?.map((association) => association.SubnetId).sort()).toEqual(
       Subnets.map((subnet) => subnet.SubnetId).sort(),
     );
-
-    const second = await connect(config);
-    await second.cluster.create();
-    settle();
-    expect(
-      mutatingCalls().map((call) => call.operation),
-      'mutating calls after the second connect + create',
-    ).toEqual(afterFirst);
   });
 
-  it('re-creates only what is missing, and the delete after the cluster is gone removes the VPC and roles', async () => {
+  it('checks the network on every create while the cluster stands: re-creates only a deleted subnet, and a converged run only reads', async () => {
+    const config = quickstart('repair');
+    await (await connect(config)).cluster.create();
+    settle();
+    const { Subnets = [] } = await ec2().send(new DescribeSubnetsCommand({ Filters: networkOf('repair') }));
+    const zones = Subnets.map((subnet) => subnet.AvailabilityZone).sort();
+    const since = (index: number) => calls().slice(index);
+    const session = await connect(config);
+
+    let mark = calls().length;
+    await session.cluster.create();
+    expect(
+      since(mark).filter((call) => call.mutating),
+      'a converged create',
+    ).toEqual([]);
+    expect(
+      since(mark).map((call) => call.operation),
+      'which still looks at the network',
+    ).toEqual(
+      expect.arrayContaining(['DescribeCluster', 'DescribeVpcs', 'DescribeSubnets', 'DescribeRouteTables']),
+    );
+
+    await ec2().send(new DeleteSubnetCommand({ SubnetId: Subnets[0]?.SubnetId }));
+    mark = calls().length;
+    await session.cluster.create();
+    expect(
+      since(mark)
+        .filter((call) => call.mutating)
+        .map((call) => call.operation),
+      'the same session repairs just the missing piece',
+    ).toEqual(['CreateSubnet', 'ModifySubnetAttribute', 'AssociateRouteTable']);
+    const { Subnets: after = [] } = await ec2().send(
+      new DescribeSubnetsCommand({ Filters: networkOf('repair') }),
+    );
+    expect(after.map((subnet) => subnet.AvailabilityZone).sort()).toEqual(zones);
+    const { RouteTables = [] } = await ec2().send(
+      new DescribeRouteTablesCommand({ Filters: networkOf('repair') }),
+    );
+    expect(RouteTables[0]?.Associations?.map((association) => association.SubnetId).sort()).toEqual(
+      after.map((subnet) => subnet.SubnetId).sort(),
+    );
+
+    mark = calls().length;
+    await session.cluster.create();
+    expect(
+      since(mark).filter((call) => call.mutating),
+      'converged again',
+    ).toEqual([]);
+  });
+
+  it('the delete after the cluster is gone removes every owned network piece and the roles', async () => {
     const config = quickstart('teardown');
     const session = await deploy(config);
     for (const group of await session.nodeGroups.list()) await session.nodeGroups.delete(group.name);
@@ -282,12 +337,13 @@ describe('the AWS provider on the simulated cloud', () => {
     settle();
     expect(await session.cluster.observe()).toBeUndefined();
     await session.cluster.delete();
-    const { Vpcs = [] } = await ec2().send(
-      new DescribeVpcsCommand({
-        Filters: [{ Name: `tag:${OwnershipTag.deployment}`, Values: ['teardown'] }],
-      }),
-    );
-    expect(Vpcs).toEqual([]);
+    const ownedBy = [{ Name: `tag:${OwnershipTag.deployment}`, Values: ['teardown'] }];
+    expect((await ec2().send(new DescribeVpcsCommand({ Filters: ownedBy }))).Vpcs).toEqual([]);
+    expect((await ec2().send(new DescribeSubnetsCommand({ Filters: ownedBy }))).Subnets).toEqual([]);
+    expect(
+      (await ec2().send(new DescribeInternetGatewaysCommand({ Filters: ownedBy }))).InternetGateways,
+    ).toEqual([]);
+    expect((await ec2().send(new DescribeRouteTablesCommand({ Filters: ownedBy }))).RouteTables).toEqual([]);
     await expect(
       iam().send(new GetRoleCommand({ RoleName: 'hubfleet-teardown-cluster' })),
     ).rejects.toMatchObject({

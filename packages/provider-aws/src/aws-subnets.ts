@@ -1,15 +1,10 @@
-import {
-  CreateSubnetCommand,
-  DescribeAvailabilityZonesCommand,
-  DescribeSubnetsCommand,
-  ModifySubnetAttributeCommand,
-  type Subnet,
-} from '@aws-sdk/client-ec2';
+import { DescribeAvailabilityZonesCommand, DescribeSubnetsCommand, type Subnet } from '@aws-sdk/client-ec2';
 import { HubfleetError } from '@hubfleet/core';
 import type { AwsDeployment } from './aws-deployment.js';
 import { isNotFound } from './aws-errors.js';
 import { type AwsSubnet, sortSubnets } from './aws-network-types.js';
-import { namedOwnershipTags, ownershipFilters, tagPairs } from './aws-tags.js';
+import { createSubnet, mapPublicIps } from './aws-subnet-create.js';
+import { ownershipFilters } from './aws-tags.js';
 import { freeSubnetSlots } from './map-subnet-cidrs.js';
 
 function toAwsSubnet(subnet: Subnet): AwsSubnet | undefined {
@@ -79,44 +74,6 @@ async function zonesFor(
     });
   }
   return zones;
-}
-
-/** Tags of a public subnet: ownership, and what the AWS load balancer integration looks for. */
-function subnetTags(aws: AwsDeployment, zone: string) {
-  return tagPairs({
-    ...namedOwnershipTags(aws.deployment, 'network', `${aws.deployment}-public-${zone}`),
-    'kubernetes.io/role/elb': '1',
-    [`kubernetes.io/cluster/${aws.clusterName}`]: 'shared',
-  });
-}
-
-async function createSubnet(aws: AwsDeployment, vpcId: string, cidr: string, zone: string): Promise<Subnet> {
-  const { Subnet: created } = await aws.call('ec2:CreateSubnet', 'network', (options) =>
-    aws.clients.ec2.send(
-      new CreateSubnetCommand({
-        VpcId: vpcId,
-        CidrBlock: cidr,
-        AvailabilityZone: zone,
-        TagSpecifications: [{ ResourceType: 'subnet', Tags: subnetTags(aws, zone) }],
-      }),
-      options,
-    ),
-  );
-  if (created === undefined)
-    throw new HubfleetError({ kind: 'internal', message: 'CreateSubnet returned no subnet' });
-  return created;
-}
-
-/** Nodes in a public subnet need a public address to reach the EKS endpoint and pull images. */
-async function mapPublicIps(aws: AwsDeployment, subnets: readonly Subnet[]): Promise<void> {
-  for (const subnet of subnets.filter((candidate) => candidate.MapPublicIpOnLaunch !== true)) {
-    await aws.call('ec2:ModifySubnetAttribute', 'network', (options) =>
-      aws.clients.ec2.send(
-        new ModifySubnetAttributeCommand({ SubnetId: subnet.SubnetId, MapPublicIpOnLaunch: { Value: true } }),
-        options,
-      ),
-    );
-  }
 }
 
 /** One public subnet per zone in the deployment's VPC, found by tag or created. */

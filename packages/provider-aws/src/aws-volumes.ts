@@ -16,11 +16,9 @@ import {
   type VolumeApiV1,
 } from '@hubfleet/core';
 import { unlessNotFound } from './aws-call.js';
+import { coreZone as coreZoneOf } from './aws-core-zone.js';
 import type { AwsDeployment } from './aws-deployment.js';
-import { isAwsError } from './aws-errors.js';
-import { requestToken } from './aws-names.js';
 import type { AwsNetworkApi } from './aws-network.js';
-import { coreSubnet } from './aws-network-types.js';
 import { namedOwnershipTags, ownershipFilters, tagPairs, tagRecord } from './aws-tags.js';
 import { observedVolume } from './map-volume.js';
 
@@ -28,9 +26,9 @@ import { observedVolume } from './map-volume.js';
 export const EBS_CSI_DRIVER = 'ebs.csi.aws.com';
 
 /**
- * Hubs' data volumes: gp3 EBS volumes in the core nodegroup's zone (the NFS server that mounts one
- * runs on a core node, and an EBS volume attaches only in its own zone), tagged with deployment,
- * component and hub, and found again by those tags.
+ * Hubs' data volumes: gp3 EBS volumes in the zone the core nodegroup runs in (`aws-core-zone.ts`:
+ * the NFS server that mounts one runs on a core node, and an EBS volume attaches only in its own
+ * zone), tagged with deployment, component and hub, and found again by those tags.
  */
 export function awsVolumes(aws: AwsDeployment, network: AwsNetworkApi): VolumeApiV1 {
   const { deployment } = aws;
@@ -54,9 +52,7 @@ export function awsVolumes(aws: AwsDeployment, network: AwsNetworkApi): VolumeAp
     return volumes.flatMap((volume) => observedVolume(volume) ?? []);
   }
 
-  async function coreZone(): Promise<string> {
-    return coreSubnet(await network.ensure()).availabilityZone;
-  }
+  const coreZone = () => coreZoneOf(aws, network);
 
   function tagsFor(hub: string) {
     return namedOwnershipTags(deployment, 'volume', `${deployment}-${hub}`, { hub });
@@ -127,7 +123,8 @@ export function awsVolumes(aws: AwsDeployment, network: AwsNetworkApi): VolumeAp
     return adopted;
   }
 
-  async function createVolume(hub: HubConfig, zone: string, token: string): Promise<Volume> {
+  /** ClientToken is left to the SDK: one per request, kept across its retries of that request. */
+  async function createVolume(hub: HubConfig, zone: string): Promise<Volume> {
     return aws.call('ec2:CreateVolume', subjectOf(hub.name), (options) =>
       aws.clients.ec2.send(
         new CreateVolumeCommand({
@@ -136,7 +133,6 @@ export function awsVolumes(aws: AwsDeployment, network: AwsNetworkApi): VolumeAp
           VolumeType: 'gp3',
           Encrypted: true,
           TagSpecifications: [{ ResourceType: 'volume', Tags: tagPairs(tagsFor(hub.name)) }],
-          ClientToken: token,
         }),
         options,
       ),
@@ -147,17 +143,7 @@ export function awsVolumes(aws: AwsDeployment, network: AwsNetworkApi): VolumeAp
     if (hub.storage.adoptVolume !== undefined) return adopt(hub, hub.storage.adoptVolume);
     const existing = (await list()).find((volume) => volume.hub === hub.name && volume.status !== 'deleting');
     if (existing !== undefined) return existing;
-    const zone = await coreZone();
-    const token = requestToken('ec2:CreateVolume', deployment, hub.name, zone);
-    let created: Volume;
-    try {
-      created = await createVolume(hub, zone, token);
-    } catch (error) {
-      // The token was spent on a volume that has since been deleted: this is a new volume, not a retry.
-      if (!isAwsError(error, 'IdempotentParameterMismatch')) throw error;
-      created = await createVolume(hub, zone, requestToken(token, String(Date.now())));
-    }
-    const observed = observedVolume(created);
+    const observed = observedVolume(await createVolume(hub, await coreZone()));
     if (observed === undefined)
       throw new HubfleetError({ kind: 'internal', message: 'CreateVolume returned no volume' });
     return observed;

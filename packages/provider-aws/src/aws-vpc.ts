@@ -1,68 +1,70 @@
-import {
-  AssociateRouteTableCommand,
-  AttachInternetGatewayCommand,
-  CreateInternetGatewayCommand,
-  CreateRouteCommand,
-  CreateRouteTableCommand,
-  CreateVpcCommand,
-  DescribeInternetGatewaysCommand,
-  DescribeRouteTablesCommand,
-  DescribeVpcsCommand,
-  ModifyVpcAttributeCommand,
-  type Vpc,
-} from '@aws-sdk/client-ec2';
+import { CreateVpcCommand, DescribeVpcsCommand, type Vpc } from '@aws-sdk/client-ec2';
 import { HubfleetError } from '@hubfleet/core';
 import type { AwsDeployment } from './aws-deployment.js';
-import type { AwsSubnet } from './aws-network-types.js';
+import { createUnlessFound } from './aws-retry.js';
 import { namedOwnershipTags, ownershipFilters, tagPairs } from './aws-tags.js';
+import { ensureVpcDns } from './aws-vpc-dns.js';
 
-const ANYWHERE = '0.0.0.0/0';
-
-function networkTags(deployment: string, name: string) {
+export function networkTags(deployment: string, name: string) {
   return tagPairs(namedOwnershipTags(deployment, 'network', name));
 }
 
-/** The deployment's VPC, found by its ownership tags. */
-export async function findOwnedVpc(aws: AwsDeployment): Promise<Vpc | undefined> {
+/** Every VPC tagged as the deployment's: one, unless a create was repeated behind hubfleet's back. */
+export async function findOwnedVpcs(aws: AwsDeployment): Promise<Vpc[]> {
   const { Vpcs = [] } = await aws.call('ec2:DescribeVpcs', 'network', (options) =>
     aws.clients.ec2.send(
       new DescribeVpcsCommand({ Filters: ownershipFilters(aws.deployment, 'network') }),
       options,
     ),
   );
-  return Vpcs[0];
+  return Vpcs;
+}
+
+/** The deployment's VPC, found by its ownership tags; more than one is a conflict hubfleet will not guess at. */
+export async function findOwnedVpc(aws: AwsDeployment): Promise<Vpc | undefined> {
+  const vpcs = await findOwnedVpcs(aws);
+  if (vpcs.length > 1) {
+    const ids = vpcs.map((vpc) => vpc.VpcId).join(', ');
+    throw new HubfleetError({
+      kind: 'conflict',
+      message: `deployment ${aws.deployment} owns ${vpcs.length} VPCs (${ids}); it should own one`,
+      hint: '`hubfleet down` deletes every VPC tagged as this deployment’s; or delete the extra ones (and what is in them) in the VPC console',
+      subject: 'network',
+    });
+  }
+  return vpcs[0];
 }
 
 async function createVpc(aws: AwsDeployment, cidr: string): Promise<string> {
-  const { Vpc } = await aws.call('ec2:CreateVpc', 'network', (options) =>
-    aws.clients.ec2.send(
-      new CreateVpcCommand({
-        CidrBlock: cidr,
-        TagSpecifications: [{ ResourceType: 'vpc', Tags: networkTags(aws.deployment, aws.deployment) }],
-      }),
-      options,
-    ),
-  );
-  const vpcId = Vpc?.VpcId;
+  const vpc = await createUnlessFound(aws.backoff, {
+    create: async () =>
+      (
+        await aws.call('ec2:CreateVpc', 'network', (options) =>
+          aws.clients.ec2Once.send(
+            new CreateVpcCommand({
+              CidrBlock: cidr,
+              TagSpecifications: [{ ResourceType: 'vpc', Tags: networkTags(aws.deployment, aws.deployment) }],
+            }),
+            options,
+          ),
+        )
+      ).Vpc,
+    find: () => findOwnedVpc(aws),
+  });
+  const vpcId = vpc?.VpcId;
   if (vpcId === undefined)
     throw new HubfleetError({ kind: 'internal', message: 'CreateVpc returned no VpcId' });
-  // EKS nodes register with the cluster under their DNS host names, which a new VPC does not give
-  // by default. The simulated EC2 does not model VPC attributes (see docs/provider-aws.md).
-  if (!aws.clients.simulated) {
-    await aws.call('ec2:ModifyVpcAttribute', 'network', (options) =>
-      aws.clients.ec2.send(
-        new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsHostnames: { Value: true } }),
-        options,
-      ),
-    );
-  }
   return vpcId;
 }
 
-/** The deployment's VPC with range `cidr`: found by tag, or created. */
+/** The deployment's VPC with range `cidr`: found by tag, or created; with DNS host names on. */
 export async function ensureVpc(aws: AwsDeployment, cidr: string): Promise<string> {
   const existing = await findOwnedVpc(aws);
-  if (existing?.VpcId === undefined) return createVpc(aws, cidr);
+  if (existing?.VpcId === undefined) {
+    const vpcId = await createVpc(aws, cidr);
+    await ensureVpcDns(aws, vpcId);
+    return vpcId;
+  }
   if (existing.CidrBlock !== cidr) {
     throw new HubfleetError({
       kind: 'invalid-config',
@@ -71,99 +73,6 @@ export async function ensureVpc(aws: AwsDeployment, cidr: string): Promise<strin
       subject: 'provider.network.create.cidr',
     });
   }
+  await ensureVpcDns(aws, existing.VpcId);
   return existing.VpcId;
-}
-
-/** The VPC's internet gateway, found by tag or created, and attached. */
-export async function ensureInternetGateway(aws: AwsDeployment, vpcId: string): Promise<string> {
-  const { InternetGateways = [] } = await aws.call('ec2:DescribeInternetGateways', 'network', (options) =>
-    aws.clients.ec2.send(
-      new DescribeInternetGatewaysCommand({ Filters: ownershipFilters(aws.deployment, 'network') }),
-      options,
-    ),
-  );
-  let gateway = InternetGateways[0];
-  if (gateway === undefined) {
-    const created = await aws.call('ec2:CreateInternetGateway', 'network', (options) =>
-      aws.clients.ec2.send(
-        new CreateInternetGatewayCommand({
-          TagSpecifications: [
-            { ResourceType: 'internet-gateway', Tags: networkTags(aws.deployment, aws.deployment) },
-          ],
-        }),
-        options,
-      ),
-    );
-    gateway = created.InternetGateway;
-  }
-  const gatewayId = gateway?.InternetGatewayId;
-  if (gatewayId === undefined) {
-    throw new HubfleetError({ kind: 'internal', message: 'CreateInternetGateway returned no id' });
-  }
-  if (!(gateway?.Attachments ?? []).some((attachment) => attachment.VpcId === vpcId)) {
-    await aws.call('ec2:AttachInternetGateway', 'network', (options) =>
-      aws.clients.ec2.send(
-        new AttachInternetGatewayCommand({ InternetGatewayId: gatewayId, VpcId: vpcId }),
-        options,
-      ),
-    );
-  }
-  return gatewayId;
-}
-
-/** A public route table: found by tag or created, with a default route to the gateway, on every subnet. */
-export async function ensurePublicRouteTable(
-  aws: AwsDeployment,
-  vpcId: string,
-  gatewayId: string,
-  subnets: readonly AwsSubnet[],
-): Promise<void> {
-  const { RouteTables = [] } = await aws.call('ec2:DescribeRouteTables', 'network', (options) =>
-    aws.clients.ec2.send(
-      new DescribeRouteTablesCommand({
-        Filters: [{ Name: 'vpc-id', Values: [vpcId] }, ...ownershipFilters(aws.deployment, 'network')],
-      }),
-      options,
-    ),
-  );
-  let table = RouteTables[0];
-  if (table === undefined) {
-    const created = await aws.call('ec2:CreateRouteTable', 'network', (options) =>
-      aws.clients.ec2.send(
-        new CreateRouteTableCommand({
-          VpcId: vpcId,
-          TagSpecifications: [
-            { ResourceType: 'route-table', Tags: networkTags(aws.deployment, `${aws.deployment}-public`) },
-          ],
-        }),
-        options,
-      ),
-    );
-    table = created.RouteTable;
-  }
-  const routeTableId = table?.RouteTableId;
-  if (routeTableId === undefined) {
-    throw new HubfleetError({ kind: 'internal', message: 'CreateRouteTable returned no id' });
-  }
-  if (!(table?.Routes ?? []).some((route) => route.DestinationCidrBlock === ANYWHERE)) {
-    await aws.call('ec2:CreateRoute', 'network', (options) =>
-      aws.clients.ec2.send(
-        new CreateRouteCommand({
-          RouteTableId: routeTableId,
-          DestinationCidrBlock: ANYWHERE,
-          GatewayId: gatewayId,
-        }),
-        options,
-      ),
-    );
-  }
-  const associated = new Set((table?.Associations ?? []).map((association) => association.SubnetId));
-  for (const subnet of subnets.filter((candidate) => !associated.has(candidate.subnetId))) {
-    await aws.call('ec2:AssociateRouteTable', 'network', (options) =>
-      aws.clients.ec2.send(
-        new AssociateRouteTableCommand({ RouteTableId: routeTableId, SubnetId: subnet.subnetId }),
-        options,
-      ),
-    );
-  }
 }

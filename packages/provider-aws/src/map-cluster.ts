@@ -1,7 +1,6 @@
 import type { Cluster, CreateClusterRequest } from '@aws-sdk/client-eks';
 import { type HubfleetConfig, type ObservedClusterV1, ownershipTags } from '@hubfleet/core';
 import type { AwsProviderSettings } from './aws-config.js';
-import { requestToken } from './aws-names.js';
 import { clusterStatus } from './map-status.js';
 
 /** DescribeCluster's answer in hubfleet's words. */
@@ -20,9 +19,9 @@ export function observedCluster(cluster: Cluster): ObservedClusterV1 {
 
 /**
  * The CreateCluster request: API_AND_CONFIG_MAP access with admin rights for the creator (so the
- * identity that ran `up` can reach the API at once), a public endpoint, and a token derived from the
- * name, role and subnets, so a create whose answer was lost is recognised when sent again, while a
- * cluster created again on a new network after `down` is a new request.
+ * identity that ran `up` can reach the API at once) and a public endpoint. No `clientRequestToken`:
+ * the SDK fills in a new one per request and keeps it across its own retries (so a create whose
+ * reply was lost is recognised), and a cluster created again after `down` is a new request.
  */
 export function createClusterRequest(
   config: HubfleetConfig<AwsProviderSettings>,
@@ -41,12 +40,5 @@ export function createClusterRequest(
     },
     accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP', bootstrapClusterCreatorAdminPermissions: true },
     tags: ownershipTags(config.name, 'cluster'),
-    clientRequestToken: requestToken(
-      'eks:CreateCluster',
-      config.provider.region,
-      clusterName,
-      roleArn,
-      ...subnetIds,
-    ),
   };
 }

@@ -69,10 +69,9 @@ describe('createNodegroupRequest', () => {
       'hubfleet.io/component': 'nodegroup',
       'hubfleet.io/nodegroup': 'users',
     });
-    expect(request.clientRequestToken).toBe(createNodegroupRequest(users, placement).clientRequestToken);
-    expect(request.clientRequestToken).not.toBe(
-      createNodegroupRequest(users, { ...placement, eksName: 'demo-other' }).clientRequestToken,
-    );
+    // No token of our own: the SDK makes one per request and keeps it across its retries, so a
+    // replacement nodegroup under the same name is never mistaken for the one it replaces.
+    expect(request).not.toHaveProperty('clientRequestToken');
   });
 
   it('leaves the disk to EKS when the config does not size it', () => {

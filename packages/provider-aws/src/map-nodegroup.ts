@@ -9,7 +9,6 @@ import {
   quantityToGiB,
   type Taint,
 } from '@hubfleet/core';
-import { requestToken } from './aws-names.js';
 import { isOwnedBy } from './aws-tags.js';
 import { autoscalerTags } from './map-autoscaler-tags.js';
 import { nodeGroupStatus } from './map-status.js';
@@ -80,7 +79,11 @@ export interface NodegroupPlacement {
   nodeRoleArn: string;
 }
 
-/** The CreateNodegroup request: sizes, image, labels and taints from core's placement rules, tags, token. */
+/**
+ * The CreateNodegroup request: sizes, image, labels and taints from core's placement rules, tags.
+ * No `clientRequestToken`: the SDK fills in a new one per request and keeps it across its own
+ * retries; a later run finds the nodegroup by name first.
+ */
 export function createNodegroupRequest(
   group: NodeGroupConfig,
   placement: NodegroupPlacement,
@@ -99,12 +102,6 @@ export function createNodegroupRequest(
     labels: nodeGroupLabels(group),
     taints: eksTaints(nodeGroupTaints(group)),
     tags: nodeGroupTags(placement.deployment, placement.clusterName, group),
-    clientRequestToken: requestToken(
-      'eks:CreateNodegroup',
-      placement.clusterName,
-      placement.eksName,
-      ...placement.subnetIds,
-    ),
   };
 }
 

@@ -5,8 +5,11 @@ export interface CallRecord {
   service: string;
   operation: string;
   mutating: boolean;
+  /** The HTTP status the client received; 0 when the connection was destroyed without a response. */
   status: number;
   time: number;
+  /** The call was carried out, but its reply was lost (an injected `lost-reply`): status is 0. */
+  replyLost?: true;
 }
 
 export interface CallLog {

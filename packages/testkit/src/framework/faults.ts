@@ -9,10 +9,18 @@ export type FaultKind =
   | 'drop' // the connection is destroyed without a response
   | 'quota'; // the service's quota / limit error (not retryable)
 
+/**
+ * What a script can inject: every FaultKind, and `lost-reply`: the call is carried out (its state
+ * change is kept and saved), then the connection is destroyed without a response, as when a reply
+ * is lost on the way back. Only scripted, never part of a random rate: a rate would then make
+ * resources behind the test's back.
+ */
+export type ScriptedFaultKind = FaultKind | 'lost-reply';
+
 export interface ScriptedFault {
   /** `service.operation`, e.g. `eks.CreateNodegroup`; `*` for every operation of every service. */
   operation: string;
-  fault: FaultKind;
+  fault: ScriptedFaultKind;
   /** How many calls to fail; then the operation behaves normally. */
   times: number;
 }
@@ -40,8 +48,13 @@ function seededRandom(seed: number): () => number {
 const TRANSIENT: readonly FaultKind[] = ['throttle', 'server-error', 'unavailable', 'drop'];
 
 export interface FaultInjector {
-  /** The fault to inject for this call, if any. */
+  /**
+   * The fault that replaces this call, if any. A scripted `lost-reply` is left for `take`: a caller
+   * that cannot run a call and then lose its reply never consumes one.
+   */
   next(service: string, operation: string): FaultKind | undefined;
+  /** The fault for this call, `lost-reply` included (what `startService` asks). */
+  take(service: string, operation: string): ScriptedFaultKind | undefined;
   script(fault: ScriptedFault): void;
   setRate(rate: number): void;
 }
@@ -50,19 +63,24 @@ export function createFaultInjector(plan: FaultPlan = {}): FaultInjector {
   const random = seededRandom(plan.seed ?? 1);
   const scripted = (plan.scripted ?? []).map((fault) => ({ ...fault }));
   let rate = plan.rate ?? 0;
+  function pick(service: string, operation: string, lostReply: boolean): ScriptedFaultKind | undefined {
+    const name = `${service}.${operation}`;
+    const match = scripted.find(
+      (fault) =>
+        fault.times > 0 &&
+        (fault.operation === name || fault.operation === '*') &&
+        (lostReply || fault.fault !== 'lost-reply'),
+    );
+    if (match) {
+      match.times -= 1;
+      return match.fault;
+    }
+    if (rate > 0 && random() < rate) return TRANSIENT[Math.floor(random() * TRANSIENT.length)];
+    return undefined;
+  }
   return {
-    next(service, operation) {
-      const name = `${service}.${operation}`;
-      const match = scripted.find(
-        (fault) => fault.times > 0 && (fault.operation === name || fault.operation === '*'),
-      );
-      if (match) {
-        match.times -= 1;
-        return match.fault;
-      }
-      if (rate > 0 && random() < rate) return TRANSIENT[Math.floor(random() * TRANSIENT.length)];
-      return undefined;
-    },
+    next: (service, operation) => pick(service, operation, false) as FaultKind | undefined,
+    take: (service, operation) => pick(service, operation, true),
     script(fault) {
       scripted.push({ ...fault });
     },

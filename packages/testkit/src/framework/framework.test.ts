@@ -86,6 +86,50 @@ describe('fake service framework', () => {
     expect(failures).toBeLessThan(140);
   });
 
+  it('loses the reply of a scripted lost-reply call after running it, and never picks one at random', async () => {
+    const things: string[] = [];
+    const stateful: ServiceProtocol = {
+      ...echo,
+      resolve: (request) => ({
+        operation: 'CreateThing',
+        mutating: true,
+        handle: () => {
+          things.push(request.body);
+          return { status: 200, body: request.body };
+        },
+      }),
+    };
+    const faults = createFaultInjector({
+      scripted: [{ operation: 'echo.CreateThing', fault: 'lost-reply', times: 1 }],
+    });
+    const callLog = createCallLog();
+    let saved = 0;
+    const service = await startService(stateful, {
+      clock: createClock(),
+      faults,
+      callLog,
+      afterMutation: () => {
+        saved += 1;
+      },
+    });
+    try {
+      await expect(fetch(`${service.url}/things`, { method: 'POST', body: 'a' })).rejects.toThrow();
+      expect(things, 'the handler ran').toEqual(['a']);
+      expect(saved, 'and its state was saved').toBe(1);
+      expect(callLog.calls[0]).toMatchObject({ operation: 'CreateThing', status: 0, replyLost: true });
+      expect((await fetch(`${service.url}/things`, { method: 'POST', body: 'b' })).status).toBe(200);
+      expect(things).toEqual(['a', 'b']);
+    } finally {
+      await service.close();
+    }
+    const scripted = createFaultInjector({ scripted: [{ operation: '*', fault: 'lost-reply', times: 1 }] });
+    expect(scripted.next('s', 'op'), 'next() leaves a lost-reply to take()').toBeUndefined();
+    expect(scripted.take('s', 'op')).toBe('lost-reply');
+    const random = createFaultInjector({ rate: 1, seed: 3 });
+    const kinds = new Set(Array.from({ length: 500 }, () => random.take('s', 'op')));
+    expect(kinds.has('lost-reply')).toBe(false);
+  });
+
   it('scales modelled durations by the clock speed', () => {
     expect(createClock(1000).scaled(12 * 60_000)).toBe(720);
     expect(() => createClock(0)).toThrow(/positive/);

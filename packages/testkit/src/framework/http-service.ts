@@ -77,20 +77,23 @@ export async function startService(
     const resolved = protocol.resolve(request);
     const operation = resolved?.operation ?? 'Unknown';
     const mutating = resolved?.mutating ?? false;
-    const fault = resolved ? context.faults.next(protocol.name, operation) : undefined;
-    const log = (status: number) =>
+    const injected = resolved ? context.faults.take(protocol.name, operation) : undefined;
+    const log = (status: number, replyLost = false) =>
       context.callLog.record({
         service: protocol.name,
         operation,
         mutating,
         status,
         time: context.clock.now(),
+        ...(replyLost ? { replyLost: true as const } : {}),
       });
-    if (fault === 'drop') {
+    if (injected === 'drop') {
       log(0);
       incoming.socket.destroy();
       return;
     }
+    // `lost-reply` runs the call as usual, then loses the answer (below).
+    const fault = injected === 'lost-reply' ? undefined : injected;
     let response: FakeResponse;
     try {
       response = fault
@@ -104,8 +107,13 @@ export async function startService(
         `fake ${protocol.name} ${operation} crashed: ${problem instanceof Error ? problem.stack : String(problem)}\n`,
       );
     }
-    log(response.status);
     if (mutating && !fault && response.status < 300) context.afterMutation?.();
+    if (injected === 'lost-reply') {
+      log(0, true);
+      incoming.socket.destroy();
+      return;
+    }
+    log(response.status);
     outgoing.writeHead(response.status, response.headers ?? {});
     outgoing.end(response.body ?? '');
   });

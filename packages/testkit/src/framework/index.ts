@@ -4,7 +4,7 @@ export type { Clock } from './clock.js';
 export { createClock, createManualClock } from './clock.js';
 export type { Durations } from './durations.js';
 export { DEFAULT_DURATIONS, durationOf } from './durations.js';
-export type { FaultInjector, FaultKind, FaultPlan, ScriptedFault } from './faults.js';
+export type { FaultInjector, FaultKind, FaultPlan, ScriptedFault, ScriptedFaultKind } from './faults.js';
 export { createFaultInjector } from './faults.js';
 export type {
   FakeRequest,

@@ -17,6 +17,7 @@ import {
   resolveDurations,
 } from './ec2-settings.js';
 import { createEc2State, type Ec2State, type VolumeRecord } from './ec2-state.js';
+import { assertIdsVisible } from './ec2-visibility.js';
 import {
   type AttachVolumeInput,
   attachVolume,
@@ -42,6 +43,12 @@ export interface Ec2FakeOptions {
   /** Modelled durations by `ec2.<Operation>`, over EC2_DURATIONS and DEFAULT_DURATIONS. */
   durations?: Durations;
   quotas?: Partial<Ec2Quotas>;
+  /**
+   * Modelled milliseconds during which a just-created VPC, subnet, internet gateway, route table or
+   * volume still answers `Invalid…ID.NotFound` to calls naming its id, as EC2's eventually
+   * consistent API may. @default 0
+   */
+  visibilityDelay?: number;
   /** Called after a programmatic mutation (the HTTP service has its own `afterMutation`). */
   onMutation?: () => void;
 }
@@ -67,6 +74,7 @@ function settingsFrom(options: Ec2FakeOptions): Ec2Settings {
     availabilityZones: options.availabilityZones ?? defaultAvailabilityZones(region),
     quotas: { ...DEFAULT_EC2_QUOTAS, ...options.quotas },
     durations: resolveDurations(options.durations),
+    visibilityDelay: options.visibilityDelay ?? 0,
   };
 }
 
@@ -81,6 +89,7 @@ function answer(
     if (params.DryRun === 'true') {
       throw ec2Error('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
     }
+    assertIdsVisible(params, context);
     return ec2Response(action, requestId, operation.handle(params, context));
   } catch (problem) {
     if (problem instanceof AwsServiceError) return ec2ErrorResponse(problem, requestId);

@@ -10,6 +10,7 @@ import { requiredString } from './ec2-params.js';
 import type { Ec2Context } from './ec2-settings.js';
 import type { InternetGatewayRecord } from './ec2-state.js';
 import { tagsFromSpecifications } from './ec2-tags.js';
+import { visibleAfterCreate } from './ec2-visibility.js';
 import { type Ec2ResponseFields, tagSet } from './ec2-xml.js';
 
 export function attachInternetGateway(context: Ec2Context, internetGatewayId: string, vpcId: string): void {
@@ -65,7 +66,11 @@ export const GATEWAY_OPERATIONS: Ec2OperationTable = {
         'The maximum number of internet gateways has been reached.',
       );
     }
-    const gateway: InternetGatewayRecord = { internetGatewayId: newEc2Id('igw'), tags };
+    const gateway: InternetGatewayRecord = {
+      internetGatewayId: newEc2Id('igw'),
+      tags,
+      ...visibleAfterCreate(context),
+    };
     context.state.internetGateways[gateway.internetGatewayId] = gateway;
     return { internetGateway: gatewayFields(gateway, context.settings.accountId) };
   }),

@@ -6,12 +6,14 @@ import { SNAPSHOT_OPERATIONS } from './ec2-snapshots.js';
 import { SUBNET_OPERATIONS } from './ec2-subnets.js';
 import { TAG_OPERATIONS } from './ec2-tag-operations.js';
 import { VOLUME_OPERATIONS } from './ec2-volume-operations.js';
+import { VPC_ATTRIBUTE_OPERATIONS } from './ec2-vpc-attributes.js';
 import { VPC_OPERATIONS } from './ec2-vpcs.js';
 import { ZONE_OPERATIONS } from './ec2-zones.js';
 
 /** Every EC2 action the fake answers, by its `Action` name. */
 export const EC2_OPERATIONS: Ec2OperationTable = {
   ...VPC_OPERATIONS,
+  ...VPC_ATTRIBUTE_OPERATIONS,
   ...SUBNET_OPERATIONS,
   ...GATEWAY_OPERATIONS,
   ...ROUTE_OPERATIONS,

@@ -12,6 +12,7 @@ import { optionalString, requiredString } from './ec2-params.js';
 import type { Ec2Context } from './ec2-settings.js';
 import type { Ec2State, RouteRecord, RouteTableRecord, Tags } from './ec2-state.js';
 import { tagsFromSpecifications } from './ec2-tags.js';
+import { visibleAfterCreate } from './ec2-visibility.js';
 import { type Ec2ResponseFields, tagSet } from './ec2-xml.js';
 
 function newRouteTable(
@@ -27,6 +28,7 @@ function newRouteTable(
     routes: [{ destinationCidrBlock: vpcCidr, gatewayId: 'local', origin: 'CreateRouteTable' }],
     associations: main ? [{ associationId: newEc2Id('rtbassoc'), main: true }] : [],
     tags,
+    ...visibleAfterCreate(context),
   };
   context.state.routeTables[table.routeTableId] = table;
   return table;

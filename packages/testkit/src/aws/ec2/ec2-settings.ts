@@ -44,6 +44,8 @@ export interface Ec2Settings {
   availabilityZones: readonly string[];
   quotas: Ec2Quotas;
   durations: Durations;
+  /** Modelled milliseconds during which a just-created resource answers NotFound (ec2-visibility.ts). */
+  visibilityDelay: number;
 }
 
 /** Everything an operation needs: the state, the clock, and the fake's settings. */

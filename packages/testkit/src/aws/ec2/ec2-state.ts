@@ -35,6 +35,8 @@ export interface VolumeRecord {
   goneAt?: number;
   attachment?: VolumeAttachmentRecord;
   tags: Tags;
+  /** Until then, calls naming its id answer NotFound (the fake's `visibilityDelay`). */
+  visibleAt?: number;
 }
 
 export interface SnapshotRecord {
@@ -59,7 +61,12 @@ export interface VpcRecord {
   availableAt: number;
   mainRouteTableId: string;
   defaultSecurityGroupId: string;
+  /** DNS attributes (ec2-vpc-attributes.ts); absent in state saved before they were modelled. */
+  enableDnsSupport?: boolean;
+  enableDnsHostnames?: boolean;
   tags: Tags;
+  /** Until then, calls naming its id answer NotFound (the fake's `visibilityDelay`). */
+  visibleAt?: number;
 }
 
 export interface SubnetRecord {
@@ -71,12 +78,16 @@ export interface SubnetRecord {
   state: PendingOrAvailable;
   availableAt: number;
   tags: Tags;
+  /** Until then, calls naming its id answer NotFound (the fake's `visibilityDelay`). */
+  visibleAt?: number;
 }
 
 export interface InternetGatewayRecord {
   internetGatewayId: string;
   attachedVpcId?: string;
   tags: Tags;
+  /** Until then, calls naming its id answer NotFound (the fake's `visibilityDelay`). */
+  visibleAt?: number;
 }
 
 export interface RouteRecord {
@@ -98,6 +109,8 @@ export interface RouteTableRecord {
   routes: RouteRecord[];
   associations: RouteTableAssociationRecord[];
   tags: Tags;
+  /** Until then, calls naming its id answer NotFound (the fake's `visibilityDelay`). */
+  visibleAt?: number;
 }
 
 export interface SecurityGroupRuleRecord {

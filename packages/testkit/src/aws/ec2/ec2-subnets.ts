@@ -11,6 +11,7 @@ import { optionalBoolean, optionalString, requiredString } from './ec2-params.js
 import { completesAt, type Ec2Context, type Ec2Settings } from './ec2-settings.js';
 import type { SubnetRecord, Tags } from './ec2-state.js';
 import { tagsFromSpecifications } from './ec2-tags.js';
+import { visibleAfterCreate } from './ec2-visibility.js';
 import { type Ec2ResponseFields, tagSet } from './ec2-xml.js';
 import { availabilityZones } from './ec2-zones.js';
 
@@ -79,6 +80,7 @@ export function createSubnet(context: Ec2Context, input: CreateSubnetInput): Sub
     state: 'pending',
     availableAt: completesAt(context, 'CreateSubnet'),
     tags: { ...input.tags },
+    ...visibleAfterCreate(context),
   };
   context.state.subnets[subnet.subnetId] = subnet;
   return subnet;

@@ -12,6 +12,7 @@ import { hasIdShape, newEc2Id } from './ec2-ids.js';
 import { settle } from './ec2-lifecycle.js';
 import { completesAt, type Ec2Context } from './ec2-settings.js';
 import type { Ec2State, Tags, VolumeRecord } from './ec2-state.js';
+import { visibleAfterCreate } from './ec2-visibility.js';
 import { resolveZone } from './ec2-zones.js';
 
 /** Size limits per volume type, in GiB (EBS volume types documentation). */
@@ -130,6 +131,7 @@ export function createVolume(context: Ec2Context, input: CreateVolumeInput): Vol
     state: 'creating',
     availableAt: completesAt(context, 'CreateVolume'),
     tags: { ...input.tags },
+    ...visibleAfterCreate(context),
   };
   context.state.volumes[volume.volumeId] = volume;
   return volume;

@@ -13,6 +13,7 @@ import { createDefaultSecurityGroup } from './ec2-security-groups.js';
 import { completesAt, type Ec2Context } from './ec2-settings.js';
 import type { Tags, VpcRecord } from './ec2-state.js';
 import { tagsFromSpecifications } from './ec2-tags.js';
+import { visibleAfterCreate } from './ec2-visibility.js';
 import { type Ec2ResponseFields, tagSet } from './ec2-xml.js';
 
 /** A VPC in `pending` with its main route table and default security group, as EC2 creates them. */
@@ -43,7 +44,10 @@ export function createVpc(
     availableAt: completesAt(context, 'CreateVpc'),
     mainRouteTableId: createMainRouteTable(context, vpcId, input.cidrBlock).routeTableId,
     defaultSecurityGroupId: createDefaultSecurityGroup(context, vpcId).groupId,
+    enableDnsSupport: true,
+    enableDnsHostnames: false,
     tags: { ...input.tags },
+    ...visibleAfterCreate(context),
   };
   context.state.vpcs[vpcId] = vpc;
   return vpc;

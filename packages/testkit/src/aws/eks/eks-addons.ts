@@ -9,8 +9,10 @@ import {
   isRetryOf,
   label,
   maxResultsOf,
+  refuseSpentToken,
   requestIdentityOf,
   requiredString,
+  spendToken,
   tagsOf,
 } from './eks-request.js';
 import { type EksContext, eksArn, epochSeconds, finishTime } from './eks-settings.js';
@@ -76,6 +78,7 @@ export function createAddon(context: EksContext, request: EksRequest): unknown {
     if (isRetryOf(existing, identity)) return { addon: renderAddon(existing) };
     throw resourceInUse('Addon already exists.', fields);
   }
+  refuseSpentToken(context.state, 'CreateAddon', identity);
   if (cluster.status !== 'ACTIVE') throw clusterNotActive(cluster.name);
   const addon: AddonRecord = {
     ...identity,
@@ -94,6 +97,7 @@ export function createAddon(context: EksContext, request: EksRequest): unknown {
   };
   addon.podIdentityAssociations = createOwnedAssociations(context, cluster, addon, body);
   cluster.addons[name] = addon;
+  spendToken(context.state, 'CreateAddon', identity, `addon/${cluster.name}/${name}`);
   return { addon: renderAddon(addon) };
 }
 

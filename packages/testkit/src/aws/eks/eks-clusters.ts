@@ -8,8 +8,10 @@ import {
   isRetryOf,
   label,
   maxResultsOf,
+  refuseSpentToken,
   requestIdentityOf,
   requiredString,
+  spendToken,
   tagsOf,
 } from './eks-request.js';
 import { type EksContext, eksArn, epochSeconds, finishTime, visibleTime } from './eks-settings.js';
@@ -126,11 +128,13 @@ export function createCluster(context: EksContext, request: EksRequest): unknown
       },
     );
   }
+  const identity = requestIdentityOf(request);
   const existing = context.state.clusters[name];
   if (existing) {
-    if (isRetryOf(existing, requestIdentityOf(request))) return { cluster: renderCluster(existing) };
+    if (isRetryOf(existing, identity)) return { cluster: renderCluster(existing) };
     throw resourceInUse(`Cluster already exists with name: ${name}`, { clusterName: name });
   }
+  refuseSpentToken(context.state, 'CreateCluster', identity);
   const limit = context.settings.quotas.clustersPerRegion;
   if (Object.keys(context.state.clusters).length >= limit) {
     throw limitExceeded(
@@ -142,6 +146,7 @@ export function createCluster(context: EksContext, request: EksRequest): unknown
   }
   const cluster = newCluster(context, request, name);
   context.state.clusters[name] = cluster;
+  spendToken(context.state, 'CreateCluster', identity, `cluster/${name}`);
   return { cluster: renderCluster(cluster) };
 }
 

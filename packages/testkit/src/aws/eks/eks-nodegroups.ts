@@ -20,8 +20,10 @@ import {
   isRetryOf,
   label,
   maxResultsOf,
+  refuseSpentToken,
   requestIdentityOf,
   requiredString,
+  spendToken,
   tagsOf,
 } from './eks-request.js';
 import { creationScaling } from './eks-scaling.js';
@@ -113,14 +115,16 @@ export function createNodegroup(context: EksContext, request: EksRequest): unkno
   const name = requiredString(request.body, 'nodegroupName', { clusterName: cluster.name });
   const fields = { clusterName: cluster.name, nodegroupName: name };
   if (!NODEGROUP_NAME.test(name)) throw invalidParameter(`The node group name ${name} is not valid.`, fields);
+  const identity = requestIdentityOf(request);
   const existing = cluster.nodegroups[name];
   if (existing) {
-    if (isRetryOf(existing, requestIdentityOf(request))) return { nodegroup: renderNodegroup(existing) };
+    if (isRetryOf(existing, identity)) return { nodegroup: renderNodegroup(existing) };
     throw resourceInUse(
       `NodeGroup already exists with name ${name} and cluster name ${cluster.name}`,
       fields,
     );
   }
+  refuseSpentToken(context.state, 'CreateNodegroup', identity);
   if (cluster.status !== 'ACTIVE') throw clusterNotActive(cluster.name);
   const limit = context.settings.quotas.nodegroupsPerCluster;
   if (Object.keys(cluster.nodegroups).length >= limit) {
@@ -131,6 +135,7 @@ export function createNodegroup(context: EksContext, request: EksRequest): unkno
   }
   const nodegroup = newNodegroup(context, request, cluster, name);
   cluster.nodegroups[name] = nodegroup;
+  spendToken(context.state, 'CreateNodegroup', identity, `nodegroup/${cluster.name}/${name}`);
   return { nodegroup: renderNodegroup(nodegroup) };
 }
 

@@ -1,6 +1,6 @@
 import { type JsonObject, stringField, stringMapField } from '../shared/json-body.js';
 import { invalidParameter } from './eks-errors.js';
-import type { RequestIdentity } from './eks-state.js';
+import type { EksState, RequestIdentity } from './eks-state.js';
 
 /** One restJson call as the handlers see it: path labels, query string and the parsed body. */
 export interface EksRequest {
@@ -72,4 +72,35 @@ export function isRetryOf(existing: RequestIdentity, incoming: RequestIdentity):
 export function maxResultsOf(request: EksRequest): number {
   const value = Number(request.query.get('maxResults') ?? 100);
   return Number.isInteger(value) && value >= 1 ? Math.min(value, 100) : 100;
+}
+
+/**
+ * Tokens outlive what they made. A create whose token was already spent on another request, or on
+ * a resource that has since been deleted, is refused rather than answered with the old resource or
+ * silently made anew: call this after the live-resource retry check, then `spendToken` once created.
+ *
+ * Assumed: the EKS API reference documents `clientRequestToken` only as "a unique, case-sensitive
+ * identifier that you provide to ensure the idempotency of the request" and names no error for a
+ * reused one. The answer is modelled on EC2's `IdempotentParameterMismatch` ("associated with a
+ * resource that is already deleted"), as EKS's InvalidParameterException.
+ */
+export function refuseSpentToken(state: EksState, operation: string, identity: RequestIdentity): void {
+  const token = identity.clientRequestToken;
+  const spent = token === undefined ? undefined : state.spentTokens?.[`${operation}:${token}`];
+  if (spent === undefined) return;
+  throw invalidParameter(
+    `The clientRequestToken ${token} was already used for ${spent.resource}, which this request is not a retry of. Use a new token for a new request.`,
+  );
+}
+
+export function spendToken(
+  state: EksState,
+  operation: string,
+  identity: RequestIdentity,
+  resource: string,
+): void {
+  const token = identity.clientRequestToken;
+  if (token === undefined) return;
+  state.spentTokens ??= {};
+  state.spentTokens[`${operation}:${token}`] = { resource, requestFingerprint: identity.requestFingerprint };
 }

@@ -155,10 +155,19 @@ export interface PodIdentityAssociationRecord extends RequestIdentity {
   tags: Record<string, string>;
 }
 
+/** A create's clientRequestToken, remembered after its resource is gone (`${operation}:${token}`). */
+export interface SpentTokenRecord {
+  /** What the token made, e.g. `cluster/demo` or `nodegroup/demo/users`. */
+  resource: string;
+  requestFingerprint: string;
+}
+
 export interface EksState {
   clusters: Record<string, ClusterRecord>;
+  /** Optional so state saved before tokens were kept still loads. */
+  spentTokens?: Record<string, SpentTokenRecord>;
 }
 
 export function createEksState(): EksState {
-  return { clusters: {} };
+  return { clusters: {}, spentTokens: {} };
 }
