@@ -101,6 +101,12 @@ const CASES: Case[] = [
     at: 'hubfleet/v2',
   },
   {
+    name: 'missing apiVersion',
+    text: edit(BASE, ['apiVersion: hubfleet/v1\n', '']),
+    path: 'apiVersion',
+    message: /^is required but missing: write apiVersion: hubfleet\/v1$/,
+  },
+  {
     name: 'missing name',
     text: edit(BASE, ['name: quickstart    ', '#']),
     path: 'name',

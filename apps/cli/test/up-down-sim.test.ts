@@ -74,46 +74,59 @@ describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', { timeo
     ]);
   });
 
-  it('plan shows changed secrets as changed, never their values', async () => {
-    const values = {
-      GRAFANA_ADMIN_PASSWORD: 'SECRET-grafana-5b1d',
-      EXAMPLE_SIMPLE_LTI_KEY: 'SECRET-lti-key-77ac',
-      EXAMPLE_SIMPLE_LTI_SECRET: 'SECRET-lti-secret-0e9f',
-    };
-    mkdirSync(join(workspace.directory, 'tls'), { recursive: true });
-    writeFileSync(join(workspace.directory, 'tls', 'wildcard.crt'), 'CERTIFICATE-c3a1\n');
-    writeFileSync(join(workspace.directory, 'tls', 'wildcard.key'), 'SECRET-tls-key-41d2\n');
-    const secrets = [...Object.values(values), 'SECRET-tls-key-41d2'];
-    const text = await sim(workspace, 'plan', [], values);
-    const json = await sim(workspace, 'plan', ['--output', 'json'], values);
-    expect(text.code).toBe(0);
-    expect(text.stderr).not.toContain('stand-in');
-    expect(text.stdout).toContain(
-      '~   secret/example-simple/example-simple-auth  its content changed (values not shown)',
+  it('plan shows a changed secret as changed, never its value', async () => {
+    // --sim never reads real secrets (every reference gets a stand-in), so a secret changes here when
+    // its reference does: the stand-in for another name is another value.
+    const original = readFileSync(workspace.config, 'utf8');
+    writeFileSync(
+      workspace.config,
+      original.replace(
+        'fromEnv: EXAMPLE_SIMPLE_LTI_SECRET }',
+        'fromEnv: EXAMPLE_SIMPLE_LTI_SECRET_ROTATED }',
+      ),
     );
-    const plan = JSON.parse(json.stdout);
-    expect(plan.counts).toMatchObject({ update: 3, create: 0, delete: 0 });
-    for (const secret of secrets) {
-      expect(text.stdout + text.stderr + json.stdout + json.stderr).not.toContain(secret);
+    try {
+      const values = {
+        GRAFANA_ADMIN_PASSWORD: 'SECRET-grafana-5b1d',
+        EXAMPLE_SIMPLE_LTI_SECRET_ROTATED: 'SECRET-lti-secret-0e9f',
+      };
+      const text = await sim(workspace, 'plan', [], values);
+      const json = await sim(workspace, 'plan', ['--output', 'json'], values);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain(
+        '~   secret/example-simple/example-simple-auth  its content changed (values not shown)',
+      );
+      const plan = JSON.parse(json.stdout);
+      expect(plan.counts).toMatchObject({ update: 1, create: 0, delete: 0 });
+      const printed = text.stdout + text.stderr + json.stdout + json.stderr;
+      for (const secret of [...Object.values(values), 'hubfleet-sim-stand-in-for-']) {
+        expect(printed).not.toContain(secret);
+      }
+    } finally {
+      writeFileSync(workspace.config, original);
     }
   });
 
-  it('kubeconfig merges a hubfleet-<deployment> context, or writes --out with mode 0600', async () => {
+  it('kubeconfig --sim writes only --out (mode 0600), never the kubeconfig kubectl uses', async () => {
     const home = join(workspace.directory, 'home');
-    const merged = await sim(workspace, 'kubeconfig', [], { HOME: home });
-    expect(merged.code).toBe(0);
-    const config = parse(readFileSync(join(home, '.kube', 'config'), 'utf8'));
-    expect(config['current-context']).toBe('hubfleet-prod-green');
-    expect(config.contexts).toEqual([
-      {
-        name: 'hubfleet-prod-green',
-        context: { cluster: 'hubfleet-prod-green', user: 'hubfleet-prod-green' },
-      },
-    ]);
+    const mine = 'apiVersion: v1\nkind: Config\ncurrent-context: minikube\ncontexts: []\n';
+    mkdirSync(join(home, '.kube'), { recursive: true });
+    writeFileSync(join(home, '.kube', 'config'), mine);
+    const refused = await sim(workspace, 'kubeconfig', [], { HOME: home });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(
+      `--sim: not merging the simulated cluster into ${join(home, '.kube', 'config')}`,
+    );
+    expect(refused.stderr).toContain('→ write it to a file of its own: --out FILE');
+    expect(readFileSync(join(home, '.kube', 'config'), 'utf8')).toBe(mine);
     const out = join(workspace.directory, 'kubeconfig.yaml');
-    expect((await sim(workspace, 'kubeconfig', ['--out', out])).code).toBe(0);
+    const written = await sim(workspace, 'kubeconfig', ['--out', out], { HOME: home });
+    expect(written.code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
+    const config = parse(readFileSync(out, 'utf8'));
+    expect(config['current-context']).toBe('hubfleet-prod-green');
     expect(readFileSync(out, 'utf8')).toContain('token: k8s-aws-v1.');
+    expect(readFileSync(join(home, '.kube', 'config'), 'utf8')).toBe(mine);
   });
 
   it('down with no terminal and no --yes refuses (exit 3) and changes nothing', async () => {

@@ -51,6 +51,14 @@ describe('validateConfigText', () => {
     expect(result.issues[0]?.position?.line).toBe(14);
   });
 
+  it('says what to write for a missing field that takes one value (apiVersion)', () => {
+    const result = validate(VALID.replace('apiVersion: hubfleet/v1\n', ''));
+    expect(result.issues).toMatchObject([
+      { pathText: 'apiVersion', message: 'is required but missing: write apiVersion: hubfleet/v1' },
+    ]);
+    expect(result.issues[0]?.message).not.toContain('undefined');
+  });
+
   it('refuses an unknown provider kind and lists the registered ones', () => {
     const result = validate(VALID.replace('kind: fixture', 'kind: azure'));
     expect(result.issues).toMatchObject([

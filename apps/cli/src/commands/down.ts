@@ -1,10 +1,11 @@
 import { ExitCode, type SafetyFlags } from '@hubfleet/core';
 import { releaseClusterBase } from '@hubfleet/core/deployment';
-import { assertStepsAllowed } from '@hubfleet/core/engine';
+import { assertStepsAllowed, exitCodeOfRun, parseParallelism } from '@hubfleet/core/engine';
 import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
 import { planDown } from '../deploy/plan-deployment.js';
 import { printLine, printPlan } from '../deploy/print.js';
-import { runPlan } from '../deploy/run-plan.js';
+import { runPlan, warnTimings } from '../deploy/run-plan.js';
+import { checkTimingsPath } from '../deploy/timings-file.js';
 import { askOnTerminal, canAsk } from '../safety/ask.js';
 import { confirmTeardown } from '../safety/confirm-teardown.js';
 
@@ -23,6 +24,8 @@ export interface DownOptions extends CloudCommandOptions {
  * deployment name, or the command carries `--yes`; with neither and no terminal it refuses (exit 3).
  */
 export async function downCommand(options: DownOptions): Promise<number> {
+  const parallelism = parseParallelism(options.parallelism);
+  if (options.timings !== undefined) checkTimingsPath(options.timings);
   const open = await openDeployment(options);
   try {
     const run = await planDown(open);
@@ -43,13 +46,16 @@ export async function downCommand(options: DownOptions): Promise<number> {
       interactive: canAsk(),
       ask: askOnTerminal,
     });
-    const summary = await runPlan(open, run, {
+    const outcome = await runPlan(open, run, {
       flags,
       output: options.output,
-      ...(options.parallelism === undefined ? {} : { parallelism: options.parallelism }),
+      parallelism,
       ...(options.timings === undefined ? {} : { timings: options.timings }),
     });
-    if (summary.outcome !== 'succeeded') return ExitCode.failed;
+    if (outcome.summary.outcome !== 'succeeded') {
+      warnTimings(outcome);
+      return exitCodeOfRun(outcome.summary);
+    }
     await releaseClusterBase(open.graph);
     const kept = run.plan.steps.filter((step) => step.retained === true).map((step) => step.id);
     if (options.output === 'json') printLine('down-finished', { retained: kept });
@@ -58,6 +64,7 @@ export async function downCommand(options: DownOptions): Promise<number> {
         `Kept (storage.onDelete: retain): ${kept.join(', ')}; a hub of the same name adopts it on the next up.\n`,
       );
     }
+    if (outcome.timingsError !== undefined) throw outcome.timingsError;
     return ExitCode.ok;
   } finally {
     await open.close();

@@ -1,9 +1,9 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { ExitCode } from '@hubfleet/core';
+import { ExitCode, HubfleetError } from '@hubfleet/core';
 import { stringify } from 'yaml';
-import { mergeKubeconfig, renameKubeconfig } from '../deploy/merge-kubeconfig.js';
+import { mergeKubeconfig, readKubeconfig, renameKubeconfig } from '../deploy/merge-kubeconfig.js';
 import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
 
 export interface KubeconfigOptions extends CloudCommandOptions {
@@ -22,23 +22,50 @@ function writePrivate(path: string, text: string): void {
   chmodSync(path, 0o600);
 }
 
+/** The user's kubeconfig as text ('' when there is none), checked before anything is contacted. */
+function readUserKubeconfig(path: string): string {
+  if (!existsSync(path)) return '';
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new HubfleetError({
+      kind: 'invalid-config',
+      message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      hint: "fix its permissions, or write this cluster's kubeconfig to a file of its own with --out FILE",
+    });
+  }
+  readKubeconfig(text, path);
+  return text;
+}
+
+/** `--sim` never touches the kubeconfig kubectl uses for real clusters. */
+function refuseSimMerge(path: string): HubfleetError {
+  return new HubfleetError({
+    kind: 'refused',
+    message: `--sim: not merging the simulated cluster into ${path} (nor making it the current context)`,
+    hint: 'write it to a file of its own: --out FILE, then KUBECONFIG=FILE kubectl ...',
+  });
+}
+
 /**
  * Credentials for kubectl: merged into the user's kubeconfig under the context `hubfleet-<deployment>`
- * (made current), or written alone to `--out FILE` (mode 0600). The token inside is short-lived (an
+ * (made current), or written alone to `--out FILE` (mode 0600). With `--sim`, only `--out`: the
+ * user's own kubeconfig is never changed for a simulated cluster. The token inside is short-lived (an
  * EKS token lasts 15 minutes): run the command again for a fresh one.
  */
 export async function kubeconfigCommand(options: KubeconfigOptions): Promise<number> {
+  const path = options.out === undefined ? userKubeconfigPath() : resolve(options.out);
+  if (options.sim === true && options.out === undefined) throw refuseSimMerge(path);
+  if (options.out === undefined) readUserKubeconfig(path); // a file that cannot be merged into stops us before any cloud call
   const open = await openDeployment(options);
   try {
     const context = `hubfleet-${open.config.name}`;
     const renamed = renameKubeconfig(await open.session.cluster.kubeconfig(), context);
-    const path = options.out === undefined ? userKubeconfigPath() : resolve(options.out);
     if (options.out !== undefined) writePrivate(path, stringify(renamed));
-    else writePrivate(path, mergeKubeconfig(existsSync(path) ? readFileSync(path, 'utf8') : '', renamed));
-    const where = options.out === undefined ? `merged into ${path}` : `written to ${path}`;
-    process.stderr.write(
-      `context ${context} ${where} and made current; its token is valid for about 15 minutes\n`,
-    );
+    else writePrivate(path, mergeKubeconfig(readUserKubeconfig(path), renamed, path));
+    const where = options.out === undefined ? `merged into ${path} and made current` : `written to ${path}`;
+    process.stderr.write(`context ${context} ${where}; its token is valid for about 15 minutes\n`);
     if (open.sim !== undefined) {
       process.stderr.write(
         'note: --sim: the simulated API server runs only while a hubfleet command does, so kubectl cannot reach it afterwards\n',

@@ -1,17 +1,10 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  ExitCode,
-  formatIssue,
-  HubfleetError,
-  loadConfigFile,
-  type Manifest,
-  type ReleaseSpec,
-  summarizeIssues,
-} from '@hubfleet/core';
+import { ExitCode, type Manifest, type ReleaseSpec } from '@hubfleet/core';
 import { renderDeployment } from '@hubfleet/core/kubernetes';
 import { stringify } from 'yaml';
-import { registry } from '../providers.js';
+import { loadValidConfig } from '../config/load-valid-config.js';
+import { prepareRenderDirectory } from '../render/render-directory.js';
 
 export interface RenderOptions {
   config: string;
@@ -35,24 +28,17 @@ function manifestFileName(manifest: Manifest, index: number): string {
 /**
  * Write what `up` would install, offline and without credentials: the ordered release list, each
  * release's values, and the objects applied without helm. Values that exist only after provisioning
- * are marked `<provisioned: ...>`; secrets appear only as `<secret: ...>` references.
+ * are marked `<provisioned: ...>`; secrets appear only as `<secret: ...>` references. `--out` must be
+ * new, empty or written by an earlier render (`prepareRenderDirectory`): a user's own files are never deleted.
  */
 export async function renderCommand(options: RenderOptions): Promise<number> {
-  const loaded = loadConfigFile(options.config, { registry: registry(), checkSecrets: options.checkSecrets });
-  for (const issue of loaded.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  if (!loaded.config || !loaded.provider) {
-    throw new HubfleetError({
-      kind: 'invalid-config',
-      message: `${options.config} is invalid (${summarizeIssues(loaded.issues)})`,
-      hint: 'fix the problems above, then render again',
-    });
-  }
+  const loaded = loadValidConfig(options.config, {
+    checkSecrets: options.checkSecrets,
+    hint: 'fix the problems above, then render again',
+  });
   const rendered = renderDeployment(loaded.config, loaded.provider);
   const out = options.out;
-  rmSync(join(out, 'values'), { recursive: true, force: true });
-  rmSync(join(out, 'manifests'), { recursive: true, force: true });
-  mkdirSync(join(out, 'values'), { recursive: true });
-  mkdirSync(join(out, 'manifests'), { recursive: true });
+  prepareRenderDirectory(out);
   const releases = rendered.releases.map((release) => {
     const valuesFile = valuesFileName(release, rendered.releases);
     writeFileSync(join(out, valuesFile), toYaml(release.values));

@@ -1,10 +1,13 @@
-import { ExitCode, HubfleetError } from '@hubfleet/core';
+import { ExitCode, type SafetyFlags } from '@hubfleet/core';
 import { observeDeploymentStatus } from '@hubfleet/core/deployment';
+import { exitCodeOfRun, parseParallelism } from '@hubfleet/core/engine';
 import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
 import { planUp } from '../deploy/plan-deployment.js';
 import { printPlan, printStatus } from '../deploy/print.js';
-import { printWarnings, runPlan } from '../deploy/run-plan.js';
+import { printWarnings, runPlan, warnTimings } from '../deploy/run-plan.js';
+import { checkTimingsPath } from '../deploy/timings-file.js';
 import { askOnTerminal, canAsk } from '../safety/ask.js';
+import { confirmChanges } from '../safety/confirm-changes.js';
 
 export interface UpOptions extends CloudCommandOptions {
   output: 'text' | 'json';
@@ -15,44 +18,48 @@ export interface UpOptions extends CloudCommandOptions {
   deleteData?: boolean;
 }
 
-/** On a terminal without `--yes`, a person says yes to a plan that changes something. */
-async function confirmChanges(options: UpOptions): Promise<void> {
-  if (options.yes === true || !canAsk()) return;
-  const answer = (await askOnTerminal('Apply this plan? Type "yes" to go on: ')).trim().toLowerCase();
-  if (answer !== 'yes' && answer !== 'y') {
-    throw new HubfleetError({
-      kind: 'refused',
-      message: 'not applied: nothing was changed',
-      hint: 'pass --yes to apply without asking',
-    });
-  }
-}
-
 /**
  * Converge the deployment on the config: print the plan, apply it with progress, then print the
  * status. Re-running after any interruption picks up where it stopped: every step observes first.
+ * Flags are checked before anything is read; destructive steps the flags do not allow are refused
+ * (exit 3) before anyone is asked to confirm.
  */
 export async function upCommand(options: UpOptions): Promise<number> {
+  const parallelism = parseParallelism(options.parallelism);
+  if (options.timings !== undefined) checkTimingsPath(options.timings);
+  const flags: SafetyFlags = {
+    allowReplace: options.allowReplace === true,
+    deleteData: options.deleteData === true,
+    teardown: false,
+  };
   const open = await openDeployment(options);
   try {
     const run = await planUp(open);
     printPlan(run.plan, options.output);
-    if (!run.plan.converged) {
-      await confirmChanges(options);
-      const summary = await runPlan(open, run, {
-        flags: {
-          allowReplace: options.allowReplace === true,
-          deleteData: options.deleteData === true,
-          teardown: false,
-        },
-        output: options.output,
-        ...(options.parallelism === undefined ? {} : { parallelism: options.parallelism }),
-        ...(options.timings === undefined ? {} : { timings: options.timings }),
-      });
-      printWarnings(open);
-      if (summary.outcome !== 'succeeded') return ExitCode.failed;
+    if (run.plan.converged) {
+      printStatus(await observeDeploymentStatus(open.graph), options.output);
+      return ExitCode.ok;
+    }
+    await confirmChanges({
+      steps: run.plan.steps,
+      flags,
+      yes: options.yes === true,
+      interactive: canAsk(),
+      ask: askOnTerminal,
+    });
+    const outcome = await runPlan(open, run, {
+      flags,
+      output: options.output,
+      parallelism,
+      ...(options.timings === undefined ? {} : { timings: options.timings }),
+    });
+    printWarnings(open);
+    if (outcome.summary.outcome !== 'succeeded') {
+      warnTimings(outcome);
+      return exitCodeOfRun(outcome.summary);
     }
     printStatus(await observeDeploymentStatus(open.graph), options.output);
+    if (outcome.timingsError !== undefined) throw outcome.timingsError;
     return ExitCode.ok;
   } finally {
     await open.close();

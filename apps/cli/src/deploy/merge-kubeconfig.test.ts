@@ -1,3 +1,4 @@
+import { exitCodeFor } from '@hubfleet/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mergeKubeconfig, renameKubeconfig } from './merge-kubeconfig.js';
@@ -21,6 +22,8 @@ contexts:
 current-context: "prod-green"
 `;
 
+const FILE = '/home/me/.kube/config';
+
 describe('mergeKubeconfig', () => {
   it("adds hubfleet's context, replaces an older one of the same name and keeps everything else", () => {
     const existing = `apiVersion: v1
@@ -36,7 +39,7 @@ contexts:
 current-context: minikube
 `;
     const merged = parse(
-      mergeKubeconfig(existing, renameKubeconfig(PROVIDER_KUBECONFIG, 'hubfleet-prod-green')),
+      mergeKubeconfig(existing, renameKubeconfig(PROVIDER_KUBECONFIG, 'hubfleet-prod-green'), FILE),
     );
     expect(merged.preferences).toEqual({});
     expect(merged['current-context']).toBe('hubfleet-prod-green');
@@ -58,7 +61,9 @@ current-context: minikube
   });
 
   it('starts a kubeconfig from nothing', () => {
-    const merged = parse(mergeKubeconfig('', renameKubeconfig(PROVIDER_KUBECONFIG, 'hubfleet-prod-green')));
+    const merged = parse(
+      mergeKubeconfig('', renameKubeconfig(PROVIDER_KUBECONFIG, 'hubfleet-prod-green'), FILE),
+    );
     expect(merged).toMatchObject({
       apiVersion: 'v1',
       kind: 'Config',
@@ -66,4 +71,27 @@ current-context: minikube
     });
     expect(merged.users).toEqual([{ name: 'hubfleet-prod-green', user: { token: 'k8s-aws-v1.abc' } }]);
   });
+
+  it.each([
+    ['bad YAML', 'clusters: [\n', /is not valid YAML/],
+    ['a list', '- a\n- b\n', /it is a list, not a mapping/],
+    ['a single value', 'hello\n', /it is a single value, not a mapping/],
+    ['clusters that are not a list', 'clusters: { name: x }\n', /its clusters is not a list/],
+  ])(
+    'refuses (exit 2, naming the file) a kubeconfig that is %s, rather than overwrite it',
+    (_what, text, why) => {
+      const addition = renameKubeconfig(PROVIDER_KUBECONFIG, 'hubfleet-prod-green');
+      const error = (() => {
+        try {
+          mergeKubeconfig(text, addition, FILE);
+        } catch (caught) {
+          return caught as Error & { hint?: string };
+        }
+      })();
+      expect(exitCodeFor(error)).toBe(2);
+      expect(error?.message).toMatch(new RegExp(`^${FILE} is not a kubeconfig hubfleet can merge into: `));
+      expect(error?.message).toMatch(why);
+      expect(error?.hint).toContain('--out FILE');
+    },
+  );
 });

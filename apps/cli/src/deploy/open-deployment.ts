@@ -87,7 +87,9 @@ export async function openDeployment(options: CloudCommandOptions): Promise<Open
       session,
       installer,
       resolveSecret: loaded.resolveSecret,
-      ...(sim ? { pollIntervalMs: SIM_POLL_MS, kubeRetry: { baseDelayMs: 20, maxDelayMs: 100 } } : {}),
+      ...(sim
+        ? { pollIntervalMs: SIM_POLL_MS, retry: SIM_RETRY, kubeRetry: { baseDelayMs: 20, maxDelayMs: 100 } }
+        : {}),
     });
     return {
       config,

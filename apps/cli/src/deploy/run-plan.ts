@@ -1,31 +1,24 @@
-import { writeFileSync } from 'node:fs';
-import { type ApplySummary, HubfleetError, type SafetyFlags } from '@hubfleet/core';
+import type { ApplySummary, HubfleetError, SafetyFlags } from '@hubfleet/core';
 import { applyPlan } from '@hubfleet/core/engine';
 import { chooseRenderer, createProgressRenderer } from '../progress/index.js';
 import { handleInterrupts } from '../safety/interrupt.js';
 import type { OpenDeployment } from './open-deployment.js';
 import type { PlannedRun } from './plan-deployment.js';
+import { writeTimingsFile } from './timings-file.js';
 
 export interface RunPlanOptions {
   flags: SafetyFlags;
   output: 'text' | 'json';
-  /** `--parallelism`, as typed. */
-  parallelism?: string;
-  /** `--timings FILE`: every step's start, end and dependencies. */
+  /** `--parallelism`, already parsed (`parseParallelism`, before planning). */
+  parallelism: number;
+  /** `--timings FILE`, already checked (`checkTimingsPath`, before planning). */
   timings?: string;
 }
 
-function parseParallelism(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new HubfleetError({
-      kind: 'invalid-config',
-      message: `--parallelism must be a whole number of at least 1, not "${text}"`,
-      hint: 'leave it out for the default, or use 1 to run one step at a time',
-    });
-  }
-  return value;
+export interface RunOutcome {
+  summary: ApplySummary;
+  /** The `--timings` file could not be written; the run itself is in `summary`. */
+  timingsError?: HubfleetError;
 }
 
 /**
@@ -37,8 +30,7 @@ export async function runPlan(
   open: OpenDeployment,
   run: PlannedRun,
   options: RunPlanOptions,
-): Promise<ApplySummary> {
-  const parallelism = parseParallelism(options.parallelism);
+): Promise<RunOutcome> {
   open.graph.goLive();
   const renderer = createProgressRenderer(
     chooseRenderer({ isTTY: process.stdout.isTTY === true, env: process.env, output: options.output }),
@@ -51,17 +43,22 @@ export async function runPlan(
       flags: options.flags,
       signal: interrupts.signal,
       onEvent: renderer.onEvent,
-      ...(parallelism === undefined ? {} : { parallelism }),
+      parallelism: options.parallelism,
       ...(open.retry === undefined ? {} : { retry: open.retry }),
     });
-    if (options.timings !== undefined) {
-      writeFileSync(options.timings, `${JSON.stringify(result.timings, null, 2)}\n`);
-    }
-    return result.summary;
+    const timingsError =
+      options.timings === undefined ? undefined : writeTimingsFile(options.timings, result.timings);
+    return { summary: result.summary, ...(timingsError === undefined ? {} : { timingsError }) };
   } finally {
     await renderer.close();
     interrupts.dispose();
   }
+}
+
+/** After a run that did not succeed: the `--timings` problem, if any, as one warning line (the run's own failure decides the exit code). */
+export function warnTimings(outcome: RunOutcome): void {
+  const problem = outcome.timingsError;
+  if (problem !== undefined) process.stderr.write(`warning: ${problem.message}\n`);
 }
 
 /** Soft gaps the provider reported while applying, one line each on stderr. */

@@ -9,7 +9,7 @@ function readiness(release: ReleaseStatus | null): string {
 
 /**
  * `hubfleet status` as a person reads it: the cluster, nodegroups (actual / desired nodes), tools
- * (release, version, ready) and hubs (URL, release, storage volume, ready).
+ * (release, version, ready) and hubs (URL, release, storage volume, ready), with a line for each hub's note.
  */
 export function formatStatus(status: DeploymentStatus): string {
   const { cluster } = status;
@@ -54,6 +54,7 @@ export function formatStatus(status: DeploymentStatus): string {
         hub.ready ? 'yes' : readiness(hub.release.ready ? hub.storage : hub.release),
       ]),
     ),
+    ...status.hubs.flatMap((hub) => (hub.note === undefined ? [] : [`  note: hub ${hub.name}: ${hub.note}`])),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -51,8 +51,19 @@ function unknownKeyIssues(
   });
 }
 
+/** A missing field that takes fixed values: `write apiVersion: hubfleet/v1`, or `write one of a | b`. */
+function missingValueIssue(path: Path, allowed: readonly string[]): ConfigIssue {
+  const key = path.at(-1);
+  const what =
+    allowed.length === 1 && typeof key === 'string'
+      ? `${key}: ${allowed[0]}`
+      : `one of ${allowed.join(' | ')}`;
+  return { path, message: `is required but missing: write ${what}`, severity: 'error' };
+}
+
 function valueIssue(issue: ZodIssue & { values: unknown[] }, input: unknown): ConfigIssue {
   const allowed = issue.values.map((value) => String(value));
+  if (input === undefined) return missingValueIssue(toPath(issue.path), allowed);
   const expected = allowed.length === 1 ? `"${allowed[0]}"` : `one of ${allowed.join(' | ')}`;
   const mapped: ConfigIssue = {
     path: toPath(issue.path),
@@ -94,15 +105,7 @@ function describeIssue(issue: ZodIssue, root: z.ZodType, data: unknown): ConfigI
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
       if (Array.isArray(options) && options.length > 0) {
-        if (input === undefined) {
-          return [
-            {
-              path,
-              message: `is required but missing: write one of ${options.map(String).join(' | ')}`,
-              severity: 'error',
-            },
-          ];
-        }
+        if (input === undefined) return [missingValueIssue(path, options.map(String))];
         return [
           valueIssue(
             { ...issue, code: 'invalid_value', values: options } as ZodIssue & { values: unknown[] },

@@ -1,7 +1,7 @@
 import type { HubfleetConfig } from '../config/deployment.js';
 import type { SecretRef } from '../config/secret.js';
 import type { AnyResourceNode } from '../engine/resource.js';
-import { type Sleep, sleepOnTimers } from '../engine/retry.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, type Sleep, sleepOnTimers } from '../engine/retry.js';
 import type { KubeRetryOptions } from '../kubernetes/install/kube-client.js';
 import type { ReleaseInstaller } from '../kubernetes/install/release-installer.js';
 import type { ProviderV1 } from '../provider/v1/provider.js';
@@ -15,6 +15,7 @@ import { createFactsStore, type FactsStore } from './facts-store.js';
 import { kubernetesNodes } from './kubernetes-nodes.js';
 import { loadBalancersNode } from './load-balancers-node.js';
 import { createReadCache } from './read-cache.js';
+import { retryReads } from './retry-reads.js';
 import { undesiredNodes } from './undesired-nodes.js';
 
 export interface DeploymentGraphOptions {
@@ -27,6 +28,11 @@ export interface DeploymentGraphOptions {
   /** How often waiting steps look again. @default 10 s (a real cloud); the simulated one wants a few ms. */
   pollIntervalMs?: number;
   sleep?: Sleep;
+  /**
+   * Retries of work outside the engine's steps (finding undesired resources, listing for teardown,
+   * status, the final release of the network and roles). @default DEFAULT_RETRY_POLICY
+   */
+  retry?: RetryPolicy;
   /** Retries of single Kubernetes API calls. */
   kubeRetry?: KubeRetryOptions;
   /** Provisioned facts, shared with whoever renders status. @default a fresh store */
@@ -79,6 +85,7 @@ export function buildDeploymentGraph(options: DeploymentGraphOptions): Deploymen
     resolveSecret: options.resolveSecret,
     pollIntervalMs: options.pollIntervalMs ?? 10_000,
     sleep: options.sleep ?? sleepOnTimers,
+    retry: options.retry ?? DEFAULT_RETRY_POLICY,
     warnings: [],
   };
   const hook = clusterAddonsOf(options.session);
@@ -91,11 +98,11 @@ export function buildDeploymentGraph(options: DeploymentGraphOptions): Deploymen
     desired,
     context,
     render: renderer,
-    findUndesired: () => undesiredNodes(context, hook, desiredIds),
+    findUndesired: () => retryReads(context, () => undesiredNodes(context, hook, desiredIds)),
     async teardown() {
       const loadBalancers = loadBalancersNodeId(context.config);
       const extra = [loadBalancers];
-      const leftover = await undesiredNodes(context, hook, desiredIds, extra);
+      const leftover = await retryReads(context, () => undesiredNodes(context, hook, desiredIds, extra));
       const nodeGroups = [
         ...context.config.cluster.nodeGroups.map((group) => nodeGroupNodeId(group.name)),
         ...leftover.filter((node) => node.kind === 'nodegroup').map((node) => node.id),

@@ -1,5 +1,6 @@
 import type { ChangeAction, ResourceDiff, ResourceNode, StepContext } from '../engine/resource.js';
 import { HubfleetError } from '../errors/index.js';
+import { isSameMinorVersion } from '../provider/v1/kubernetes-version.js';
 import { OwnershipTag } from '../provider/v1/ownership.js';
 import type { ObservedClusterV1 } from '../provider/v1/session.js';
 import { clusterNodeId, type DeploymentContext } from './deployment-context.js';
@@ -7,9 +8,15 @@ import { waitUntil } from './wait-until.js';
 
 const MINUTE = 60_000;
 
-function isMinor(desired: string, observed: string): boolean {
-  const version = observed.replace(/^v/, '');
-  return version === desired || version.startsWith(`${desired}.`);
+/** The cluster is gone, but what was made for it (network, roles) is not: `down` still has work. */
+export interface ClusterLeftovers {
+  leftovers: string[];
+}
+
+export type ClusterObservation = ObservedClusterV1 | ClusterLeftovers;
+
+function isCluster(observed: ClusterObservation | undefined): observed is ObservedClusterV1 {
+  return observed !== undefined && !('leftovers' in observed);
 }
 
 function failure(observed: ObservedClusterV1): HubfleetError {
@@ -25,9 +32,11 @@ function failure(observed: ObservedClusterV1): HubfleetError {
 /**
  * The Kubernetes cluster (control plane). Create makes the network and roles it needs first (the
  * provider's job); delete waits until the cluster is gone and then asks the provider once more, which
- * releases the network and roles hubfleet created for it.
+ * releases the network and roles hubfleet created for it. When the provider can list those leftovers
+ * (`cluster.leftovers`), a cluster that is gone while they remain is observed as such, so `down` (and
+ * its retries) deletes them rather than calling the step "already gone".
  */
-export function clusterNode(context: DeploymentContext): ResourceNode<ObservedClusterV1> {
+export function clusterNode(context: DeploymentContext): ResourceNode<ClusterObservation> {
   const { session, config } = context;
   const id = clusterNodeId(config);
   const fresh = () => session.cluster.observe();
@@ -53,9 +62,15 @@ export function clusterNode(context: DeploymentContext): ResourceNode<ObservedCl
     dependsOn: [],
     typicalDurationMs: 12 * MINUTE,
     waitingOn: `${context.provider.displayName} (the control plane)`,
-    observe: () => context.cache.read('cluster', fresh),
+    async observe() {
+      const cluster = await context.cache.read('cluster', fresh);
+      const { leftovers } = session.cluster;
+      if (cluster !== undefined || leftovers === undefined) return cluster;
+      const left = await context.cache.read('cluster-leftovers', () => leftovers.call(session.cluster));
+      return left.length > 0 ? { leftovers: left } : undefined;
+    },
     diff(observed): ResourceDiff {
-      if (observed === undefined) return { action: 'create', reason: 'does not exist', changes: [] };
+      if (!isCluster(observed)) return { action: 'create', reason: 'does not exist', changes: [] };
       if (observed.status === 'deleting') {
         return {
           action: 'create',
@@ -85,7 +100,7 @@ export function clusterNode(context: DeploymentContext): ResourceNode<ObservedCl
         };
       }
       const desired = config.cluster.kubernetesVersion;
-      if (!isMinor(desired, observed.kubernetesVersion)) {
+      if (!isSameMinorVersion(desired, observed.kubernetesVersion)) {
         return {
           action: 'noop',
           reason: `runs Kubernetes ${observed.kubernetesVersion}, the config asks for ${desired}: hubfleet does not upgrade clusters yet`,
@@ -97,7 +112,9 @@ export function clusterNode(context: DeploymentContext): ResourceNode<ObservedCl
     async apply(action: ChangeAction, observed, step) {
       if (action === 'create') return session.cluster.create();
       if (action === 'update') {
-        if (observed?.status === 'active') context.warnings.push(...(await session.cluster.update(observed)));
+        if (isCluster(observed) && observed.status === 'active') {
+          context.warnings.push(...(await session.cluster.update(observed)));
+        }
         return;
       }
       await session.cluster.delete();

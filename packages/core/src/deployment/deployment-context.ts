@@ -1,6 +1,6 @@
 import type { HubfleetConfig } from '../config/deployment.js';
 import type { SecretRef } from '../config/secret.js';
-import type { Sleep } from '../engine/retry.js';
+import type { RetryPolicy, Sleep } from '../engine/retry.js';
 import type { ReleaseInstaller } from '../kubernetes/install/release-installer.js';
 import type { ProviderV1 } from '../provider/v1/provider.js';
 import type { ProviderSessionV1 } from '../provider/v1/session.js';
@@ -23,6 +23,8 @@ export interface DeploymentContext {
   /** How often a step looks again while it waits for the cloud or the cluster. */
   pollIntervalMs: number;
   sleep: Sleep;
+  /** Retries of the reads made outside any step (listing what to tear down, status, the final release). */
+  retry: RetryPolicy;
   /** Soft gaps the provider reported while applying (e.g. a version it does not upgrade). */
   warnings: ProviderWarningV1[];
 }

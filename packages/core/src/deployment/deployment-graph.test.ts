@@ -1,70 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planChanges, planTeardown } from '../engine/plan.js';
-import { HubfleetError } from '../errors/index.js';
-import { simulatedInstaller } from '../kubernetes/install/simulated-installer.js';
-import { configText, loadConfig } from '../kubernetes/tools/testing/stand-in-providers.js';
-import type { ProviderSessionV1 } from '../provider/v1/session.js';
-import { buildDeploymentGraph } from './build-graph.js';
-import type { ClusterAddonsHook } from './cluster-addons.js';
+import { emptyCloud, stubGraph } from './testing/stub-cloud.js';
 
-/**
- * A session on a cloud where nothing exists yet. The graph's shape (who waits for whom) does not
- * depend on what exists; the CLI tests run the same graph against the simulated AWS account.
- */
-function emptyCloud(): ProviderSessionV1 & { clusterAddons: ClusterAddonsHook } {
-  const nothing = async () => undefined;
-  return {
-    cluster: {
-      observe: nothing,
-      create: nothing,
-      update: async () => [],
-      delete: nothing,
-      kubeconfig: async () => {
-        throw new HubfleetError({ kind: 'not-found', message: 'no cluster' });
-      },
-    },
-    nodeGroups: {
-      list: async () => [],
-      create: nothing,
-      update: async () => [],
-      delete: nothing,
-      requiresReplacement: () => false,
-    },
-    volumes: {
-      list: async () => [],
-      create: async () => {
-        throw new Error('not in this test');
-      },
-      snapshot: async () => ({ snapshotId: 'snap-1' }),
-      delete: nothing,
-      attachment: (volume) => ({ csiDriver: 'csi.example', volumeHandle: volume.id }),
-    },
-    clusterAddons: {
-      names: ['identity-agent', 'csi-driver'],
-      observe: async () => [],
-      ensure: nothing,
-      delete: nothing,
-    },
-    addons: () => [],
-    close: nothing,
-  };
-}
-
-function graph() {
-  const { config, provider } = loadConfig(
-    configText({ tls: '{ mode: letsencrypt, email: ops@example.edu }' }),
-  );
-  return buildDeploymentGraph({
-    config,
-    provider,
-    session: emptyCloud(),
-    installer: simulatedInstaller({
-      chartsDirectory: '/nowhere',
-      run: async () => ({ code: 1, stdout: '', stderr: 'unused' }),
-    }),
-    resolveSecret: () => 'value',
-  });
-}
+const graph = () => stubGraph(emptyCloud());
 
 describe('buildDeploymentGraph', () => {
   it('plans the whole deployment from nothing: cloud first, the cluster before anything in it', async () => {

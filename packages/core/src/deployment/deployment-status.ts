@@ -3,6 +3,7 @@ import type { ClusterAccess } from '../kubernetes/install/release-installer.js';
 import { type ReleaseSpec, releaseId } from '../kubernetes/release.js';
 import { nfsServerReleaseName } from '../kubernetes/storage/hub-storage-mounts.js';
 import type { DeploymentGraph } from './build-graph.js';
+import { retryReads } from './retry-reads.js';
 import { readyNodesIn } from './user-pods.js';
 
 /** A release as `status` reports it. */
@@ -45,6 +46,8 @@ export interface DeploymentStatus {
     /** The provider's id of the hub's data volume, or null. */
     volume: string | null;
     ready: boolean;
+    /** What a person should know, e.g. that the volume is kept though the hub no longer uses it. */
+    note?: string;
   }[];
   /** Everything exists and is ready. */
   ready: boolean;
@@ -74,9 +77,13 @@ async function releaseStatus(
 /**
  * The deployment as it is: the cluster, each nodegroup (desired and actual nodes, the latter from
  * the Kubernetes API), each tool release and each hub (URL, releases, volume), and whether it is all
- * ready. Reads only; one list per kind of thing.
+ * ready. Reads only; one list per kind of thing; a transient failure reads again (`retryReads`).
  */
-export async function observeDeploymentStatus(graph: DeploymentGraph): Promise<DeploymentStatus> {
+export function observeDeploymentStatus(graph: DeploymentGraph): Promise<DeploymentStatus> {
+  return retryReads(graph.context, () => observeOnce(graph));
+}
+
+async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
   const { context } = graph;
   const { config, session, cache } = context;
   // One consistent picture, each list read once (also after an apply, which reads live).
@@ -118,6 +125,10 @@ export async function observeDeploymentStatus(graph: DeploymentGraph): Promise<D
       const volume = volumes.find(
         (candidate) => candidate.hub === hub.name && candidate.status !== 'deleting',
       );
+      const note =
+        volume !== undefined && hub.storage.home !== 'shared-nfs'
+          ? `volume ${volume.id} is retained from when homes were on shared-nfs; with storage.home ${hub.storage.home} nothing mounts it. Its data stays until you delete the volume (or set home back to shared-nfs to use it again)`
+          : undefined;
       return {
         name: hub.name,
         url: hubPublicUrl(config, hub),
@@ -125,6 +136,7 @@ export async function observeDeploymentStatus(graph: DeploymentGraph): Promise<D
         storage,
         volume: volume?.id ?? null,
         ready: (release?.ready ?? false) && (storage?.ready ?? true),
+        ...(note === undefined ? {} : { note }),
       };
     }),
   );
@@ -162,16 +174,4 @@ export async function observeDeploymentStatus(graph: DeploymentGraph): Promise<D
     hubs,
     ready,
   };
-}
-
-/**
- * After a `down`: when the cluster is gone, ask the provider to delete it once more, which removes
- * the network and roles it made (and only reads when they are gone too). This finishes a `down`
- * that was interrupted after the cluster went but before its network did.
- */
-export async function releaseClusterBase(graph: DeploymentGraph): Promise<boolean> {
-  const { session } = graph.context;
-  if ((await session.cluster.observe()) !== undefined) return false;
-  await session.cluster.delete();
-  return true;
 }

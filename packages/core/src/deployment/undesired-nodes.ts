@@ -1,3 +1,4 @@
+import type { HubConfig } from '../config/hub.js';
 import type { AnyResourceNode } from '../engine/resource.js';
 import { nfsServerReleaseName } from '../kubernetes/storage/hub-storage-mounts.js';
 import { TOOL_CATALOG } from '../kubernetes/tools/tool-catalog.js';
@@ -26,6 +27,37 @@ async function ownedHubs(context: DeploymentContext): Promise<Set<string>> {
   return hubs;
 }
 
+function storageServerNode(
+  context: DeploymentContext,
+  hub: string,
+  dependsOn: readonly string[],
+): AnyResourceNode {
+  return releaseNode(context, {
+    id: `storage-server/${hub}`,
+    kind: 'storage-server',
+    layer: 'hubs',
+    target: { namespace: hub, release: nfsServerReleaseName(hub) },
+    dependsOn: [...dependsOn],
+  });
+}
+
+/**
+ * A hub of the config whose homes are no longer on NFS (`storage.home` changed from shared-nfs): its
+ * NFS server release goes; its volume stays (retained, still tagged with the hub, shown by status).
+ */
+function formerNfsNodes(
+  context: DeploymentContext,
+  hub: HubConfig,
+  hasVolume: boolean,
+  extra: readonly string[],
+): AnyResourceNode[] {
+  const retainedBecause = `hub ${hub.name} no longer keeps homes on it (storage.home is ${hub.storage.home})`;
+  return [
+    ...(hasVolume ? [volumeNode(context, { hub: hub.name, retainedBecause })] : []),
+    storageServerNode(context, hub.name, [...(hasVolume ? [volumeNodeId(hub.name)] : []), ...extra]),
+  ];
+}
+
 /** A hub the config dropped: its releases and namespace go; its volume stays (retained). */
 function removedHubNodes(
   context: DeploymentContext,
@@ -44,13 +76,7 @@ function removedHubNodes(
       ref: { apiVersion: 'v1', kind: 'Namespace', name: namespace.metadata.name },
       dependsOn: [clusterNodeId(context.config), ...extra],
     }),
-    releaseNode(context, {
-      id: storageId,
-      kind: 'storage-server',
-      layer: 'hubs',
-      target: { namespace: hub, release: nfsServerReleaseName(hub) },
-      dependsOn: [...(hasVolume ? [volumeNodeId(hub)] : []), namespaceId, ...extra],
-    }),
+    storageServerNode(context, hub, [...(hasVolume ? [volumeNodeId(hub)] : []), namespaceId, ...extra]),
     releaseNode(context, {
       id: `hub/${hub}`,
       kind: 'hub',
@@ -65,6 +91,7 @@ function removedHubNodes(
  * What the deployment owns that the config no longer asks for, found by listing (nodegroups by
  * ownership tags; hubs by their volumes' tags and their namespaces' labels; tools by release records),
  * as resources to delete. Volumes of dropped hubs are retained: their `onDelete` left with the config.
+ * So are volumes of hubs whose homes left shared-nfs, whose NFS server release goes.
  */
 export async function undesiredNodes(
   context: DeploymentContext,
@@ -86,6 +113,16 @@ export async function undesiredNodes(
         context,
         hub,
         volumes.some((volume) => volume.hub === hub),
+        extra,
+      ),
+    );
+  }
+  for (const hub of config.hubs.filter((wanted) => wanted.storage.home !== 'shared-nfs')) {
+    nodes.push(
+      ...formerNfsNodes(
+        context,
+        hub,
+        volumes.some((volume) => volume.hub === hub.name),
         extra,
       ),
     );

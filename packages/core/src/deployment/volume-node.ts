@@ -2,12 +2,15 @@ import type { HubConfig } from '../config/hub.js';
 import type { ResourceDiff, ResourceNode, StepContext, VolumeOnDelete } from '../engine/resource.js';
 import type { ObservedVolumeV1 } from '../provider/v1/session.js';
 import { type DeploymentContext, volumeNodeId } from './deployment-context.js';
+import { type SnapshotMemory, snapshotBeforeDelete } from './volume-snapshot.js';
 import { waitUntil } from './wait-until.js';
 
 export interface VolumeNodeOptions {
   hub: string;
   /** The hub's config; absent for a hub the config no longer has (its volume is then retained). */
   config?: HubConfig;
+  /** Why a volume without `config` is kept, for the plan (else its hub's `onDelete: retain`). */
+  retainedBecause?: string;
 }
 
 function pick(volumes: readonly ObservedVolumeV1[], hub: string): ObservedVolumeV1 | undefined {
@@ -18,9 +21,10 @@ function pick(volumes: readonly ObservedVolumeV1[], hub: string): ObservedVolume
 /**
  * A shared-nfs hub's data volume. Found in one `volumes.list()` (by ownership tags) per plan; whatever
  * is found is recorded as the hub's provisioned fact, so the NFS server release renders with the real
- * volume. Deleted only as the hub's `storage.onDelete` says, and only with `--delete-data`; a hub no
- * longer in the config keeps its volume (its `onDelete` is gone with it), tagged with the hub so a
- * later hub of that name finds it again.
+ * volume. Deleted only as the hub's `storage.onDelete` says, and only with `--delete-data` (with
+ * `snapshot`, once its snapshot has completed: `snapshotBeforeDelete`); a hub no longer in the config
+ * keeps its volume (its `onDelete` is gone with it), tagged with the hub so a later hub of that name
+ * finds it again.
  */
 export function volumeNode(
   context: DeploymentContext,
@@ -37,6 +41,7 @@ export function volumeNode(
   };
   const fresh = async () => pick(await session.volumes.list(), hub);
   let deleting: string | undefined;
+  const snapshots: SnapshotMemory = new Map();
   const waitFor = (step: StepContext, done: (volume: ObservedVolumeV1 | undefined) => boolean) =>
     waitUntil(async () => ({ done: done(record(await fresh())) }), {
       signal: step.signal,
@@ -70,11 +75,14 @@ export function volumeNode(
       }
       return { action: 'noop', reason: `volume ${observed.id}`, changes: [] };
     },
-    async apply(action, observed) {
+    async apply(action, observed, step) {
       if (action === 'delete') {
         if (observed === undefined) return;
         deleting = observed.id;
-        if (onDelete === 'snapshot') await session.volumes.snapshot(observed);
+        // A volume already being deleted was snapshotted by the run that started deleting it.
+        if (onDelete === 'snapshot' && observed.status !== 'deleting') {
+          await snapshotBeforeDelete(context, observed, snapshots, step);
+        }
         return session.volumes.delete(observed);
       }
       if (config !== undefined && action === 'create') record(await session.volumes.create(config));
@@ -90,6 +98,12 @@ export function volumeNode(
       }
       await waitFor(step, (volume) => volume !== undefined && volume.status !== 'creating');
     },
-    safetyFacts: () => ({ dataVolume: { hub, onDelete } }),
+    safetyFacts: () => ({
+      dataVolume: {
+        hub,
+        onDelete,
+        ...(options.retainedBecause === undefined ? {} : { retainedBecause: options.retainedBecause }),
+      },
+    }),
   };
 }

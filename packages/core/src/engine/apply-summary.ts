@@ -1,3 +1,4 @@
+import { ExitCode } from '../errors/index.js';
 import { toEventError } from './event-error.js';
 import type { EventError } from './events.js';
 import type { Plan, PlanStep } from './plan-types.js';
@@ -69,6 +70,15 @@ export function formatApplySummary(summary: ApplySummary): string {
     ...listLine('Not started', summary.notStarted),
     ...(summary.nextStep === undefined ? [] : [`Next: ${summary.nextStep}.`]),
   ].join('\n');
+}
+
+/**
+ * The exit code of a run: 0 when it succeeded; 3 (refused) when a step was refused at run time
+ * because the world changed after the plan (as a refusal before the run exits 3); otherwise 1.
+ */
+export function exitCodeOfRun(summary: ApplySummary): number {
+  if (summary.outcome === 'succeeded') return ExitCode.ok;
+  return summary.failed.some((step) => step.error.kind === 'refused') ? ExitCode.refused : ExitCode.failed;
 }
 
 /** The summary of a run of `plan`, from what happened to each step. */

@@ -2,6 +2,7 @@ import { HubfleetError } from '../errors/index.js';
 import type { ApplySummary } from './apply-summary.js';
 import { DagRun } from './dag-run.js';
 import type { EngineEvent, EngineListener } from './events.js';
+import { parseParallelism } from './parallelism.js';
 import type { Plan } from './plan-types.js';
 import type { AnyResourceNode } from './resource.js';
 import {
@@ -14,13 +15,6 @@ import {
 import type { StepRuntime } from './run-step.js';
 import { assertStepsAllowed, NO_SAFETY_FLAGS, type SafetyFlags } from './safety.js';
 import type { TimingsFile } from './timings.js';
-
-/**
- * Steps in progress at once, unless `--parallelism` says otherwise. A step spends nearly all its time
- * waiting on the cloud or the cluster, so the bound is there to stay under API rate limits, not to
- * save local work; 32 lets every hub of a large course deployment build at once.
- */
-export const DEFAULT_PARALLELISM = 32;
 
 export interface ApplyOptions {
   plan: Plan;
@@ -63,15 +57,6 @@ function resourcesForSteps(plan: Plan, resources: readonly AnyResourceNode[]): M
   return byId;
 }
 
-function checkParallelism(parallelism: number): number {
-  if (Number.isInteger(parallelism) && parallelism >= 1) return parallelism;
-  throw new HubfleetError({
-    kind: 'invalid-config',
-    message: `--parallelism must be a whole number of at least 1, not ${parallelism}.`,
-    hint: `Leave it out to use ${DEFAULT_PARALLELISM}, or use 1 to run one step at a time.`,
-  });
-}
-
 /**
  * Run a plan as a DAG: every step starts as soon as the steps it depends on are done, at most
  * `parallelism` at once, longest remaining chain first. A step that fails for good stops only
@@ -84,7 +69,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const flags = options.flags ?? NO_SAFETY_FLAGS;
   assertStepsAllowed(plan.steps, flags);
   const resources = resourcesForSteps(plan, options.resources);
-  const parallelism = checkParallelism(options.parallelism ?? DEFAULT_PARALLELISM);
+  const parallelism = parseParallelism(options.parallelism);
   const signal = options.signal ?? new AbortController().signal;
   const now = options.now ?? Date.now;
   const emit = (event: EngineEvent): void => {

@@ -49,7 +49,7 @@ export function decideStep(
   if (base.action === 'delete' && volume?.onDelete === 'retain') {
     return {
       action: 'noop',
-      reason: `retained: hub ${volume.hub} has storage.onDelete: retain (the default), so the volume and its data stay`,
+      reason: `retained: ${volume.retainedBecause ?? `hub ${volume.hub} has storage.onDelete: retain (the default)`}, so the volume and its data stay`,
       changes: [],
       retained: true,
     };

@@ -1,7 +1,7 @@
 export type { ApplyOptions, ApplyResult } from './apply.js';
-export { applyPlan, DEFAULT_PARALLELISM } from './apply.js';
+export { applyPlan } from './apply.js';
 export type { ApplyOutcome, ApplySummary, FailedStep, StepOutcome } from './apply-summary.js';
-export { continueSentence, formatApplySummary } from './apply-summary.js';
+export { continueSentence, exitCodeOfRun, formatApplySummary } from './apply-summary.js';
 export type { ResourceIntent, StepDecision } from './decide-step.js';
 export { decideStep } from './decide-step.js';
 export type {
@@ -18,6 +18,7 @@ export type {
   StepStartedEvent,
 } from './events.js';
 export { ACTION_SYMBOL, formatPlan } from './format-plan.js';
+export { DEFAULT_PARALLELISM, parseParallelism } from './parallelism.js';
 export type { PlanChangesOptions, PlanRuntimeOptions, PlanTeardownOptions } from './plan.js';
 export { DEFAULT_OBSERVE_CONCURRENCY, planChanges, planTeardown } from './plan.js';
 export type { Plan, PlanCounts, PlanStep } from './plan-types.js';

@@ -52,8 +52,11 @@ export interface SafetyFacts {
   cluster?: boolean;
   /** User pods running on this nodegroup right now, as observed. */
   userPods?: number;
-  /** The resource holds a hub's data. */
-  dataVolume?: { hub: string; onDelete: VolumeOnDelete };
+  /**
+   * The resource holds a hub's data. `retainedBecause` replaces the usual reason when a volume is
+   * kept for another cause than its hub's `onDelete` (e.g. the hub no longer keeps homes on it).
+   */
+  dataVolume?: { hub: string; onDelete: VolumeOnDelete; retainedBecause?: string };
 }
 
 /** Handed to a resource while it acts or waits. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor, HubfleetError } from '../errors/index.js';
 import { applyPlan } from './apply.js';
+import { exitCodeOfRun } from './apply-summary.js';
 import { planChanges, planTeardown } from './plan.js';
 import type { Plan } from './plan-types.js';
 import { destructiveNote, findRefusals, NO_SAFETY_FLAGS, type SafetyFlags } from './safety.js';
@@ -108,6 +109,25 @@ describe('the safety gate', () => {
     ]);
     expect(world.callsOf('delete', 'nodegroup/users')).toEqual([]);
     expect(summary.notStarted).toEqual([]);
+    expect(exitCodeOfRun(summary)).toBe(3);
+  });
+
+  it('a run that failed for any other reason exits 1, one that succeeded 0', async () => {
+    const world = new InMemoryWorld();
+    const failing = sampleDeployment(world, {
+      'tool/ingress-nginx': {
+        failures: [
+          { during: 'apply', times: 1, error: () => new HubfleetError({ kind: 'quota', message: 'limit' }) },
+        ],
+      },
+    });
+    const plan = await planChanges({ deployment: 'course', desired: failing });
+    const failed = await applyPlan({ plan, resources: failing });
+    expect(failed.summary.outcome).toBe('failed');
+    expect(exitCodeOfRun(failed.summary)).toBe(1);
+    const again = await planChanges({ deployment: 'course', desired: failing });
+    const done = await applyPlan({ plan: again, resources: failing });
+    expect(exitCodeOfRun(done.summary)).toBe(0);
   });
 
   it('never deletes a volume whose hub says onDelete: retain, even with --delete-data', async () => {

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,11 +6,33 @@ import { join } from 'node:path';
 /** Prefix of every private directory, so a leftover one is easy to recognise. */
 export const PRIVATE_DIRECTORY_PREFIX = 'hubfleet-helm-';
 
+/** Private directories in use now: removed on exit if they are still there. */
+const inUse = new Set<string>();
+let exitHandlerRegistered = false;
+
+/**
+ * Remove every private directory still in use, synchronously. Registered as a process `exit`
+ * handler, so the kubeconfigs (cluster credentials) inside are removed even when a second Ctrl-C
+ * ends hubfleet with `process.exit` while helm still runs.
+ */
+export function removePrivateDirectoriesInUse(): void {
+  for (const directory of inUse) rmSync(directory, { recursive: true, force: true });
+  inUse.clear();
+}
+
+function track(directory: string): void {
+  if (!exitHandlerRegistered) {
+    process.on('exit', removePrivateDirectoriesInUse);
+    exitHandlerRegistered = true;
+  }
+  inUse.add(directory);
+}
+
 /**
  * Write `files` (name → content) into a fresh directory only this user can enter (0700), each file
  * readable only by this user (0600), run `use` with their paths, and remove the directory
- * afterwards, whether `use` succeeded or threw. Kubeconfigs carry cluster credentials, so they
- * never sit in a shared or long-lived place.
+ * afterwards, whether `use` succeeded or threw, or on process exit if hubfleet exits first.
+ * Kubeconfigs carry cluster credentials, so they never sit in a shared or long-lived place.
  */
 export async function withPrivateFiles<T>(
   files: Readonly<Record<string, string>>,
@@ -17,6 +40,7 @@ export async function withPrivateFiles<T>(
   root: string = tmpdir(),
 ): Promise<T> {
   const directory = await mkdtemp(join(root, PRIVATE_DIRECTORY_PREFIX));
+  track(directory);
   try {
     await chmod(directory, 0o700);
     const paths: Record<string, string> = {};
@@ -29,5 +53,6 @@ export async function withPrivateFiles<T>(
     return await use(paths);
   } finally {
     await rm(directory, { recursive: true, force: true });
+    inUse.delete(directory);
   }
 }

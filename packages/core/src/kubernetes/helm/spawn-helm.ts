@@ -17,12 +17,19 @@ function spawnFailure(binary: string, error: NodeJS.ErrnoException): HubfleetErr
 
 /**
  * The real runner: spawns `binary` with an argument vector (never through a shell, so no value is
- * ever interpreted) and collects its output.
+ * ever interpreted) and collects its output. helm runs in a process group of its own (`detached`), so
+ * the Ctrl-C a terminal sends to hubfleet's group does not kill an install or uninstall in flight:
+ * the first Ctrl-C lets running steps finish (the engine stops launching new ones); helm is still
+ * awaited here, so hubfleet never exits before it on its own.
  */
 export function spawnHelm(binary: string): HelmRunner {
   return (args, env) =>
     new Promise((resolve, reject) => {
-      const child = spawn(binary, [...args], { env: { ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(binary, [...args], {
+        env: { ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

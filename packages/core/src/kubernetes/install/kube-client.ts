@@ -1,3 +1,4 @@
+import { backoffDelayMs, type RetryPolicy } from '../../engine/retry.js';
 import { HubfleetError, type HubfleetErrorKind } from '../../errors/index.js';
 import type { KubeRequest, KubeResponse, KubeTransport } from './kube-transport.js';
 
@@ -61,13 +62,16 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * becomes a `HubfleetError` naming the request.
  */
 export function createKubeCall(transport: KubeTransport, options: KubeRetryOptions = {}): KubeCall {
-  const attempts = options.attempts ?? 4;
-  const base = options.baseDelayMs ?? 200;
-  const ceiling = options.maxDelayMs ?? 2_000;
+  const policy: RetryPolicy = {
+    maxAttempts: options.attempts ?? 4,
+    baseDelayMs: options.baseDelayMs ?? 200,
+    maxDelayMs: options.maxDelayMs ?? 2_000,
+  };
+  const ceiling = policy.maxDelayMs;
   return async (request, subject) => {
     for (let attempt = 1; ; attempt++) {
-      const last = attempt >= attempts;
-      const delay = Math.floor(Math.random() * Math.min(ceiling, base * 2 ** (attempt - 1)));
+      const last = attempt >= policy.maxAttempts;
+      const delay = backoffDelayMs(attempt, policy, Math.random);
       let response: KubeResponse;
       try {
         response = await transport(request);

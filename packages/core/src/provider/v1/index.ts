@@ -1,5 +1,6 @@
 export type { ProviderCapabilitiesV1 } from './capabilities.js';
 export type { MachineCatalogV1, MachineTypeV1 } from './catalog.js';
+export { isSameMinorVersion } from './kubernetes-version.js';
 export type { ComponentName } from './ownership.js';
 export { OwnershipTag, ownershipTags } from './ownership.js';
 export type {
@@ -16,9 +17,11 @@ export type {
   NodeGroupApiV1,
   ObservedClusterV1,
   ObservedNodeGroupV1,
+  ObservedSnapshotV1,
   ObservedVolumeV1,
   ProviderSessionV1,
   ResourceStatusV1,
+  SnapshotStatusV1,
   VolumeApiV1,
   VolumeAttachmentV1,
 } from './session.js';

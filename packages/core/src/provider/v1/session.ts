@@ -40,6 +40,17 @@ export interface ObservedVolumeV1 {
   tags: Record<string, string>;
 }
 
+/** Where a snapshot of a hub's volume stands, in every cloud's terms. */
+export type SnapshotStatusV1 = 'pending' | 'completed' | 'error';
+
+/** A snapshot hubfleet took of a hub's volume (`storage.onDelete: snapshot`), found by its tags. */
+export interface ObservedSnapshotV1 {
+  id: string;
+  /** The volume it is a snapshot of. */
+  volumeId: string;
+  status: SnapshotStatusV1;
+}
+
 /** What the NFS server chart needs to mount a hub's volume. */
 export interface VolumeAttachmentV1 {
   /** CSI driver name, e.g. `ebs.csi.aws.com`, `pd.csi.storage.gke.io`, `cinder.csi.openstack.org`; absent for an NFS export. */
@@ -57,7 +68,14 @@ export interface ClusterApiV1 {
   create(): Promise<void>;
   /** Bring a live cluster to the config (version, tags); never replaces it. */
   update(observed: ObservedClusterV1): Promise<ProviderWarningV1[]>;
+  /** Delete the cluster; once it is gone, delete the network and roles made for it (a no-op when they are gone too). */
   delete(): Promise<void>;
+  /**
+   * Optional in v1: once the cluster is gone, what hubfleet made for it that is still there (e.g.
+   * `network`, `roles`); empty when nothing is left. With it, `down` keeps the cluster's step open
+   * until they are gone too. AWS does not implement it yet (`down` then ends with `releaseClusterBase`).
+   */
+  leftovers?(): Promise<string[]>;
   /** A kubeconfig (YAML) with credentials valid for at least the next few minutes. */
   kubeconfig(): Promise<string>;
 }
@@ -77,7 +95,19 @@ export interface VolumeApiV1 {
   list(): Promise<ObservedVolumeV1[]>;
   /** Create the hub's volume (or adopt `storage.adoptVolume`) and return its id. */
   create(hub: HubConfig): Promise<ObservedVolumeV1>;
+  /** Start a snapshot of `volume`, tagged with the volume (and its hub), and return its id at once. */
   snapshot(volume: ObservedVolumeV1): Promise<{ snapshotId: string }>;
+  /**
+   * Optional in v1: the newest snapshot hubfleet took of `volume` (by its tags), if any, so a delete
+   * that is retried or re-run after an interruption waits for that snapshot instead of taking another.
+   */
+  findSnapshot?(volume: ObservedVolumeV1): Promise<ObservedSnapshotV1 | undefined>;
+  /**
+   * Optional in v1: where a snapshot stands (`undefined` when it does not exist). With it, a volume
+   * with `onDelete: snapshot` is deleted only once its snapshot has completed. AWS will implement it
+   * (EC2 DescribeSnapshots); without it the volume is deleted as soon as `snapshot` returns.
+   */
+  snapshotStatus?(snapshotId: string): Promise<SnapshotStatusV1 | undefined>;
   delete(volume: ObservedVolumeV1): Promise<void>;
   attachment(volume: ObservedVolumeV1): VolumeAttachmentV1;
 }

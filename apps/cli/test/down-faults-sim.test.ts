@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { STACK_TRACE } from './cli-harness.js';
+import { cloudState, sim, simWorkspace } from './sim-harness.js';
+
+/**
+ * 30% of simulated cloud calls fail (throttling, 5xx, dropped connections). Reads made outside the
+ * engine's steps (finding what to plan or tear down, the final release of the network and roles) are
+ * retried like the steps are. Seeds 4 and 7 failed `down` (and 7 `plan`) before they were.
+ */
+describe('plan and down with 30% of simulated cloud calls failing', { timeout: 90_000 }, () => {
+  it.concurrent.each([4, 7, 12])(
+    'seed %i: plan succeeds, down succeeds and leaves no VPC, roles or cluster',
+    async (seed) => {
+      const workspace = simWorkspace('aws-dsosu.yaml');
+      const up = await sim(workspace, 'up', ['--yes']);
+      expect(up.code, up.stderr).toBe(0);
+      const faults = { HUBFLEET_SIM_FAULT_RATE: '0.3', HUBFLEET_SIM_FAULT_SEED: String(seed) };
+
+      const plan = await sim(workspace, 'plan', [], faults);
+      expect(plan.stderr).not.toMatch(STACK_TRACE);
+      expect(plan.code, plan.stderr).toBe(0);
+      expect(plan.stdout).toContain('No changes: prod-green is up to date.');
+
+      const down = await sim(workspace, 'down', ['--yes'], faults);
+      expect(down.stderr).not.toMatch(STACK_TRACE);
+      expect(down.code, down.stderr).toBe(0);
+      const state = cloudState(workspace, 'prod-green');
+      expect(state.clusters).toEqual([]);
+      expect(state.vpcs).toEqual([]);
+      expect(state.subnets).toEqual([]);
+      expect(state.internetGateways).toEqual([]);
+      expect(state.roles).toEqual([]);
+    },
+  );
+});
