@@ -1,12 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { parse, parseAllDocuments } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { registry } from '../../../test/fixture-provider.js';
 import { validateConfigText } from '../../config/load.js';
+import { defaultHelmRunner } from '../helm/default-runner.js';
+import { createHelm } from '../helm/helm-client.js';
 import { PLACEHOLDERS_CHART } from './placeholders-chart.js';
 import { placeholdersRelease } from './placeholders-release.js';
 import {
@@ -17,34 +17,23 @@ import {
 
 /** The generator and the chart agree: the chart accepts the values and uses the names hubs rely on. */
 const REPO = fileURLToPath(new URL('../../../../../', import.meta.url));
-const HELM = join(REPO, 'node_modules/.bin/helm');
-const work = mkdtempSync(join(tmpdir(), 'hubfleet-placeholders-chart-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const helm = createHelm({ run: defaultHelmRunner() });
 
 type Manifest = { kind: string; metadata: { name: string }; spec?: Record<string, unknown> };
 
-function helmTemplate(release: string, namespace: string, values: Record<string, unknown>): Manifest[] {
-  const valuesFile = join(work, `${release}.json`);
-  writeFileSync(valuesFile, JSON.stringify(values));
-  const output = execFileSync(
-    HELM,
-    ['template', release, join(REPO, PLACEHOLDERS_CHART.chart), '--namespace', namespace, '-f', valuesFile],
-    {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        HELM_CACHE_HOME: join(work, 'cache'),
-        HELM_CONFIG_HOME: join(work, 'config'),
-        HELM_DATA_HOME: join(work, 'data'),
-      },
-    },
-  );
-  return parseAllDocuments(output).flatMap((document) => {
-    if (document.errors.length > 0)
-      throw new Error(`helm rendered invalid YAML: ${document.errors[0]?.message}`);
-    const manifest = document.toJS() as Manifest | null;
-    return manifest === null ? [] : [manifest];
+/** `helm template` of the project's chart through core's own helm runner. */
+async function helmTemplate(
+  release: string,
+  namespace: string,
+  values: Record<string, unknown>,
+): Promise<Manifest[]> {
+  const manifests = await helm.template({
+    chart: join(REPO, PLACEHOLDERS_CHART.chart),
+    values,
+    namespace,
+    releaseName: release,
   });
+  return manifests as unknown as Manifest[];
 }
 
 const config = (() => {
@@ -74,7 +63,10 @@ hubs:
 
 describe('charts/placeholders with generated values', () => {
   const release = placeholdersRelease(config);
-  const manifests = helmTemplate(release.release, release.namespace, release.values);
+  let manifests: Manifest[] = [];
+  beforeAll(async () => {
+    manifests = await helmTemplate(release.release, release.namespace, release.values);
+  });
   const names = (kind: string) =>
     manifests.filter((manifest) => manifest.kind === kind).map((manifest) => manifest.metadata.name);
 

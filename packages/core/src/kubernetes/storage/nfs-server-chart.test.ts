@@ -1,13 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { parse, parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { registry } from '../../../test/fixture-provider.js';
 import type { HubConfig } from '../../config/hub.js';
 import { validateConfigText } from '../../config/load.js';
+import { defaultHelmRunner } from '../helm/default-runner.js';
+import { createHelm } from '../helm/helm-client.js';
 import { NO_PROVISIONED_FACTS, type ProvisionedFacts } from '../provisioned.js';
 import { hubStorageMounts } from './hub-storage-mounts.js';
 import { nfsClusterIp } from './nfs-cluster-ip.js';
@@ -16,34 +16,23 @@ import { nfsServerRelease } from './nfs-server-release.js';
 
 /** The generator and the chart agree: the chart accepts the values and names what the hub mounts. */
 const REPO = fileURLToPath(new URL('../../../../../', import.meta.url));
-const HELM = join(REPO, 'node_modules/.bin/helm');
-const work = mkdtempSync(join(tmpdir(), 'hubfleet-nfs-chart-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const helm = createHelm({ run: defaultHelmRunner() });
 
 type Manifest = { kind: string; metadata: { name: string }; spec?: Record<string, unknown> };
 
-function helmTemplate(release: string, namespace: string, values: Record<string, unknown>): Manifest[] {
-  const valuesFile = join(work, `${release}.json`);
-  writeFileSync(valuesFile, JSON.stringify(values));
-  const output = execFileSync(
-    HELM,
-    ['template', release, join(REPO, NFS_SERVER_CHART.chart), '--namespace', namespace, '-f', valuesFile],
-    {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        HELM_CACHE_HOME: join(work, 'cache'),
-        HELM_CONFIG_HOME: join(work, 'config'),
-        HELM_DATA_HOME: join(work, 'data'),
-      },
-    },
-  );
-  return parseAllDocuments(output).flatMap((document) => {
-    if (document.errors.length > 0)
-      throw new Error(`helm rendered invalid YAML: ${document.errors[0]?.message}`);
-    const manifest = document.toJS() as Manifest | null;
-    return manifest === null ? [] : [manifest];
+/** `helm template` of the project's chart through core's own helm runner. */
+async function helmTemplate(
+  release: string,
+  namespace: string,
+  values: Record<string, unknown>,
+): Promise<Manifest[]> {
+  const manifests = await helm.template({
+    chart: join(REPO, NFS_SERVER_CHART.chart),
+    values,
+    namespace,
+    releaseName: release,
   });
+  return manifests as unknown as Manifest[];
 }
 
 const config = (() => {
@@ -66,7 +55,7 @@ hubs:
 })();
 const course = config.hubs[0] as HubConfig;
 
-function render(facts: ProvisionedFacts): Manifest[] {
+function render(facts: ProvisionedFacts): Promise<Manifest[]> {
   const release = nfsServerRelease(config, course, facts);
   if (!release) throw new Error('course is a shared-nfs hub');
   return helmTemplate(release.release, release.namespace, release.values);
@@ -84,9 +73,9 @@ describe('charts/nfs-server with generated values', () => {
     expect(chart.version).toBe(NFS_SERVER_CHART.version);
   });
 
-  it('renders the claim the hub mounts, served from the fixed clusterIP', () => {
+  it('renders the claim the hub mounts, served from the fixed clusterIP', async () => {
     const facts = { volumes: { course: { csiDriver: 'ebs.csi.aws.com', volumeHandle: 'vol-1', zone: 'a' } } };
-    const manifests = render(facts);
+    const manifests = await render(facts);
     const mounts = hubStorageMounts(course);
     const claim = find(manifests, 'PersistentVolumeClaim', mounts?.claimName ?? '');
     const volume = find(manifests, 'PersistentVolume', String(claim.spec?.volumeName));
@@ -94,9 +83,9 @@ describe('charts/nfs-server with generated values', () => {
     expect(find(manifests, 'Service', 'course-nfs').spec?.clusterIP).toBe(nfsClusterIp(config, course));
   });
 
-  it('accepts the render-time placeholders and an external export alike', () => {
-    expect(render(NO_PROVISIONED_FACTS).map((manifest) => manifest.kind)).toContain('Deployment');
-    const external = render({ volumes: { course: { nfsExport: { server: '10.0.0.5', path: '/x' } } } });
+  it('accepts the render-time placeholders and an external export alike', async () => {
+    expect((await render(NO_PROVISIONED_FACTS)).map((manifest) => manifest.kind)).toContain('Deployment');
+    const external = await render({ volumes: { course: { nfsExport: { server: '10.0.0.5', path: '/x' } } } });
     expect(external.map((manifest) => manifest.kind).sort()).toEqual([
       'Job',
       'PersistentVolume',
