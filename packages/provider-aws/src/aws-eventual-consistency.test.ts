@@ -1,10 +1,4 @@
-import { readFileSync } from 'node:fs';
-import {
-  createProviderRegistry,
-  type HubfleetConfig,
-  OwnershipTag,
-  validateConfigText,
-} from '@hubfleet/core';
+import { OwnershipTag } from '@hubfleet/core';
 import {
   createCallLog,
   createClock,
@@ -16,21 +10,10 @@ import {
 } from '@hubfleet/testkit';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import { describe, expect, it } from 'vitest';
-import type { AwsProviderSettings } from './aws-config.js';
+import { quickstartConfig as quickstart } from '../test/aws-fake-world.js';
 import { connectAws } from './aws-connect.js';
-import { awsProvider } from './aws-provider.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
-type AwsConfig = HubfleetConfig<AwsProviderSettings>;
-
-function quickstart(name: string): AwsConfig {
-  const text = readFileSync(new URL('../../../examples/quickstart.yaml', import.meta.url), 'utf8');
-  const registry = createProviderRegistry([awsProvider]);
-  const { config } = validateConfigText(text, { registry, file: 'quickstart.yaml', checkSecrets: false });
-  if (config === undefined) throw new Error('examples/quickstart.yaml should validate');
-  return { ...(config as AwsConfig), name };
-}
 
 /** The calls that name an id hubfleet has just been given, and so may meet EC2's propagation delay. */
 const USES_A_NEW_ID = new Set([

@@ -1,11 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
-import {
-  createProviderRegistry,
-  type HubfleetConfig,
-  type NodeGroupConfig,
-  validateConfigText,
-} from '@hubfleet/core';
+import type { NodeGroupConfig } from '@hubfleet/core';
 import {
   createCallLog,
   createFaultInjector,
@@ -18,23 +12,15 @@ import {
 } from '@hubfleet/testkit';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AwsProviderSettings } from './aws-config.js';
+import {
+  type AwsConfig,
+  TEST_CREDENTIALS as CREDENTIALS,
+  quickstartConfig as quickstart,
+} from '../test/aws-fake-world.js';
 import { connectAws } from './aws-connect.js';
-import { awsProvider } from './aws-provider.js';
 import type { AwsProviderSession } from './aws-session.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
-type AwsConfig = HubfleetConfig<AwsProviderSettings>;
-const CREDENTIALS = { accessKeyId: 'AKIAHUBFLEETTEST0001', secretAccessKey: 'test-secret' };
-
-function quickstart(name: string): AwsConfig {
-  const text = readFileSync(new URL('../../../examples/quickstart.yaml', import.meta.url), 'utf8');
-  const registry = createProviderRegistry([awsProvider]);
-  const { config } = validateConfigText(text, { registry, file: 'quickstart.yaml', checkSecrets: false });
-  if (config === undefined) throw new Error('examples/quickstart.yaml should validate');
-  return { ...(config as AwsConfig), name };
-}
 
 /**
  * The same names, new resources: a nodegroup replaced under its name, a cluster made again after

@@ -19,37 +19,23 @@ import {
 } from '@aws-sdk/client-eks';
 import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import {
-  createProviderRegistry,
   type HubConfig,
-  type HubfleetConfig,
   HubfleetError,
   type NodeGroupConfig,
   nodeGroupLabels,
   OwnershipTag,
-  validateConfigText,
 } from '@hubfleet/core';
 import { type AwsSimCloud, startAwsSimCloud } from '@hubfleet/testkit';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AwsProviderSettings } from './aws-config.js';
+import { type AwsConfig, quickstartConfig as quickstart } from '../test/aws-fake-world.js';
 import { connectAws } from './aws-connect.js';
-import { awsProvider } from './aws-provider.js';
 import type { AwsProviderSession } from './aws-session.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const MINUTE = 60_000;
-
-type AwsConfig = HubfleetConfig<AwsProviderSettings>;
-
-function quickstart(name: string): AwsConfig {
-  const text = readFileSync(new URL('../../../examples/quickstart.yaml', import.meta.url), 'utf8');
-  const registry = createProviderRegistry([awsProvider]);
-  const { config } = validateConfigText(text, { registry, file: 'quickstart.yaml', checkSecrets: false });
-  if (config === undefined) throw new Error('examples/quickstart.yaml should validate');
-  return { ...(config as AwsConfig), name };
-}
 
 const GPU_GROUP: NodeGroupConfig = {
   name: 'gpu',
