@@ -15,5 +15,24 @@ export type {
   ServiceProtocol,
 } from './http-service.js';
 export { startService } from './http-service.js';
+export type { JsonObject } from './json-body.js';
+export {
+  booleanField,
+  numberField,
+  objectArrayField,
+  objectField,
+  parseJsonObject,
+  stringArrayField,
+  stringField,
+  stringMapField,
+} from './json-body.js';
+export type { Transition, Transitioning } from './lifecycle.js';
+export { applyTransition, scheduleTransition, settleAll } from './lifecycle.js';
+export type { Page } from './pagination.js';
+export { paginate } from './pagination.js';
+export type { RestMatch, RestRoute } from './rest-router.js';
+export { matchRestRoute } from './rest-router.js';
+export type { RunningFake, StartFakeOptions } from './start-fake.js';
+export { startFake } from './start-fake.js';
 export type { StateStore } from './state-store.js';
 export { createStateStore } from './state-store.js';

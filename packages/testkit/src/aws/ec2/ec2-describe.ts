@@ -1,4 +1,4 @@
-import { paginate } from '../shared/pagination.js';
+import { paginate } from '../../framework/pagination.js';
 import { invalidParameterCombination, invalidParameterValue } from './ec2-errors.js';
 import { assertKnownFilters, type FilterTable, matchesFilters, parseFilters } from './ec2-filters.js';
 import { type Ec2Params, idList, optionalInteger, optionalString } from './ec2-params.js';

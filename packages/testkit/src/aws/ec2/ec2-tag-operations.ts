@@ -1,4 +1,4 @@
-import { paginate } from '../shared/pagination.js';
+import { paginate } from '../../framework/pagination.js';
 import { missingParameter } from './ec2-errors.js';
 import { assertKnownFilters, type FilterTable, matchesFilters, parseFilters } from './ec2-filters.js';
 import { settle } from './ec2-lifecycle.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type JsonObject, objectArrayField, objectField, stringField } from '../shared/json-body.js';
-import { paginate } from '../shared/pagination.js';
+import { type JsonObject, objectArrayField, objectField, stringField } from '../../framework/json-body.js';
+import { paginate } from '../../framework/pagination.js';
 import { findCluster } from './eks-clusters.js';
 import { clusterNotActive, resourceInUse, resourceNotFound } from './eks-errors.js';
 import { addAssociation, assertServiceAccountFree } from './eks-pod-identity.js';

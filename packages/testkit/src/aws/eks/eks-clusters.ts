@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { booleanField, objectField, stringArrayField, stringField } from '../../framework/json-body.js';
+import { paginate } from '../../framework/pagination.js';
 import { randomId } from '../shared/aws-ids.js';
-import { booleanField, objectField, stringArrayField, stringField } from '../shared/json-body.js';
-import { paginate } from '../shared/pagination.js';
 import { clusterNotFound, invalidParameter, limitExceeded, resourceInUse } from './eks-errors.js';
 import {
   type EksRequest,

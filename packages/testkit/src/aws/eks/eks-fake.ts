@@ -1,18 +1,15 @@
-import { type CallLog, createCallLog } from '../../framework/call-log.js';
-import { createFaultInjector, type FaultInjector } from '../../framework/faults.js';
-import {
-  type FakeRequest,
-  type FakeResponse,
-  type RunningService,
-  type ServiceProtocol,
-  startService,
+import type {
+  FakeRequest,
+  FakeResponse,
+  RunningService,
+  ServiceProtocol,
 } from '../../framework/http-service.js';
-import { createStateStore } from '../../framework/state-store.js';
+import { parseJsonObject } from '../../framework/json-body.js';
+import { matchRestRoute, type RestMatch } from '../../framework/rest-router.js';
+import { type StartFakeOptions, startFake } from '../../framework/start-fake.js';
 import { AwsServiceError, restJsonErrorResponse } from '../shared/aws-errors.js';
 import { faultError } from '../shared/aws-faults.js';
 import { awsRequestId } from '../shared/aws-ids.js';
-import { parseJsonObject } from '../shared/json-body.js';
-import { matchRestRoute, type RestMatch } from '../shared/rest-router.js';
 import { EKS_FAULTS, invalidParameter } from './eks-errors.js';
 import { EKS_ROUTES, type EksOperation } from './eks-routes.js';
 import { type EksFakeOptions, type EksSettings, resolveEksSettings } from './eks-settings.js';
@@ -85,14 +82,7 @@ export function createEksFake(options: EksFakeOptions): EksFake {
   return { protocol, state, settings };
 }
 
-export interface StartEksFakeOptions extends Omit<EksFakeOptions, 'state'> {
-  faults?: FaultInjector;
-  callLog?: CallLog;
-  /** Persist the state here after every successful mutating call (sim mode). */
-  stateFile?: string;
-  /** @default 0 (an ephemeral port) */
-  port?: number;
-}
+export interface StartEksFakeOptions extends Omit<EksFakeOptions, 'state' | 'clock'>, StartFakeOptions {}
 
 export interface RunningEksFake extends RunningService {
   state: EksState;
@@ -100,17 +90,5 @@ export interface RunningEksFake extends RunningService {
 
 /** Serves the EKS fake on 127.0.0.1; point `new EKSClient({ endpoint: fake.url, ... })` at it. */
 export async function startEksFake(options: StartEksFakeOptions): Promise<RunningEksFake> {
-  const store = createStateStore(createEksState, options.stateFile);
-  const fake = createEksFake({ ...options, state: store.state });
-  const service = await startService(
-    fake.protocol,
-    {
-      clock: options.clock,
-      faults: options.faults ?? createFaultInjector(),
-      callLog: options.callLog ?? createCallLog(),
-      afterMutation: () => store.save(),
-    },
-    options.port,
-  );
-  return { ...service, state: store.state };
+  return startFake(options, createEksState, (state) => createEksFake({ ...options, state }));
 }

@@ -5,8 +5,8 @@ import {
   stringArrayField,
   stringField,
   stringMapField,
-} from '../shared/json-body.js';
-import { paginate } from '../shared/pagination.js';
+} from '../../framework/json-body.js';
+import { paginate } from '../../framework/pagination.js';
 import { findCluster } from './eks-clusters.js';
 import {
   clusterNotActive,

@@ -1,6 +1,6 @@
+import { booleanField, stringField } from '../../framework/json-body.js';
+import { paginate } from '../../framework/pagination.js';
 import { randomId } from '../shared/aws-ids.js';
-import { booleanField, stringField } from '../shared/json-body.js';
-import { paginate } from '../shared/pagination.js';
 import { findCluster } from './eks-clusters.js';
 import { clusterNotActive, limitExceeded, resourceInUse, resourceNotFound } from './eks-errors.js';
 import {

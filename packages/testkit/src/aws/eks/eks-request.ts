@@ -1,4 +1,4 @@
-import { type JsonObject, stringField, stringMapField } from '../shared/json-body.js';
+import { type JsonObject, stringField, stringMapField } from '../../framework/json-body.js';
 import { invalidParameter } from './eks-errors.js';
 import type { EksState, RequestIdentity } from './eks-state.js';
 

@@ -1,4 +1,4 @@
-import type { RestRoute } from '../shared/rest-router.js';
+import type { RestRoute } from '../../framework/rest-router.js';
 import { createAddon, deleteAddon, describeAddon, listAddons } from './eks-addons.js';
 import { createCluster, deleteCluster, describeCluster, listClusters } from './eks-clusters.js';
 import { createNodegroup, deleteNodegroup, describeNodegroup, listNodegroups } from './eks-nodegroups.js';

@@ -1,4 +1,4 @@
-import { type JsonObject, numberField, objectField } from '../shared/json-body.js';
+import { type JsonObject, numberField, objectField } from '../../framework/json-body.js';
 import { invalidParameter } from './eks-errors.js';
 import type { ScalingConfig } from './eks-state.js';
 

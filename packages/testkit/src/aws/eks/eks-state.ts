@@ -1,3 +1,4 @@
+import type { Transition } from '../../framework/lifecycle.js';
 /**
  * The EKS fake's state: plain JSON (persisted by createStateStore in sim mode). Times are epoch
  * milliseconds on the fake's clock; statuses move on by themselves when a `transition` falls due.
@@ -22,11 +23,7 @@ export type AddonStatus =
 export type UpdateStatus = 'InProgress' | 'Successful' | 'Failed' | 'Cancelled';
 export type TaintEffect = 'NO_SCHEDULE' | 'NO_EXECUTE' | 'PREFER_NO_SCHEDULE';
 
-/** A status change due at `at`; `to: null` means the resource disappears (a finished delete). */
-export interface Transition<Status extends string> {
-  to: Status | null;
-  at: number;
-}
+export type { Transition } from '../../framework/lifecycle.js';
 
 export interface Taint {
   key: string;

@@ -1,4 +1,4 @@
-import { stringMapField } from '../shared/json-body.js';
+import { stringMapField } from '../../framework/json-body.js';
 import { badRequest, taggedResourceNotFound } from './eks-errors.js';
 import { type EksRequest, label } from './eks-request.js';
 import type { EksContext } from './eks-settings.js';

@@ -1,4 +1,4 @@
-import { type JsonObject, stringField } from '../shared/json-body.js';
+import { type JsonObject, stringField } from '../../framework/json-body.js';
 import { invalidParameter } from './eks-errors.js';
 import type { Taint, TaintEffect } from './eks-state.js';
 

@@ -1,32 +1,5 @@
-import type {
-  ClusterRecord,
-  EksState,
-  NodegroupConfigChange,
-  NodegroupRecord,
-  Taint,
-  Transition,
-} from './eks-state.js';
-
-interface Transitioning {
-  status: string;
-  transition?: Transition<string>;
-}
-
-/** Applies a due transition; true when the resource is now gone. */
-function applyTransition(record: Transitioning, now: number): boolean {
-  const transition = record.transition;
-  if (!transition || transition.at > now) return false;
-  if (transition.to === null) return true;
-  record.status = transition.to;
-  record.transition = undefined;
-  return false;
-}
-
-function settleAll(records: Record<string, Transitioning>, now: number): void {
-  for (const [name, record] of Object.entries(records)) {
-    if (applyTransition(record, now)) delete records[name];
-  }
-}
+import { applyTransition, settleAll } from '../../framework/lifecycle.js';
+import type { ClusterRecord, EksState, NodegroupConfigChange, NodegroupRecord, Taint } from './eks-state.js';
 
 /** Kubernetes identifies a taint by key and effect; a removal without an effect removes every effect. */
 function matchesTaint(taint: Taint, pattern: { key: string; effect?: string }): boolean {

@@ -5,7 +5,7 @@ import {
   objectField,
   stringArrayField,
   stringMapField,
-} from '../shared/json-body.js';
+} from '../../framework/json-body.js';
 import { findCluster } from './eks-clusters.js';
 import { invalidParameter, resourceInUse, resourceNotFound } from './eks-errors.js';
 import { findNodegroup } from './eks-nodegroups.js';

@@ -1,13 +1,10 @@
-import { type CallLog, createCallLog } from '../../framework/call-log.js';
-import { createFaultInjector, type FaultInjector } from '../../framework/faults.js';
-import {
-  type FakeRequest,
-  type FakeResponse,
-  type RunningService,
-  type ServiceProtocol,
-  startService,
+import type {
+  FakeRequest,
+  FakeResponse,
+  RunningService,
+  ServiceProtocol,
 } from '../../framework/http-service.js';
-import { createStateStore } from '../../framework/state-store.js';
+import { type StartFakeOptions, startFake } from '../../framework/start-fake.js';
 import { AwsServiceError, awsQueryErrorResponse } from '../shared/aws-errors.js';
 import { faultError } from '../shared/aws-faults.js';
 import { awsRequestId } from '../shared/aws-ids.js';
@@ -65,12 +62,7 @@ export function createIamFake(options: IamFakeOptions): IamFake {
   return { protocol, state, settings };
 }
 
-export interface StartIamFakeOptions extends Omit<IamFakeOptions, 'state'> {
-  faults?: FaultInjector;
-  callLog?: CallLog;
-  stateFile?: string;
-  port?: number;
-}
+export interface StartIamFakeOptions extends Omit<IamFakeOptions, 'state' | 'clock'>, StartFakeOptions {}
 
 export interface RunningIamFake extends RunningService {
   state: IamState;
@@ -78,17 +70,5 @@ export interface RunningIamFake extends RunningService {
 
 /** Serves the IAM fake on 127.0.0.1; point `new IAMClient({ endpoint: fake.url, ... })` at it. */
 export async function startIamFake(options: StartIamFakeOptions): Promise<RunningIamFake> {
-  const store = createStateStore(createIamState, options.stateFile);
-  const fake = createIamFake({ ...options, state: store.state });
-  const service = await startService(
-    fake.protocol,
-    {
-      clock: options.clock,
-      faults: options.faults ?? createFaultInjector(),
-      callLog: options.callLog ?? createCallLog(),
-      afterMutation: () => store.save(),
-    },
-    options.port,
-  );
-  return { ...service, state: store.state };
+  return startFake(options, createIamState, (state) => createIamFake({ ...options, state }));
 }

@@ -1,4 +1,4 @@
-import { paginate } from '../shared/pagination.js';
+import { paginate } from '../../framework/pagination.js';
 import type { XmlValue } from '../shared/xml.js';
 import { invalidInput, limitExceeded, noSuchEntity } from './iam-errors.js';
 import { maxItemsParam, requiredParam, roleNameParam } from './iam-params.js';

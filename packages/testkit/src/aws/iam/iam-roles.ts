@@ -1,5 +1,5 @@
+import { paginate } from '../../framework/pagination.js';
 import { randomId } from '../shared/aws-ids.js';
-import { paginate } from '../shared/pagination.js';
 import type { XmlValue } from '../shared/xml.js';
 import {
   deleteConflict,

@@ -1,4 +1,4 @@
-import { paginate } from '../shared/pagination.js';
+import { paginate } from '../../framework/pagination.js';
 import { XmlList } from '../shared/xml.js';
 import { S3_ERRORS, S3ServiceError, s3Error } from './s3-errors.js';
 import type { S3Call, S3Operation } from './s3-operation.js';

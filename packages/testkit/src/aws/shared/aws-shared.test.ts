@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FakeRequest } from '../../framework/http-service.js';
+import { paginate } from '../../framework/pagination.js';
+import { matchRestRoute } from '../../framework/rest-router.js';
 import {
   AwsServiceError,
   accessKeyIdOf,
   awsQueryErrorResponse,
   awsQueryResponse,
-  matchRestRoute,
   memberList,
-  paginate,
   parseQueryRequest,
   renderXmlDocument,
   restJsonErrorResponse,

@@ -9,23 +9,8 @@ export type { AwsFaultTable, RenderedFaultKind } from './aws-faults.js';
 export { faultError } from './aws-faults.js';
 export type { IdAlphabet } from './aws-ids.js';
 export { awsRequestId, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, randomId } from './aws-ids.js';
-export type { JsonObject } from './json-body.js';
-export {
-  booleanField,
-  numberField,
-  objectArrayField,
-  objectField,
-  parseJsonObject,
-  stringArrayField,
-  stringField,
-  stringMapField,
-} from './json-body.js';
-export type { Page } from './pagination.js';
-export { paginate } from './pagination.js';
 export type { QueryRequest } from './query-params.js';
 export { memberList, parseQueryRequest, stringList } from './query-params.js';
-export type { RestMatch, RestRoute } from './rest-router.js';
-export { matchRestRoute } from './rest-router.js';
 export type { XmlOptions, XmlValue } from './xml.js';
 export {
   awsQueryResponse,

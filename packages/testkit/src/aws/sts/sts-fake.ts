@@ -1,13 +1,10 @@
-import { type CallLog, createCallLog } from '../../framework/call-log.js';
-import { createFaultInjector, type FaultInjector } from '../../framework/faults.js';
-import {
-  type FakeRequest,
-  type FakeResponse,
-  type RunningService,
-  type ServiceProtocol,
-  startService,
+import type {
+  FakeRequest,
+  FakeResponse,
+  RunningService,
+  ServiceProtocol,
 } from '../../framework/http-service.js';
-import { createStateStore } from '../../framework/state-store.js';
+import { type StartFakeOptions, startFake } from '../../framework/start-fake.js';
 import { AwsServiceError, awsQueryErrorResponse } from '../shared/aws-errors.js';
 import { faultError } from '../shared/aws-faults.js';
 import { awsRequestId, DEFAULT_ACCOUNT_ID } from '../shared/aws-ids.js';
@@ -57,12 +54,7 @@ export function createStsFake(options: StsFakeOptions): StsFake {
   return { protocol, state };
 }
 
-export interface StartStsFakeOptions extends Omit<StsFakeOptions, 'state'> {
-  faults?: FaultInjector;
-  callLog?: CallLog;
-  stateFile?: string;
-  port?: number;
-}
+export interface StartStsFakeOptions extends Omit<StsFakeOptions, 'state' | 'clock'>, StartFakeOptions {}
 
 export interface RunningStsFake extends RunningService {
   state: StsState;
@@ -70,20 +62,9 @@ export interface RunningStsFake extends RunningService {
 
 /** Serves the STS fake on 127.0.0.1; point `new STSClient({ endpoint: fake.url, ... })` at it. */
 export async function startStsFake(options: StartStsFakeOptions): Promise<RunningStsFake> {
-  const store = createStateStore(
+  return startFake(
+    options,
     () => createStsState(options.accountId ?? DEFAULT_ACCOUNT_ID),
-    options.stateFile,
+    (state) => createStsFake({ ...options, state }),
   );
-  const fake = createStsFake({ ...options, state: store.state });
-  const service = await startService(
-    fake.protocol,
-    {
-      clock: options.clock,
-      faults: options.faults ?? createFaultInjector(),
-      callLog: options.callLog ?? createCallLog(),
-      afterMutation: () => store.save(),
-    },
-    options.port,
-  );
-  return { ...service, state: store.state };
 }

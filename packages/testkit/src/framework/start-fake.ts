@@ -1,0 +1,47 @@
+import { type CallLog, createCallLog } from './call-log.js';
+import type { Clock } from './clock.js';
+import { createFaultInjector, type FaultInjector } from './faults.js';
+import { type RunningService, type ServiceProtocol, startService } from './http-service.js';
+import { createStateStore } from './state-store.js';
+
+/** What every fake's `start*Fake` takes besides its own settings. */
+export interface StartFakeOptions {
+  clock: Clock;
+  faults?: FaultInjector;
+  callLog?: CallLog;
+  /** Persist the state here after every successful mutating call (sim mode); loaded from it when it exists. */
+  stateFile?: string;
+  /** @default 0 (an ephemeral port) */
+  port?: number;
+}
+
+export interface RunningFake<State, Fake> extends RunningService {
+  state: State;
+  fake: Fake;
+}
+
+/**
+ * The one way a fake is served: its state loaded from (and saved to) `stateFile`, its protocol made
+ * over that state by `createFake(state, save)`, and served on 127.0.0.1 with faults and a call log.
+ * `save` is handed to the fake too, for fakes whose controllers change state between requests.
+ */
+export async function startFake<State extends object, Fake extends { protocol: ServiceProtocol }>(
+  options: StartFakeOptions,
+  createState: () => State,
+  createFake: (state: State, save: () => void) => Fake,
+): Promise<RunningFake<State, Fake>> {
+  const store = createStateStore(createState, options.stateFile);
+  const save = () => store.save();
+  const fake = createFake(store.state, save);
+  const service = await startService(
+    fake.protocol,
+    {
+      clock: options.clock,
+      faults: options.faults ?? createFaultInjector(),
+      callLog: options.callLog ?? createCallLog(),
+      afterMutation: save,
+    },
+    options.port,
+  );
+  return { ...service, state: store.state, fake };
+}
