@@ -30,6 +30,16 @@ export type { Transition, Transitioning } from './lifecycle.js';
 export { applyTransition, scheduleTransition, settleAll } from './lifecycle.js';
 export type { Page } from './pagination.js';
 export { paginate } from './pagination.js';
+export type { CertificateAndKey, SubjectName } from './pki.js';
+export {
+  clientIdentity,
+  createCertificateAuthority,
+  createCertificateRequest,
+  InvalidCertificateRequestError,
+  issueClientCertificate,
+  issueServerCertificate,
+  signCertificateRequest,
+} from './pki.js';
 export type { RestMatch, RestRoute } from './rest-router.js';
 export { matchRestRoute } from './rest-router.js';
 export type { RunningFake, StartFakeOptions } from './start-fake.js';
