@@ -36,9 +36,9 @@ export interface SubjectName {
 }
 
 function distinguishedName(subject: SubjectName): string {
-  const escape = (value: string) => value.replace(/([,+"\\<>;=])/g, '\\$1');
-  const parts = [`CN=${escape(subject.commonName)}`];
-  for (const organization of subject.organizations ?? []) parts.push(`O=${escape(organization)}`);
+  const escapeValue = (value: string) => value.replace(/([,+"\\<>;=])/g, '\\$1');
+  const parts = [`CN=${escapeValue(subject.commonName)}`];
+  for (const organization of subject.organizations ?? []) parts.push(`O=${escapeValue(organization)}`);
   return parts.join(', ');
 }
 
