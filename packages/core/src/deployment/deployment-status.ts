@@ -4,6 +4,7 @@ import { type ReleaseSpec, releaseId } from '../kubernetes/release.js';
 import { nfsServerReleaseName } from '../kubernetes/storage/hub-storage-mounts.js';
 import type { DeploymentGraph } from './build-graph.js';
 import { retryReads } from './retry-reads.js';
+import { observeClusterFacts } from './service-ips.js';
 import { readyNodesIn } from './user-pods.js';
 
 /** A release as `status` reports it. */
@@ -89,7 +90,7 @@ async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
   // One consistent picture, each list read once (also after an apply, which reads live).
   cache.snapshot();
   cache.refresh();
-  const cluster = await cache.read('cluster', () => session.cluster.observe());
+  const cluster = await observeClusterFacts(context);
   const active = cluster?.status === 'active';
   const [groups, volumes] = await Promise.all([
     cluster === undefined ? Promise.resolve([]) : cache.read('nodegroups', () => session.nodeGroups.list()),

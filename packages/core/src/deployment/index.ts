@@ -1,11 +1,9 @@
 export type { DeploymentGraph, DeploymentGraphOptions } from './build-graph.js';
 export { buildDeploymentGraph } from './build-graph.js';
-export type { ClusterAddonsHook, ObservedClusterAddon } from './cluster-addons.js';
-export { clusterAddonsOf } from './cluster-addons.js';
 export type { ClusterConnection, ClusterConnectionOptions } from './cluster-connection.js';
 export { createClusterConnection } from './cluster-connection.js';
 export type { DeploymentContext } from './deployment-context.js';
-export { CLUSTER_ADDONS_ID, clusterNodeId, loadBalancersNodeId } from './deployment-context.js';
+export { clusterNodeId, loadBalancersNodeId } from './deployment-context.js';
 export type { DeploymentRender, DeploymentRenderer } from './deployment-render.js';
 export type { DeploymentStatus, ReleaseStatus } from './deployment-status.js';
 export { observeDeploymentStatus } from './deployment-status.js';

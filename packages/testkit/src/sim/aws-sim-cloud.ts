@@ -17,6 +17,7 @@ import { createFaultInjector, type FaultInjector, type FaultPlan } from '../fram
 import { type RunningService, startService } from '../framework/http-service.js';
 import { createStateStore } from '../framework/state-store.js';
 import { createKubernetesFake, emptyKubernetesState, type KubernetesState } from '../kubernetes/index.js';
+import { SERVICE_CIDR_PREFIX } from '../kubernetes/service-allocation.js';
 import { tieKubernetesToEks } from './cluster-incarnation.js';
 import { SIM_ACCOUNT_ID, SIM_CREDENTIALS, SIM_PRINCIPAL_ARN } from './sim-credentials.js';
 import { type CapacityOf, nodeGroupsFromEks } from './sim-node-groups.js';
@@ -65,7 +66,13 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     userId: SIM_CREDENTIALS.accessKeyId,
     secretAccessKey: SIM_CREDENTIALS.secretAccessKey,
   });
-  const eks = await startEksFake({ ...common, stateFile: stateFile('eks') });
+  // The examples' VPCs are outside 10.0.0.0/8, where EKS picks 10.100.0.0/16: the range the simulated
+  // Kubernetes API allocates Service IPs from.
+  const eks = await startEksFake({
+    ...common,
+    stateFile: stateFile('eks'),
+    defaultServiceIpv4Cidr: `${SERVICE_CIDR_PREFIX}0.0/16`,
+  });
   const services: RunningService[] = [
     sts,
     eks,
