@@ -13,6 +13,7 @@ import { createRenderer, type DeploymentRenderer } from './deployment-render.js'
 import { createFactsStore, type FactsStore } from './facts-store.js';
 import { kubernetesNodes } from './kubernetes-nodes.js';
 import { loadBalancersNode } from './load-balancers-node.js';
+import { withNodeLabelSteps } from './node-labels-node.js';
 import { placeProviderResources, withProviderResources } from './place-provider-resources.js';
 import { providerResourceNode } from './provider-resource-node.js';
 import { createReadCache } from './read-cache.js';
@@ -99,7 +100,7 @@ export function buildDeploymentGraph(options: DeploymentGraphOptions): Deploymen
       providerResourceNode(context, resource, dependsOn),
     );
   const cloud = cloudNodes(context);
-  const desired = place([...cloud, ...kubernetesNodes(context, renderer)]);
+  const desired = place(withNodeLabelSteps(context, [...cloud, ...kubernetesNodes(context, renderer)]));
   const desiredIds = new Set(desired.map((node) => node.id));
   const undesired = async (extra?: string[]) =>
     placeProviderResources(

@@ -150,7 +150,7 @@ async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
       min: observed?.min ?? group.min,
       max: observed?.max ?? group.max,
       desired: observed?.desired ?? 0,
-      nodes: readyNodesIn(nodes, group.name),
+      nodes: readyNodesIn(context, nodes, group.name),
     };
   });
   const ready =

@@ -68,7 +68,12 @@ export function nodeGroupNode(
     },
     diff(observed): ResourceDiff {
       if (group === undefined) return { action: 'delete', reason: 'no longer in the config', changes: [] };
-      return diffNodeGroup(session.nodeGroups, group, observed?.group);
+      return diffNodeGroup(
+        session.nodeGroups,
+        group,
+        observed?.group,
+        context.provider.capabilities.nodeLabelsReachNodes,
+      );
     },
     async apply(action: ChangeAction, observed, step) {
       if (action === 'delete') return session.nodeGroups.delete(name);
