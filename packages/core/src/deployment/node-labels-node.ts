@@ -1,9 +1,9 @@
 import type { NodeGroupConfig } from '../config/cluster.js';
 import type { AnyResourceNode, ResourceDiff, ResourceNode } from '../engine/resource.js';
-import type { KubeObject } from '../kubernetes/install/manifest-applier.js';
+import type { KubeObject, ManifestApplier } from '../kubernetes/install/manifest-applier.js';
 import { nodeGroupLabels, nodeGroupTaints, type Taint } from '../kubernetes/placement.js';
 import { type DeploymentContext, nodeGroupNodeId } from './deployment-context.js';
-import { nodesOfGroup } from './node-selection.js';
+import { type NodeFinder, nodesOfGroup } from './node-selection.js';
 
 export const nodeLabelsNodeId = (name: string): string => `node-labels/${name}`;
 
@@ -49,6 +49,32 @@ export function labelledNode(node: KubeObject, group: NodeGroupConfig): KubeObje
   };
 }
 
+/** A nodegroup's nodes, and the ones among them that lack a label or taint of the group. */
+export async function nodeGroupLabelDrift(
+  finder: NodeFinder,
+  list: (apiVersion: string, kind: string) => Promise<KubeObject[]>,
+  group: NodeGroupConfig,
+): Promise<NodeLabelDrift> {
+  const nodes = nodesOfGroup(finder, await list('v1', 'Node'), group.name);
+  const labels = nodeGroupLabels(group);
+  const taints = nodeGroupTaints(group);
+  const drifted = nodes.filter((node) => lacks(node, labels, taints)).map((node) => node.metadata.name);
+  return { nodes: nodes.length, drifted };
+}
+
+/** Sets the group's labels and taints on every node of it that lacks one (read afresh first). */
+export async function labelNodeGroupNodes(
+  finder: NodeFinder,
+  api: Pick<ManifestApplier, 'list' | 'apply'>,
+  group: NodeGroupConfig,
+): Promise<void> {
+  const labels = nodeGroupLabels(group);
+  const taints = nodeGroupTaints(group);
+  for (const node of nodesOfGroup(finder, await api.list('v1', 'Node'), group.name)) {
+    if (lacks(node, labels, taints)) await api.apply(labelledNode(node, group));
+  }
+}
+
 /**
  * Where the cloud cannot carry a nodegroup's labels and taints to its nodes
  * (`capabilities.nodeLabelsReachNodes: false`: Magnum, kubeadm on NeCTAR), core sets them through the
@@ -61,10 +87,6 @@ export function nodeLabelsNode(
   group: NodeGroupConfig,
 ): ResourceNode<NodeLabelDrift> {
   const id = nodeLabelsNodeId(group.name);
-  const labels = nodeGroupLabels(group);
-  const taints = nodeGroupTaints(group);
-  const groupNodes = async (list: (apiVersion: string, kind: string) => Promise<KubeObject[]>) =>
-    nodesOfGroup(context, await list('v1', 'Node'), group.name);
   return {
     id,
     kind: 'node-labels',
@@ -75,9 +97,7 @@ export function nodeLabelsNode(
     async observe() {
       const access = await context.cluster.access();
       if (access === undefined) return undefined;
-      const nodes = await groupNodes((apiVersion, kind) => access.list(apiVersion, kind));
-      const drifted = nodes.filter((node) => lacks(node, labels, taints)).map((node) => node.metadata.name);
-      return { nodes: nodes.length, drifted };
+      return nodeGroupLabelDrift(context, (apiVersion, kind) => access.list(apiVersion, kind), group);
     },
     diff(observed): ResourceDiff {
       if (observed === undefined) {
@@ -106,10 +126,8 @@ export function nodeLabelsNode(
     async apply(action) {
       if (action === 'delete') return;
       const access = await context.cluster.require(id);
-      // Read afresh: the taints sent back must be the node's current ones.
-      for (const node of await groupNodes((apiVersion, kind) => access.api.list(apiVersion, kind))) {
-        if (lacks(node, labels, taints)) await access.api.apply(labelledNode(node, group));
-      }
+      // Read afresh (not through the plan's cache): the taints sent back must be the node's current ones.
+      await labelNodeGroupNodes(context, access.api, group);
     },
   };
 }

@@ -1,6 +1,13 @@
 import { HubfleetError } from '../errors/index.js';
 import { NODE_GROUP_LABEL } from '../kubernetes/placement.js';
-import type { DeploymentContext } from './deployment-context.js';
+import type { ProviderV1 } from '../provider/v1/provider.js';
+import type { ProviderSessionV1 } from '../provider/v1/session.js';
+
+/** What finding a nodegroup's nodes needs: the provider's capabilities and the session's `nodeSelector`. */
+export interface NodeFinder {
+  provider: Pick<ProviderV1, 'capabilities' | 'displayName'>;
+  session: Pick<ProviderSessionV1, 'nodeGroups'>;
+}
 
 /** A Node as far as finding its nodegroup needs. */
 export interface NodeLike {
@@ -13,7 +20,7 @@ export interface NodeLike {
  * what the cloud itself puts on them (core's own label may not be there yet on a node that just joined).
  */
 export function nodeGroupSelector(
-  context: Pick<DeploymentContext, 'provider' | 'session'>,
+  context: NodeFinder,
   name: string,
 ): string {
   const fromProvider = context.session.nodeGroups.nodeSelector?.(name);
@@ -49,7 +56,7 @@ export function matchesSelector(labels: Readonly<Record<string, string>>, select
 
 /** The nodes of `nodes` that belong to nodegroup `name`. */
 export function nodesOfGroup<Node extends NodeLike>(
-  context: Pick<DeploymentContext, 'provider' | 'session'>,
+  context: NodeFinder,
   nodes: readonly Node[],
   name: string,
 ): Node[] {

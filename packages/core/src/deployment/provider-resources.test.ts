@@ -21,11 +21,16 @@ function recorded(
     ...anchors,
     observe: async () => {
       // Becomes ready on the second look after a create, as a cloud resource would.
-      if (state !== undefined && !state.ready && (polls += 1) > 1) state = { ready: true };
+      if (state !== undefined && !state.ready) {
+        polls += 1;
+        if (polls > 1) state = { ready: true };
+      }
       return state;
     },
     diff: (observed) =>
-      observed === undefined ? { action: 'create', reason: 'does not exist' } : { action: 'noop', reason: 'exists' },
+      observed === undefined
+        ? { action: 'create', reason: 'does not exist' }
+        : { action: 'noop', reason: 'exists' },
     apply: async (action) => {
       log.push(`${action} ${name}`);
       state = action === 'delete' ? undefined : { ready: false };
@@ -39,7 +44,11 @@ describe('provider resources in the deployment graph', () => {
     const session = emptyCloud();
     const log: string[] = [];
     session.resources = () => [
-      recorded('ingress', { dependsOn: ['cluster', 'tool:ingress-nginx', 'tool:not-enabled'], requiredBy: ['hubs'] }, log),
+      recorded(
+        'ingress',
+        { dependsOn: ['cluster', 'tool:ingress-nginx', 'tool:not-enabled'], requiredBy: ['hubs'] },
+        log,
+      ),
       recorded('dns', { dependsOn: ['resource:ingress'], requiredBy: ['nodegroup:users'] }, log),
     ];
     const graph = stubGraph(session);
@@ -73,11 +82,14 @@ describe('provider resources in the deployment graph', () => {
     const flags = { allowReplace: false, deleteData: false, teardown: false };
     expect((await applyPlan({ plan, resources, flags, ...quick })).summary.outcome).toBe('succeeded');
     expect(log).toEqual(['create first', 'create second']);
-    for (const resource of resources) expect(resource.diff(await resource.observe())).toMatchObject({ action: 'noop' });
+    for (const resource of resources)
+      expect(resource.diff(await resource.observe())).toMatchObject({ action: 'noop' });
 
     const teardown = await planTeardown({ deployment: 'prod-green', resources, ...quick });
     const down = { allowReplace: false, deleteData: false, teardown: true };
-    expect((await applyPlan({ plan: teardown, resources, flags: down, ...quick })).summary.outcome).toBe('succeeded');
+    expect((await applyPlan({ plan: teardown, resources, flags: down, ...quick })).summary.outcome).toBe(
+      'succeeded',
+    );
     expect(log.slice(2)).toEqual(['delete second', 'delete first']);
   });
 

@@ -4,7 +4,7 @@ import type { KubernetesAccessV1, ResourceContextV1 } from '../provider/v1/resou
 import type { DeploymentContext } from './deployment-context.js';
 
 /** hubfleet's Kubernetes client as the contract offers it to a provider resource. */
-function kubernetesAccess(access: ClusterAccess): KubernetesAccessV1 {
+export function kubernetesAccess(access: ClusterAccess): KubernetesAccessV1 {
   return {
     kubeconfig: access.kubeconfig,
     apply: (manifest) => access.api.apply(manifest),

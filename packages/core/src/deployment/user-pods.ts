@@ -1,5 +1,5 @@
 import type { DeploymentContext } from './deployment-context.js';
-import { type NodeLike, nodesOfGroup } from './node-selection.js';
+import { type NodeFinder, type NodeLike, nodesOfGroup } from './node-selection.js';
 
 /** zero-to-jupyterhub labels every user server pod with this. */
 const USER_POD_SELECTOR = 'component=singleuser-server';
@@ -27,7 +27,7 @@ export async function userPodsOn(context: DeploymentContext, nodeGroup: string):
 
 /** Ready nodes of a nodegroup, from the Kubernetes API. */
 export function readyNodesIn(
-  context: Pick<DeploymentContext, 'provider' | 'session'>,
+  context: NodeFinder,
   nodes: readonly (NodeLike & { status?: unknown })[],
   nodeGroup: string,
 ): number {
