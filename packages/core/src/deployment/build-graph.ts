@@ -15,7 +15,7 @@ import { kubernetesNodes } from './kubernetes-nodes.js';
 import { loadBalancersNode } from './load-balancers-node.js';
 import { withNodeLabelSteps } from './node-labels-node.js';
 import { placeProviderResources, withProviderResources } from './place-provider-resources.js';
-import { providerResourceNode } from './provider-resource-node.js';
+import { providerResourceNode, providerResourceNodeId } from './provider-resource-node.js';
 import { createReadCache } from './read-cache.js';
 import { retryReads } from './retry-reads.js';
 import { undesiredNodes } from './undesired-nodes.js';
@@ -53,6 +53,8 @@ export interface DeploymentGraph {
    * volumes as their hub's `onDelete` says.
    */
   teardown(): Promise<AnyResourceNode[]>;
+  /** The provider's own steps (`session.resources()`), as they are in `desired`. */
+  providerResources: AnyResourceNode[];
   /** Shared by every resource: the read cache, the cluster connection, the warnings. */
   context: DeploymentContext;
   /** The Kubernetes layer as rendered with the facts known now. */
@@ -108,8 +110,10 @@ export function buildDeploymentGraph(options: DeploymentGraphOptions): Deploymen
       resources,
     );
 
+  const resourceIds = new Set(resources.map(providerResourceNodeId));
   return {
     desired,
+    providerResources: desired.filter((node) => resourceIds.has(node.id)),
     context,
     render: renderer,
     findUndesired: () => undesired(),

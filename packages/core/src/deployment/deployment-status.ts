@@ -50,8 +50,18 @@ export interface DeploymentStatus {
     /** What a person should know, e.g. that the volume is kept though the hub no longer uses it. */
     note?: string;
   }[];
+  /**
+   * The provider's own resources (`session.resources()`), when asked for (`hubfleet status` does;
+   * the status `up` prints after its run does not, so a converged `up` reads nothing more).
+   */
+  resources?: { id: string; kind: string; ready: boolean; detail: string }[];
   /** Everything exists and is ready. */
   ready: boolean;
+}
+
+export interface DeploymentStatusOptions {
+  /** Observe the provider's resources too. @default false */
+  providerResources?: boolean;
 }
 
 async function releaseStatus(
@@ -80,11 +90,29 @@ async function releaseStatus(
  * the Kubernetes API), each tool release and each hub (URL, releases, volume), and whether it is all
  * ready. Reads only; one list per kind of thing; a transient failure reads again (`retryReads`).
  */
-export function observeDeploymentStatus(graph: DeploymentGraph): Promise<DeploymentStatus> {
-  return retryReads(graph.context, () => observeOnce(graph));
+export function observeDeploymentStatus(
+  graph: DeploymentGraph,
+  options: DeploymentStatusOptions = {},
+): Promise<DeploymentStatus> {
+  return retryReads(graph.context, () => observeOnce(graph, options));
 }
 
-async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
+/** Each provider resource: ready when its diff has nothing left to do, else the diff's reason. */
+async function providerResourceStatus(
+  graph: DeploymentGraph,
+): Promise<NonNullable<DeploymentStatus['resources']>> {
+  return Promise.all(
+    graph.providerResources.map(async (node) => {
+      const decided = node.diff(await node.observe());
+      return { id: node.id, kind: node.kind, ready: decided.action === 'noop', detail: decided.reason };
+    }),
+  );
+}
+
+async function observeOnce(
+  graph: DeploymentGraph,
+  options: DeploymentStatusOptions,
+): Promise<DeploymentStatus> {
   const { context } = graph;
   const { config, session, cache } = context;
   // One consistent picture, each list read once (also after an apply, which reads live).
@@ -153,11 +181,13 @@ async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
       nodes: readyNodesIn(context, nodes, group.name),
     };
   });
+  const resources = options.providerResources === true ? await providerResourceStatus(graph) : undefined;
   const ready =
     active &&
     nodeGroups.every((group) => group.status === 'active') &&
     tools.every((tool) => tool.ready) &&
-    hubs.every((hub) => hub.ready);
+    hubs.every((hub) => hub.ready) &&
+    (resources ?? []).every((resource) => resource.ready);
   return {
     deployment: config.name,
     provider: config.provider.kind,
@@ -173,6 +203,7 @@ async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
     nodeGroups,
     tools,
     hubs,
+    ...(resources === undefined ? {} : { resources }),
     ready,
   };
 }

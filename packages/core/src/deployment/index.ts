@@ -5,7 +5,7 @@ export { createClusterConnection } from './cluster-connection.js';
 export type { DeploymentContext } from './deployment-context.js';
 export { clusterNodeId, loadBalancersNodeId } from './deployment-context.js';
 export type { DeploymentRender, DeploymentRenderer } from './deployment-render.js';
-export type { DeploymentStatus, ReleaseStatus } from './deployment-status.js';
+export type { DeploymentStatus, DeploymentStatusOptions, ReleaseStatus } from './deployment-status.js';
 export { observeDeploymentStatus } from './deployment-status.js';
 export type { FactsStore } from './facts-store.js';
 export { createFactsStore } from './facts-store.js';
@@ -18,6 +18,6 @@ export { matchesSelector, nodeGroupSelector, nodesOfGroup } from './node-selecti
 export { providerResourceNodeId } from './provider-resource-node.js';
 export type { ReadCache } from './read-cache.js';
 export { createReadCache } from './read-cache.js';
-export { kubernetesAccess } from './resource-context.js';
 export { releaseClusterBase } from './release-cluster-base.js';
 export { diffRelease } from './release-node.js';
+export { kubernetesAccess } from './resource-context.js';

@@ -19,10 +19,7 @@ export interface NodeLike {
  * cloud carries labels to nodes, else the provider's `nodeGroups.nodeSelector(name)`, which selects by
  * what the cloud itself puts on them (core's own label may not be there yet on a node that just joined).
  */
-export function nodeGroupSelector(
-  context: NodeFinder,
-  name: string,
-): string {
+export function nodeGroupSelector(context: NodeFinder, name: string): string {
   const fromProvider = context.session.nodeGroups.nodeSelector?.(name);
   if (fromProvider !== undefined) return fromProvider;
   if (context.provider.capabilities.nodeLabelsReachNodes) return `${NODE_GROUP_LABEL}=${name}`;
