@@ -2,6 +2,7 @@ import type { RetryPolicy } from '../../engine/retry.js';
 import { HubfleetError } from '../../errors/index.js';
 import { simulatedInstaller } from '../../kubernetes/install/simulated-installer.js';
 import { configText, loadConfig } from '../../kubernetes/tools/testing/stand-in-providers.js';
+import type { ProviderV1 } from '../../provider/v1/provider.js';
 import type { ProviderResourceV1 } from '../../provider/v1/resources.js';
 import type { ProviderSessionV1 } from '../../provider/v1/session.js';
 import { buildDeploymentGraph, type DeploymentGraph } from '../build-graph.js';
@@ -71,13 +72,14 @@ export const TEST_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1, maxDela
 export function stubGraph(
   session: ProviderSessionV1,
   edit: (text: string) => string = (text) => text,
+  withProvider: (provider: ProviderV1) => ProviderV1 = (provider) => provider,
 ): DeploymentGraph {
   const { config, provider } = loadConfig(
     edit(configText({ tls: '{ mode: letsencrypt, email: ops@example.edu }' })),
   );
   return buildDeploymentGraph({
     config,
-    provider,
+    provider: withProvider(provider),
     session,
     installer: simulatedInstaller({
       chartsDirectory: '/nowhere',
