@@ -28,6 +28,8 @@ export async function simServeCommand(options: SimServeOptions): Promise<number>
   });
   const { provider, region, endpoints, credentials } = cloud;
   process.stdout.write(`${JSON.stringify({ provider, region, endpoints, credentials })}\n`);
+  // stdout stays one JSON line for scripts; the human summary goes to stderr.
+  process.stderr.write(`simulating ${provider} (${factory.description}) in ${region}; Ctrl-C stops it\n`);
   const interrupts = handleInterrupts({
     notify: (message) => process.stderr.write(`${message.split(':')[0]}: stopping the simulated cloud\n`),
   });

@@ -68,7 +68,7 @@ export interface SimCloud {
 export interface SimCloudFactory {
   /** The `provider.kind` it simulates. */
   readonly provider: string;
-  /** One line for `sim serve --help` and errors, e.g. `EKS, EC2, IAM, STS, S3 and the cluster's Kubernetes API`. */
+  /** What it runs, for people (`sim serve` says it on stderr), e.g. `EKS, EC2, IAM, STS, S3 and the cluster's Kubernetes API`. */
   readonly description: string;
   /** Start the cloud; import its fakes lazily here, so the registry itself stays cheap to load. */
   start(options: SimCloudStartOptions): Promise<SimCloud>;
