@@ -65,6 +65,8 @@ runProviderConformance({
     );
     return {
       session,
+      // The sim ties its Kubernetes API to the EKS cluster: the EKS token kubeconfig reaches it.
+      simulatedKubernetes: true,
       faults: cloud.faults,
       settle: () => new Promise((resolve) => setTimeout(resolve, 5)),
       teardown: async () => {

@@ -10,6 +10,8 @@ export interface ConformanceContext {
   capabilities: ProviderCapabilitiesV1;
   faults?: FaultInjector;
   callLog?: CallLog;
+  /** Whether `cluster.kubeconfig()` reaches a simulated Kubernetes API. */
+  simulatedKubernetes: boolean;
   /** Let cloud operations in progress finish; a no-op when the setup has no clock to move. */
   settle(): Promise<void>;
   poll: Required<PollOptions>;
@@ -30,6 +32,7 @@ export function conformanceContext(
     capabilities: options.provider.capabilities,
     ...(handle.faults === undefined ? {} : { faults: handle.faults }),
     ...(handle.callLog === undefined ? {} : { callLog: handle.callLog }),
+    simulatedKubernetes: handle.simulatedKubernetes === true,
     settle: settle ?? (async () => {}),
     poll: {
       attempts: options.poll?.attempts ?? DEFAULT_ATTEMPTS,

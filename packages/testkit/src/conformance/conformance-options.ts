@@ -13,6 +13,11 @@ export interface ConformanceHandle {
   faults?: FaultInjector;
   /** The call log every fake of this setup writes; the retries stage reads it. */
   callLog?: CallLog;
+  /**
+   * The session's `cluster.kubeconfig()` reaches a simulated Kubernetes API (a Kubernetes fake tied
+   * to the cluster) once the cluster is active; without it the kubeconfig stage is skipped by name.
+   */
+  simulatedKubernetes?: boolean;
   /** Advance the fakes' clocks so that cloud operations in progress finish (e.g. a manual clock's `advance`). */
   settle?(): Promise<void>;
   /** Stop the fakes. The suite calls `session.close()` first. */

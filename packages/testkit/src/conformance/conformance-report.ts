@@ -8,6 +8,7 @@ export type ConformanceStageReport =
 
 const RUNTIME_CONDITIONS = {
   faults: 'skipped at run time, by name, if setup() returns no FaultInjector',
+  kubernetes: 'skipped at run time, by name, if setup() does not declare simulatedKubernetes',
 } as const;
 
 /**

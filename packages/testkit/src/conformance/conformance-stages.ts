@@ -5,6 +5,7 @@ import type { ProviderConformanceOptions } from './conformance-options.js';
 export type ConformanceStageId =
   | 'create'
   | 'nodegroups'
+  | 'kubeconfig'
   | 'nodegroup-labels'
   | 'replan'
   | 'update'
@@ -28,7 +29,7 @@ export interface ConformanceStage {
   /** Why this stage does not apply, from declarations alone; undefined when it runs. */
   skipReason?(declarations: StageDeclarations): string | undefined;
   /** A condition only the setup's handle can answer, checked when the stage starts. */
-  runtimeCondition?: 'faults';
+  runtimeCondition?: 'faults' | 'kubernetes';
 }
 
 function lacks(
@@ -52,6 +53,13 @@ export const CONFORMANCE_STAGES: readonly ConformanceStage[] = [
     title:
       'nodegroups: each configured nodegroup is listed active with its min, max, instance type and ownership tags',
     needs: ['create'],
+  },
+  {
+    id: 'kubeconfig',
+    title:
+      "kubeconfig: the session's cluster.kubeconfig() is loaded and reaches the simulated Kubernetes API with its credential kind (reported)",
+    needs: ['create'],
+    runtimeCondition: 'kubernetes',
   },
   {
     id: 'nodegroup-labels',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCallLog } from '../framework/call-log.js';
 import { createManualClock } from '../framework/clock.js';
 import { createFaultInjector } from '../framework/faults.js';
+import { startKubernetesFake } from '../kubernetes/index.js';
 import {
   type ConformanceHandle,
   conformanceReport,
@@ -15,18 +16,37 @@ import {
 
 const HOUR = 3_600_000;
 
-/** What a provider's setup does against its fakes, here against the in-memory cloud. */
+/**
+ * What a provider's setup does against its fakes, here against the in-memory cloud, its cluster
+ * tied to a Kubernetes fake that serves TLS and takes only client certificates (as kubeadm's and
+ * Magnum's API servers hand out).
+ */
 function inMemorySetup(config: HubfleetConfig, { withFaults }: { withFaults: boolean }) {
   return async (): Promise<ConformanceHandle> => {
     const clock = createManualClock();
     const faults = createFaultInjector();
     const callLog = createCallLog();
-    const session = createInMemorySession({ config, clock, callLog, ...(withFaults ? { faults } : {}) });
+    const kubernetes = await startKubernetesFake({
+      clock,
+      faults: createFaultInjector(),
+      callLog: createCallLog(),
+      tls: true,
+      tokens: 'none',
+    });
+    const kubeconfig = await kubernetes.kubeconfig({ kind: 'client-certificate', user: 'kubernetes-admin' });
+    const session = createInMemorySession({
+      config,
+      clock,
+      callLog,
+      kubeconfig: async () => kubeconfig,
+      ...(withFaults ? { faults } : {}),
+    });
     return {
       session,
+      simulatedKubernetes: true,
       ...(withFaults ? { faults, callLog } : {}),
       settle: async () => clock.advance(HOUR),
-      teardown: async () => {},
+      teardown: () => kubernetes.close(),
     };
   };
 }
@@ -52,6 +72,7 @@ describe('conformanceReport', () => {
     expect(report.map((stage) => stage.id)).toEqual([
       'create',
       'nodegroups',
+      'kubeconfig',
       'nodegroup-labels',
       'replan',
       'update',
