@@ -21,7 +21,7 @@ beforeAll(async () => {
     tls: true,
     tokens: 'issued',
   });
-}, 120_000);
+});
 afterAll(() => kubernetes?.close());
 
 /** An active in-memory cluster whose kubeconfig() is `kubeconfig`. */

@@ -28,7 +28,7 @@ beforeAll(async () => {
     tls: true,
     tokens: 'none',
   });
-}, 120_000);
+});
 afterAll(async () => {
   await fake?.close();
   await rm(root, { recursive: true, force: true });

@@ -36,7 +36,7 @@ beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'hubfleet-kube-auth-test-'));
   authority = await createCertificateAuthority('kubernetes');
   stranger = await createCertificateAuthority('someone-else');
-}, 120_000);
+});
 afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
