@@ -61,7 +61,8 @@ function noAnswer(target: LoadedKubeconfig, request: KubeRequest, cause: unknown
 export function createKubeTransport(target: LoadedKubeconfig): KubeTransport {
   const base = new URL(target.server);
   const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
-  // One agent for every request (client-node makes a new one per call): connections are reused.
+  // One agent for every request (client-node makes a new one per call): an https.Agent caches TLS
+  // sessions, so later requests resume the first handshake instead of repeating it.
   let agent: Agent | undefined;
   return async (request) => {
     const url = new URL(`${base.pathname.replace(/\/$/, '')}${request.path}`, base);
