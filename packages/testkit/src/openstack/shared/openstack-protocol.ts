@@ -11,7 +11,10 @@ export interface OpenStackRequest {
   labels: Record<string, string>;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
+  /** The JSON object body; `{}` for an empty body or a JSON array (read those from `rawBody`). */
   body: JsonObject;
+  /** The request text, for bodies that are not objects (Magnum's JSON-patch arrays). */
+  rawBody: string;
 }
 
 export interface OpenStackOperation<Context> {
@@ -44,6 +47,14 @@ export interface OpenStackProtocolSpec<Context> {
   notFound(request: FakeRequest): OpenStackFakeError;
 }
 
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
 /** A ServiceProtocol from routes whose handlers throw OpenStackFakeError for every documented error. */
 export function createOpenStackProtocol<Context>(spec: OpenStackProtocolSpec<Context>): ServiceProtocol {
   return {
@@ -57,7 +68,7 @@ export function createOpenStackProtocol<Context>(spec: OpenStackProtocolSpec<Con
         handle: async () => {
           try {
             const context = spec.contextFor(request);
-            const body = parseJsonObject(request.body);
+            const body = parseJsonObject(request.body) ?? (isJsonArray(request.body) ? {} : undefined);
             if (!body) throw spec.malformedBody();
             return await match.target.handle(context, {
               method: request.method,
@@ -65,6 +76,7 @@ export function createOpenStackProtocol<Context>(spec: OpenStackProtocolSpec<Con
               query: request.query,
               headers: request.headers,
               body,
+              rawBody: request.body,
             });
           } catch (error) {
             if (error instanceof OpenStackFakeError) return error.reply();

@@ -1,0 +1,9 @@
+export type { OctaviaFake, RunningOctaviaFake, StartOctaviaFakeOptions } from './octavia-fake.js';
+export { createOctaviaFake, startOctaviaFake } from './octavia-fake.js';
+export type { OctaviaDurations, OctaviaFakeOptions } from './octavia-settings.js';
+export type {
+  LoadBalancerRecord as OctaviaLoadBalancerRecord,
+  OctaviaState,
+  ProvisioningStatus as OctaviaProvisioningStatus,
+} from './octavia-state.js';
+export { createOctaviaState } from './octavia-state.js';
