@@ -1,1 +1,5 @@
+export * from './glance/index.js';
 export * from './keystone/index.js';
+export * from './neutron/index.js';
+export * from './nova/index.js';
+export * from './octavia/index.js';
