@@ -77,6 +77,8 @@ export function glanceError(
   };
 }
 
+const GLANCE_DEFAULT_LIMIT = 25;
+
 const PAGING = new Set(['limit', 'marker', 'sort', 'sort_key', 'sort_dir']);
 
 /**
@@ -103,7 +105,10 @@ export function listImages(state: GlanceState, projectId: string, request: FakeR
       return tags.every((tag) => image.tags.includes(tag));
     })
     .sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
-  const page = markerPage(matching, query);
+  // Glance's `limit_param_default` (25) when no limit is asked for, capped at `api_limit_max` (1000).
+  const paged = new URLSearchParams(query);
+  if (!paged.has('limit')) paged.set('limit', String(GLANCE_DEFAULT_LIMIT));
+  const page = markerPage(matching, paged, 1000);
   if ('markerNotFound' in page)
     return glanceError(request, 400, 'Bad Request', `marker ${page.markerNotFound} not found`);
   const next = new URLSearchParams(query);

@@ -52,11 +52,11 @@ export function listReply<Item extends { id: string }>(
           : valueMatches(shown[key], query.getAll(key)),
       ) && matchesTagFilters((shown.tags as string[] | undefined) ?? [], query),
   );
-  const page = markerPage(matching, query);
+  const page = markerPage(matching, query, context.settings.paginationMaxLimit);
   if ('markerNotFound' in page)
     throw neutronError(400, 'HTTPBadRequest', `Marker ${page.markerNotFound} not found`);
   const body: Record<string, unknown> = { [collection]: page.items.map((item) => item.view) };
-  if (query.has('limit')) {
+  if (query.has('limit') || page.nextMarker) {
     const links: { rel: string; href: string }[] = [];
     if (page.nextMarker) {
       const params = new URLSearchParams(query);

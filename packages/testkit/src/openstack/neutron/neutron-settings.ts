@@ -24,6 +24,8 @@ export interface NeutronFakeOptions {
   quotas?: Partial<NeutronQuotas>;
   /** @default [{ name: 'public', cidr: '203.0.113.0/24' }] */
   externalNetworks?: ExternalNetworkSeed[];
+  /** Neutron's `pagination_max_limit` (-1, no limit, by default). */
+  paginationMaxLimit?: number;
   validToken?: (token: string) => boolean;
   /** @default 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5' */
   projectId?: string;
@@ -33,6 +35,7 @@ export interface NeutronSettings {
   clock: Clock;
   quotas: NeutronQuotas;
   externalNetworks: ExternalNetworkSeed[];
+  paginationMaxLimit: number;
   validToken?: (token: string) => boolean;
   projectId: string;
 }
@@ -53,6 +56,7 @@ export function resolveNeutronSettings(options: NeutronFakeOptions): NeutronSett
     clock: options.clock,
     quotas: { ...DEFAULT_NEUTRON_QUOTAS, ...options.quotas },
     externalNetworks: options.externalNetworks ?? [{ name: 'public', cidr: '203.0.113.0/24' }],
+    paginationMaxLimit: options.paginationMaxLimit ?? Number.POSITIVE_INFINITY,
     validToken: options.validToken,
     projectId: options.projectId ?? 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5',
   };

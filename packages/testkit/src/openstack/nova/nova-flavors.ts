@@ -38,8 +38,9 @@ function listFlavors(context: NovaContext, request: OpenStackRequest, detailed: 
   const minDisk = Number(request.query.get('minDisk') ?? 0);
   const flavors = Object.values(context.state.flavors)
     .filter((flavor) => flavor.ram >= minRam && flavor.disk >= minDisk)
-    .sort((a, b) => a.ram - b.ram || a.id.localeCompare(b.id));
-  const page = markerPage(flavors, request.query);
+    // Nova's default order: sort_key=flavorid, sort_dir=asc.
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const page = markerPage(flavors, request.query, context.settings.maxLimit);
   if ('markerNotFound' in page) throw badRequest(`marker [${page.markerNotFound}] not found`);
   const params = new URLSearchParams(request.query);
   if (page.nextMarker) params.set('marker', page.nextMarker);

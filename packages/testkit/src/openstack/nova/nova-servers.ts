@@ -37,15 +37,12 @@ function listServers(context: NovaContext, request: OpenStackRequest, detailed: 
   const servers = Object.values(context.state.servers)
     .filter((server) => matches(server, request.query))
     .sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
-  const page = markerPage(servers, request.query);
+  const page = markerPage(servers, request.query, context.settings.maxLimit);
   if ('markerNotFound' in page) throw badRequest(`marker [${page.markerNotFound}] not found`);
   const render = detailed ? serverDetail : serverSummary;
   const path = detailed ? 'servers/detail' : 'servers';
-  const limit = request.query.get('limit');
-  // Nova adds a next link whenever a page is as long as the limit asked for.
-  const last = page.items.at(-1);
-  const full = limit !== null && last !== undefined && page.items.length === Number(limit);
-  const next = full || page.nextMarker !== undefined ? last?.id : undefined;
+  // Nova links a next page whenever a page is full (the limit asked for, or its `max_limit`).
+  const next = page.items.length === page.limit ? page.items.at(-1)?.id : undefined;
   const params = new URLSearchParams(request.query);
   if (next) params.set('marker', next);
   return reply(context, 200, {

@@ -44,6 +44,8 @@ export interface NovaFakeOptions {
   availabilityZones?: string[];
   quotas?: Partial<NovaQuotas>;
   durations?: Partial<NovaDurations>;
+  /** Nova's `[api] max_limit`: the most items one list page holds. @default 1000 */
+  maxLimit?: number;
   /** @default '2.1' */
   minMicroversion?: string;
   /** @default '2.96' (2024.1 Caracal) */
@@ -74,6 +76,7 @@ export interface NovaSettings
   > {
   quotas: NovaQuotas;
   durations: NovaDurations;
+  maxLimit: number;
   minMicroversion: string;
   maxMicroversion: string;
   buildOutcomes: BuildOutcome[];
@@ -122,6 +125,7 @@ export function resolveNovaSettings(options: NovaFakeOptions): NovaSettings {
     availabilityZones: options.availabilityZones ?? ['nova'],
     quotas: { ...DEFAULT_NOVA_QUOTAS, ...options.quotas },
     durations: { build: 60 * SECOND, delete: 5 * SECOND, cloudInit: 30 * SECOND, ...options.durations },
+    maxLimit: options.maxLimit ?? 1000,
     minMicroversion: options.minMicroversion ?? '2.1',
     maxMicroversion: options.maxMicroversion ?? '2.96',
     buildOutcomes: options.buildOutcomes ?? [],

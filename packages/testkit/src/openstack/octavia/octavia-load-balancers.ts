@@ -61,7 +61,7 @@ export function listLoadBalancers(context: OctaviaContext, request: OpenStackReq
           return wanted.length === 0 || wanted.includes(String((view as Record<string, unknown>)[key]));
         }) && matchesTagFilters(view.tags, request.query),
     );
-  const page = markerPage(shown, request.query);
+  const page = markerPage(shown, request.query, context.settings.paginationMaxLimit);
   if ('markerNotFound' in page)
     throw octaviaError(404, `Load Balancer ${page.markerNotFound} could not be found.`);
   const links: { rel: string; href: string }[] = [];

@@ -14,6 +14,8 @@ export interface OctaviaDurations {
 export interface OctaviaFakeOptions {
   clock: Clock;
   state?: OctaviaState;
+  /** Octavia's `pagination_max_limit`. @default 1000 */
+  paginationMaxLimit?: number;
   /** Load balancers per project. @default 10 */
   loadBalancerQuota?: number;
   durations?: Partial<OctaviaDurations>;
@@ -25,6 +27,7 @@ export interface OctaviaFakeOptions {
 
 export interface OctaviaSettings {
   clock: Clock;
+  paginationMaxLimit: number;
   loadBalancerQuota: number;
   durations: OctaviaDurations;
   ports?: PortBackend;
@@ -35,6 +38,7 @@ export interface OctaviaSettings {
 export function resolveOctaviaSettings(options: OctaviaFakeOptions): OctaviaSettings {
   return {
     clock: options.clock,
+    paginationMaxLimit: options.paginationMaxLimit ?? 1000,
     loadBalancerQuota: options.loadBalancerQuota ?? 10,
     durations: { create: 90_000, update: 5_000, delete: 15_000, ...options.durations },
     ports: options.ports,

@@ -5,6 +5,8 @@
 export interface MarkerPage<Item> {
   items: Item[];
   nextMarker: string | undefined;
+  /** The page size used: `limit` capped at the service's maximum (Nova links every full page). */
+  limit: number;
 }
 
 export type MarkerResult<Item> = MarkerPage<Item> | { markerNotFound: string };
@@ -26,7 +28,7 @@ export function markerPage<Item extends { id: string }>(
   const page = items.slice(start, start + limit);
   const last = page.at(-1);
   const more = start + limit < items.length;
-  return { items: page, nextMarker: more && last ? last.id : undefined };
+  return { items: page, nextMarker: more && last ? last.id : undefined, limit };
 }
 
 /** `href` with `limit` kept and `marker` set, as the `next` link of a page. */
