@@ -20,6 +20,20 @@ export interface FakeWorld {
   keystone: RunningKeystoneFake;
   /** Retries without waiting: a test never sleeps. */
   http: HttpSettings;
+  /** What every fake's start function takes: this world's clock, faults, call log and Keystone's token check. */
+  common: {
+    clock: FakeWorld['clock'];
+    faults: FaultInjector;
+    callLog: CallLog;
+    validToken: (token: string) => boolean;
+  };
+  /** Registers a fake in Keystone's catalog and closes it with the world. */
+  serve<Fake extends { url: string; close(): Promise<void> }>(
+    fake: Fake,
+    type: string,
+    name: string,
+    path?: string,
+  ): Fake;
   close(): Promise<void>;
 }
 
@@ -35,6 +49,12 @@ export async function startFakeWorld(): Promise<FakeWorld> {
     callLog,
     keystone,
     http: { sleep: async () => {}, random: () => 0.5, now: clock.now },
+    common: { clock, faults, callLog, validToken: keystone.fake.validToken },
+    serve(fake, type, name, path = '') {
+      keystone.fake.registerService({ type, name, url: `${fake.url}${path}` });
+      closers.push(() => fake.close());
+      return fake;
+    },
     close: async () => {
       await Promise.all(closers.map((close) => close()));
     },
