@@ -33,6 +33,7 @@ export * from './magnum/index.js';
 export type { Microversion, MicroversionRange } from './microversions/microversion.js';
 export { compareMicroversions, formatMicroversion, parseMicroversion } from './microversions/microversion.js';
 export { MICROVERSION_SERVICES } from './microversions/microversion-services.js';
+export * from './network/index.js';
 export type { OpenStackSession, OpenStackSessionOptions } from './session/openstack-session.js';
 export { createOpenStackSession } from './session/openstack-session.js';
 export { ServiceClient } from './session/service-client.js';

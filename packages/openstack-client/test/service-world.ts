@@ -28,7 +28,15 @@ export interface ServiceWorld extends FakeWorld {
   image(): Promise<ServiceClient>;
 }
 
-export async function startServiceWorld(nova: Partial<StartNovaFakeOptions> = {}): Promise<ServiceWorld> {
+export interface OtherFakeOptions {
+  neutron?: Partial<StartNeutronFakeOptions>;
+  octavia?: Partial<StartOctaviaFakeOptions>;
+}
+
+export async function startServiceWorld(
+  nova: Partial<StartNovaFakeOptions> = {},
+  others: OtherFakeOptions = {},
+): Promise<ServiceWorld> {
   const world = await startFakeWorld();
   const common = {
     clock: world.clock,
@@ -37,7 +45,7 @@ export async function startServiceWorld(nova: Partial<StartNovaFakeOptions> = {}
     validToken: world.keystone.fake.validToken,
     projectId: DEFAULT_KEYSTONE_IDENTITY.project.id,
   };
-  const neutron = await startNeutronFake(common);
+  const neutron = await startNeutronFake({ ...common, ...others.neutron });
   const glance = await startGlanceFake({
     ...common,
     images: [
@@ -62,7 +70,7 @@ export async function startServiceWorld(nova: Partial<StartNovaFakeOptions> = {}
     imageExists: glance.fake.imageExists,
     ...nova,
   });
-  const octavia = await startOctaviaFake({ ...common, ports: neutron.fake.ports });
+  const octavia = await startOctaviaFake({ ...common, ports: neutron.fake.ports, ...others.octavia });
   const keystone = world.keystone.fake;
   keystone.registerService({ type: 'compute', name: 'nova', url: `${novaFake.url}/v2.1` });
   keystone.registerService({ type: 'network', name: 'neutron', url: neutron.url });

@@ -34,11 +34,18 @@ function protocolOf(raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;
   const text = String(raw).toLowerCase();
   if (NAMED.has(text)) return text === 'any' ? null : text;
-  if (/^\d+$/.test(text) && Number(text) <= 255) return PROTOCOL_NUMBERS[text] ?? text;
+  // Neutron keeps a number as given; duplicates are found on the canonical name (see sameRule).
+  if (/^\d+$/.test(text) && Number(text) <= 255) return text;
   throw badRequest('security_group_rule', `Security group rule protocol ${text} not supported`);
 }
 
-function portRange(body: Record<string, unknown>, protocol: string | null): [number | null, number | null] {
+/** `6` and `tcp` are one protocol to the duplicate check. */
+function canonical(protocol: string | null): string | null {
+  return protocol === null ? null : (PROTOCOL_NUMBERS[protocol] ?? protocol);
+}
+
+function portRange(body: Record<string, unknown>, given: string | null): [number | null, number | null] {
+  const protocol = canonical(given);
   const min = numberField(body, 'port_range_min') ?? null;
   const max = numberField(body, 'port_range_max') ?? null;
   if (min === null && max === null) return [null, null];
@@ -54,7 +61,7 @@ function sameRule(a: SecurityGroupRuleRecord, b: SecurityGroupRuleRecord): boole
     a.securityGroupId === b.securityGroupId &&
     a.direction === b.direction &&
     a.ethertype === b.ethertype &&
-    a.protocol === b.protocol &&
+    canonical(a.protocol) === canonical(b.protocol) &&
     a.portRangeMin === b.portRangeMin &&
     a.portRangeMax === b.portRangeMax &&
     a.remoteIpPrefix === b.remoteIpPrefix &&
