@@ -29,6 +29,8 @@ export type { HttpRequest, HttpResponse, HttpSettings, HttpTransport } from './h
 export { ConnectionError, createHttpTransport } from './http/http-transport.js';
 export type { RetryPolicy } from './http/retry-policy.js';
 export { DEFAULT_RETRY_POLICY } from './http/retry-policy.js';
+export * from './image/index.js';
+export * from './load-balancer/index.js';
 export * from './magnum/index.js';
 export type { Microversion, MicroversionRange } from './microversions/microversion.js';
 export { compareMicroversions, formatMicroversion, parseMicroversion } from './microversions/microversion.js';

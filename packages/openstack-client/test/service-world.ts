@@ -29,6 +29,7 @@ export interface ServiceWorld extends FakeWorld {
 }
 
 export interface OtherFakeOptions {
+  glance?: Partial<StartGlanceFakeOptions>;
   neutron?: Partial<StartNeutronFakeOptions>;
   octavia?: Partial<StartOctaviaFakeOptions>;
 }
@@ -63,6 +64,7 @@ export async function startServiceWorld(
         owner: common.projectId,
       },
     ],
+    ...others.glance,
   });
   const novaFake = await startNovaFake({
     ...common,

@@ -82,8 +82,6 @@ function allocateVip(context: OctaviaContext, id: string, body: Record<string, u
   const subnetId = stringField(body, 'vip_subnet_id');
   const networkId = stringField(body, 'vip_network_id');
   const portId = stringField(body, 'vip_port_id');
-  if (!subnetId && !networkId && !portId)
-    throw validationError('VIP must contain one of: vip_port_id, vip_network_id, vip_subnet_id.');
   const backend = context.settings.ports;
   if (!backend) {
     context.state.nextVip += 1;
@@ -122,6 +120,13 @@ export function createLoadBalancer(context: OctaviaContext, request: OpenStackRe
       400,
       "Invalid input for field/attribute loadbalancer. Value: 'None'. Mandatory field missing.",
     );
+  // Octavia validates the request before it counts quota.
+  if (
+    !stringField(body, 'vip_subnet_id') &&
+    !stringField(body, 'vip_network_id') &&
+    !stringField(body, 'vip_port_id')
+  )
+    throw validationError('VIP must contain one of: vip_port_id, vip_network_id, vip_subnet_id.');
   if (Object.keys(context.state.loadBalancers).length >= context.settings.loadBalancerQuota)
     throw quotaMet('Load Balancer');
   const record = newRecord(context, body, 'PENDING_CREATE');
