@@ -14,6 +14,7 @@ export type { Token } from './auth/token.js';
 export type { CatalogEndpoint, CatalogService } from './catalog/catalog-types.js';
 export type { EndpointQuery } from './catalog/service-catalog.js';
 export { selectEndpoint } from './catalog/service-catalog.js';
+export * from './cinder/index.js';
 export * from './compute/index.js';
 export { credentialsFromCloudsYaml } from './config/clouds-yaml.js';
 export type { LoadCredentialsOptions } from './config/load-credentials.js';

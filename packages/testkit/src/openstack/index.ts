@@ -1,3 +1,4 @@
+export * from './cinder/index.js';
 export * from './glance/index.js';
 export * from './keystone/index.js';
 export * from './magnum/index.js';
