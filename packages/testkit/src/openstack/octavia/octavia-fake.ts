@@ -5,6 +5,7 @@ import { jsonReply, requireToken } from '../shared/openstack-http.js';
 import { createOpenStackProtocol } from '../shared/openstack-protocol.js';
 import type { OctaviaContext } from './octavia-context.js';
 import { octaviaError } from './octavia-errors.js';
+import { allocateVip } from './octavia-load-balancers.js';
 import { OCTAVIA_ROUTES } from './octavia-routes.js';
 import { type OctaviaFakeOptions, type OctaviaSettings, resolveOctaviaSettings } from './octavia-settings.js';
 import { createOctaviaState, type OctaviaState } from './octavia-state.js';
@@ -16,6 +17,10 @@ export interface OctaviaFake {
   settings: OctaviaSettings;
   /** A handler context at the current time (due transitions settled), for in-process callers. */
   contextNow(): OctaviaContext;
+  /** A VIP for a load balancer made in-process (a Neutron port when Octavia has a port backend). */
+  allocateVip(id: string, body: Record<string, unknown>): ReturnType<typeof allocateVip>;
+  /** Persist after an in-process change (sim mode). */
+  changed(): void;
 }
 
 function octaviaFault(kind: 'throttle' | 'server-error' | 'unavailable' | 'quota') {
@@ -51,7 +56,7 @@ function versions(headers: Record<string, string | string[] | undefined>): FakeR
   });
 }
 
-export function createOctaviaFake(options: OctaviaFakeOptions): OctaviaFake {
+export function createOctaviaFake(options: OctaviaFakeOptions & { onChange?: () => void }): OctaviaFake {
   const settings = resolveOctaviaSettings(options);
   const state = options.state ?? createOctaviaState();
   const contextAt = (baseUrl: string): OctaviaContext => {
@@ -78,7 +83,15 @@ export function createOctaviaFake(options: OctaviaFakeOptions): OctaviaFake {
       return api.resolve(request);
     },
   };
-  return { protocol, state, settings, contextNow: () => contextAt('http://127.0.0.1') };
+  const contextNow = () => contextAt('http://127.0.0.1');
+  return {
+    protocol,
+    state,
+    settings,
+    contextNow,
+    allocateVip: (id, body) => allocateVip(contextNow(), id, body),
+    changed: () => options.onChange?.(),
+  };
 }
 
 export interface StartOctaviaFakeOptions
@@ -92,5 +105,7 @@ export interface RunningOctaviaFake extends RunningService {
 
 /** Serves Octavia on 127.0.0.1; its load-balancer endpoint (for the catalog) is the bare URL. */
 export async function startOctaviaFake(options: StartOctaviaFakeOptions): Promise<RunningOctaviaFake> {
-  return startFake(options, createOctaviaState, (state) => createOctaviaFake({ ...options, state }));
+  return startFake(options, createOctaviaState, (state, save) =>
+    createOctaviaFake({ ...options, state, onChange: save }),
+  );
 }

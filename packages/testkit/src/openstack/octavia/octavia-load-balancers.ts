@@ -78,7 +78,7 @@ export function getLoadBalancer(context: OctaviaContext, request: OpenStackReque
 }
 
 /** The VIP: a Neutron port on the given subnet or network, or one the fake makes up. */
-function allocateVip(context: OctaviaContext, id: string, body: Record<string, unknown>) {
+export function allocateVip(context: OctaviaContext, id: string, body: Record<string, unknown>) {
   const subnetId = stringField(body, 'vip_subnet_id');
   const networkId = stringField(body, 'vip_network_id');
   const portId = stringField(body, 'vip_port_id');
