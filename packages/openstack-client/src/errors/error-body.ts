@@ -27,8 +27,8 @@ function fromMagnum(body: Json): ErrorBody | undefined {
   const errors = body.errors;
   if (!Array.isArray(errors) || !isObject(errors[0])) return undefined;
   const first = errors[0];
-  // Magnum's `code` is the origin ("client"/"server"); the exception class is in `title`.
-  return { code: text(first.title) ?? text(first.code), message: text(first.detail) ?? text(first.title) };
+  // Magnum's `code` is only the origin ("client"/"server"); `title` is the message without its full stop.
+  return { code: text(first.code), message: text(first.detail) ?? text(first.title) };
 }
 
 function fromNeutron(body: Json): ErrorBody | undefined {

@@ -20,7 +20,7 @@ interface Meaning {
   retryable?: boolean;
 }
 
-const QUOTA_WORDS = /quota|limit exceeded|ResourceLimitExceeded|maximum .* per project|OverQuota/i;
+const QUOTA_WORDS = /quota|limit exceeded|maximum .* per project|OverQuota/i;
 
 /**
  * Each service says "quota" its own way: Cinder 413 overLimit, Nova 403 "Quota exceeded",
@@ -43,10 +43,7 @@ function meaningOf(call: FailedCall): Meaning {
   const { status, body, service } = call;
   if (isQuota(call)) return { kind: 'quota', retryable: false };
   if (status === 401) return { kind: 'permission' };
-  if (status === 403) {
-    // Magnum answers 403 for InvalidParameterValue as well as for policy.
-    return body.code === 'InvalidParameterValue' ? { kind: 'invalid-config' } : { kind: 'permission' };
-  }
+  if (status === 403) return { kind: 'permission' };
   if (status === 404) return { kind: 'not-found' };
   if (status === 409) {
     // Octavia: "… is immutable and cannot be updated" while PENDING_*: it passes once the LB is ACTIVE.
