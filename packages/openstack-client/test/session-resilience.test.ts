@@ -85,7 +85,8 @@ describe('tokens, 401 and dropped connections, end to end', () => {
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'ConnectionError', attempts: 4 });
     expect(waits).toHaveLength(3);
-    waits.forEach((wait, retry) => expect(wait).toBeLessThan(DEFAULT_RETRY_POLICY.baseDelayMs * 2 ** retry));
+    for (const [retry, wait] of waits.entries())
+      expect(wait).toBeLessThan(DEFAULT_RETRY_POLICY.baseDelayMs * 2 ** retry);
   });
 
   it('keeps every backoff within its doubled ceiling and the maximum, and honours Retry-After', () => {
