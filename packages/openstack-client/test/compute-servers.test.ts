@@ -113,6 +113,10 @@ describe('Nova servers against the Nova fake', () => {
     const errored = await getServer(compute, failed.id);
     expect(errored.status).toBe('ERROR');
     expect(errored.fault?.message).toMatch(/No valid host was found/);
+    expect(await failure(addServerTag(compute, failed.id, 'x'))).toMatchObject({
+      kind: 'conflict',
+      status: 409,
+    });
     expect((await getServer(compute, stuck.id)).status).toBe('BUILD');
   });
 

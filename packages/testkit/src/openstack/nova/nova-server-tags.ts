@@ -14,9 +14,9 @@ import { MAX_SERVER_TAGS, validateTag, validateTags } from './nova-tag-rules.js'
 
 /**
  * Server tags (2.26+). Reads work in any state; changes only where Nova allows them: not while the
- * server is still building (create with `tags` at 2.52+ instead).
+ * server is still building or in ERROR (create with `tags` at 2.52+ instead).
  */
-const TAGGABLE: ServerRecord['status'][] = ['ACTIVE', 'SHUTOFF', 'ERROR'];
+const TAGGABLE: ServerRecord['status'][] = ['ACTIVE', 'SHUTOFF'];
 
 function taggedServer(context: NovaContext, request: OpenStackRequest, change: boolean): ServerRecord {
   requireVersion(context, '2.26');
