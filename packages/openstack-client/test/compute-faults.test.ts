@@ -77,4 +77,32 @@ describe('Nova calls under injected faults', () => {
     expect(await nova.listServers(compute)).toEqual([]);
     expect(world.callLog.count({ operation: 'ListServersDetailed' })).toBe(2);
   });
+
+  it('re-authenticates once and replays when Keystone has revoked the token', async () => {
+    world = await startServiceWorld();
+    const compute = await world.compute();
+    const { id } = await nova.createServer(compute, {
+      name: 'kept',
+      flavorRef: '1',
+      imageRef: IMAGE,
+      networks: 'none',
+    });
+    world.keystone.fake.revokeAllTokens();
+    expect((await nova.getServer(compute, id)).name).toBe('kept');
+    expect(
+      world.callLog.calls.filter((call) => call.operation === 'ShowServer').map((call) => call.status),
+    ).toEqual([401, 200]);
+  });
+
+  it("answers 406 for a microversion outside the cloud's range", async () => {
+    world = await startServiceWorld();
+    const compute = await world.compute();
+    const refused = await failure(
+      compute.request({ method: 'GET', path: '/servers/detail', microversion: '2.200' }),
+    );
+    expect(refused).toMatchObject({ kind: 'internal', status: 406, code: 'computeFault' });
+    expect(String(refused.message)).toMatch(
+      /Version 2.200 is not supported by the API. Minimum is 2.1 and maximum is 2.96/,
+    );
+  });
 });

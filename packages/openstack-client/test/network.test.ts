@@ -311,4 +311,12 @@ describe('Neutron floating IPs and tags', () => {
       code: 'PortNotFound',
     });
   });
+
+  it('maps an exhausted external pool (400 ExternalIpAddressExhausted) to a quota error', async () => {
+    const { network } = await start({ externalNetworks: [{ name: 'tiny', cidr: '198.51.100.0/30' }] });
+    const [external] = await listNetworks(network, { external: true });
+    await createFloatingIp(network, { floatingNetworkId: external?.id ?? '' });
+    const refused = await failure(createFloatingIp(network, { floatingNetworkId: external?.id ?? '' }));
+    expect(refused).toMatchObject({ kind: 'quota', status: 400, code: 'ExternalIpAddressExhausted' });
+  });
 });
