@@ -48,7 +48,8 @@ export function deleteTags(context: NeutronContext, request: OpenStackRequest) {
   return reply(204);
 }
 
-export function checkTag(context: NeutronContext, request: OpenStackRequest) {
+/** The record and the path's tag, which it must carry (404 TagNotFound otherwise). */
+function taggedWith(context: NeutronContext, request: OpenStackRequest) {
   const record = taggedRecord(context, request);
   const tag = request.labels.tag ?? '';
   if (!record.tags.includes(tag))
@@ -56,6 +57,11 @@ export function checkTag(context: NeutronContext, request: OpenStackRequest) {
       'TagNotFound',
       `Tag ${tag} could not be found for ${request.labels.resource} ${record.id}.`,
     );
+  return { record, tag };
+}
+
+export function checkTag(context: NeutronContext, request: OpenStackRequest) {
+  taggedWith(context, request);
   return reply(204);
 }
 
@@ -70,13 +76,7 @@ export function addTag(context: NeutronContext, request: OpenStackRequest) {
 }
 
 export function deleteTag(context: NeutronContext, request: OpenStackRequest) {
-  const record = taggedRecord(context, request);
-  const tag = request.labels.tag ?? '';
-  if (!record.tags.includes(tag))
-    throw notFound(
-      'TagNotFound',
-      `Tag ${tag} could not be found for ${request.labels.resource} ${record.id}.`,
-    );
+  const { record, tag } = taggedWith(context, request);
   record.tags = record.tags.filter((existing) => existing !== tag);
   touch(context, record);
   return reply(204);
