@@ -33,6 +33,7 @@ export interface KeystoneFake {
   /** Seeds an application credential of the default user, as `openstack application credential create` would. */
   addApplicationCredential(options: {
     name: string;
+    id?: string;
     secret?: string;
     expiresAt?: number | null;
   }): KeystoneApplicationCredential;
@@ -65,10 +66,10 @@ export function createKeystoneFake(options: KeystoneFakeOptions): KeystoneFake {
     registerService(entry) {
       settings.catalog = [...settings.catalog.filter((known) => known.type !== entry.type), entry];
     },
-    addApplicationCredential({ name, secret, expiresAt = null }) {
+    addApplicationCredential({ name, id, secret, expiresAt = null }) {
       const { user, project } = DEFAULT_KEYSTONE_IDENTITY;
       const credential: KeystoneApplicationCredential = {
-        id: randomUUID().replaceAll('-', ''),
+        id: id ?? randomUUID().replaceAll('-', ''),
         name,
         userId: user.id,
         projectId: project.id,
