@@ -1,8 +1,8 @@
 import { generateHostKey } from '@hubfleet/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as nova from '../src/compute/index.js';
-import { expectFaultHandling } from './fault-cases.js';
-import { failure, type ServiceWorld, startServiceWorld } from './service-world.js';
+import { expectFaultHandling, failure } from './fault-cases.js';
+import { type ServiceWorld, startServiceWorld } from './service-world.js';
 
 let world: ServiceWorld | undefined;
 afterEach(async () => {

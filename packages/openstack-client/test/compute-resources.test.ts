@@ -17,7 +17,8 @@ import {
   listVolumeAttachments,
   volumeDevicePath,
 } from '../src/compute/index.js';
-import { failure, type ServiceWorld, startServiceWorld } from './service-world.js';
+import { failure } from './fault-cases.js';
+import { type ServiceWorld, startServiceWorld } from './service-world.js';
 
 let world: ServiceWorld | undefined;
 afterEach(async () => {

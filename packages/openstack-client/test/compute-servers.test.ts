@@ -17,7 +17,8 @@ import {
   replaceServerTags,
   setServerMetadataItem,
 } from '../src/compute/index.js';
-import { failure, type ServiceWorld, startServiceWorld } from './service-world.js';
+import { failure } from './fault-cases.js';
+import { type ServiceWorld, startServiceWorld } from './service-world.js';
 
 const IMAGE = 'c0ffee00-0000-4000-8000-000000000001';
 let world: ServiceWorld | undefined;

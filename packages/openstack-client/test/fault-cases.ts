@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
-import type { ServiceWorld } from './service-world.js';
-import { failure } from './service-world.js';
+import type { FakeWorld } from './fake-world.js';
 
 /** One client call and the fake operation it makes. */
 export interface FaultCase {
@@ -13,7 +12,7 @@ export interface FaultCase {
  * no retry), then a throttle and a 503 are retried through and the call succeeds (three calls).
  */
 export async function expectFaultHandling(
-  world: ServiceWorld,
+  world: Pick<FakeWorld, 'callLog' | 'faults'>,
   service: string,
   cases: FaultCase[],
 ): Promise<void> {
@@ -29,4 +28,14 @@ export async function expectFaultHandling(
     await call();
     expect(count(), operation).toBe(before + 4);
   }
+}
+
+/** What a failed call rejected with, for assertions on kind, status and code. */
+export async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Record<string, unknown>;
+  }
+  throw new Error('expected the call to fail');
 }

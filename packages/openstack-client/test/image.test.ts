@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findImageByName, getImage, listImages } from '../src/image/index.js';
-import { expectFaultHandling } from './fault-cases.js';
-import { failure, type ServiceWorld, startServiceWorld } from './service-world.js';
+import { expectFaultHandling, failure } from './fault-cases.js';
+import { type ServiceWorld, startServiceWorld } from './service-world.js';
 
 let world: ServiceWorld | undefined;
 afterEach(async () => {

@@ -8,8 +8,8 @@ import {
   updateLoadBalancer,
 } from '../src/load-balancer/index.js';
 import { createNetwork, createSubnet, getPort } from '../src/network/index.js';
-import { expectFaultHandling } from './fault-cases.js';
-import { failure, type ServiceWorld, startServiceWorld } from './service-world.js';
+import { expectFaultHandling, failure } from './fault-cases.js';
+import { type ServiceWorld, startServiceWorld } from './service-world.js';
 
 let world: ServiceWorld | undefined;
 afterEach(async () => {

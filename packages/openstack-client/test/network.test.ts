@@ -41,7 +41,8 @@ import {
   setRouterGateway,
 } from '../src/network/index.js';
 import type { ServiceClient } from '../src/session/service-client.js';
-import { failure, type ServiceWorld, startServiceWorld } from './service-world.js';
+import { failure } from './fault-cases.js';
+import { type ServiceWorld, startServiceWorld } from './service-world.js';
 
 let world: ServiceWorld | undefined;
 afterEach(async () => {
@@ -49,7 +50,7 @@ afterEach(async () => {
   world = undefined;
 });
 
-async function start(neutron: Parameters<typeof startServiceWorld>[1]['neutron'] = {}) {
+async function start(neutron: NonNullable<Parameters<typeof startServiceWorld>[1]>['neutron'] = {}) {
   world = await startServiceWorld({}, { neutron });
   return { w: world, network: await world.network() };
 }

@@ -4,7 +4,10 @@ import {
   type RunningNeutronFake,
   type RunningNovaFake,
   type RunningOctaviaFake,
+  type StartGlanceFakeOptions,
+  type StartNeutronFakeOptions,
   type StartNovaFakeOptions,
+  type StartOctaviaFakeOptions,
   startGlanceFake,
   startNeutronFake,
   startNovaFake,
@@ -94,14 +97,4 @@ export async function startServiceWorld(
       await world.close();
     },
   };
-}
-
-/** What a failed call rejected with, for assertions on kind, status and code. */
-export async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Record<string, unknown>;
-  }
-  throw new Error('expected the call to fail');
 }
