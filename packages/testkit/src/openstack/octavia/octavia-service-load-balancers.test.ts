@@ -78,4 +78,19 @@ describe("the OpenStack cloud controller's Service load balancers, over the Octa
     expect(refused.status).toBe(409);
     expect(refused.body.NeutronError.type).toBe('NetworkInUse');
   });
+
+  it("resyncs: releases this cluster's load balancers whose Service is gone, and no other cluster's", async () => {
+    const w = await world();
+    const hub = serviceLoadBalancers(w.octavia.fake, { clusterName: 'hub', subnetId: w.subnet.id });
+    const other = serviceLoadBalancers(w.octavia.fake, { clusterName: 'other', subnetId: w.subnet.id });
+    hub.ensure({ namespace: 'jhub', name: 'kept', ports: [{ port: 80 }] });
+    hub.ensure({ namespace: 'jhub', name: 'gone', ports: [{ port: 80 }] });
+    other.ensure({ namespace: 'jhub', name: 'gone', ports: [{ port: 80 }] });
+    hub.sync([{ namespace: 'jhub', name: 'kept' }]);
+    w.clock.advance(15_000);
+    const names = (await w.call(`${w.octavia.url}/v2/lbaas/loadbalancers`)).body.loadbalancers
+      .map((lb: { name: string }) => lb.name)
+      .sort();
+    expect(names).toEqual(['kube_service_hub_jhub_kept', 'kube_service_other_jhub_gone']);
+  });
 });

@@ -23,6 +23,11 @@ export interface ServiceLoadBalancers {
   ensure(service: ServiceRef): { ip: string };
   /** Deletes the Service's load balancer with its children (the Service went, or stopped being a LoadBalancer). */
   release(namespace: string, name: string): void;
+  /**
+   * The controller's resync: releases this cluster's load balancers whose Service is not among
+   * `present` (the LoadBalancer Services that exist now). Runs only while the cluster does.
+   */
+  sync(present: { namespace: string; name: string }[]): void;
 }
 
 /** cloud-provider-openstack's name for a Service's load balancer. */
@@ -44,6 +49,16 @@ export function serviceLoadBalancers(
 ): ServiceLoadBalancers {
   const find = (name: string): LoadBalancerRecord | undefined =>
     Object.values(octavia.contextNow().state.loadBalancers).find((lb) => lb.name === name);
+  const remove = (lb: LoadBalancerRecord): void => {
+    if (lb.status === 'PENDING_DELETE') return;
+    const context = octavia.contextNow();
+    lb.status = 'PENDING_DELETE';
+    lb.transition = {
+      to: null,
+      at: context.now + context.settings.clock.scaled(context.settings.durations.delete),
+    };
+    octavia.changed();
+  };
   return {
     ensure(service) {
       const name = serviceLoadBalancerName(options.clusterName, service.namespace, service.name);
@@ -92,14 +107,18 @@ export function serviceLoadBalancers(
     },
     release(namespace, name) {
       const lb = find(serviceLoadBalancerName(options.clusterName, namespace, name));
-      if (!lb || lb.status === 'PENDING_DELETE') return;
-      const context = octavia.contextNow();
-      lb.status = 'PENDING_DELETE';
-      lb.transition = {
-        to: null,
-        at: context.now + context.settings.clock.scaled(context.settings.durations.delete),
-      };
-      octavia.changed();
+      if (lb) remove(lb);
+    },
+    sync(present) {
+      const wanted = new Set(
+        present.map((service) =>
+          serviceLoadBalancerName(options.clusterName, service.namespace, service.name),
+        ),
+      );
+      const ours = `from cluster ${options.clusterName}`;
+      for (const lb of Object.values(octavia.contextNow().state.loadBalancers))
+        if (lb.description.endsWith(ours) && lb.name.startsWith('kube_service_') && !wanted.has(lb.name))
+          remove(lb);
     },
   };
 }
