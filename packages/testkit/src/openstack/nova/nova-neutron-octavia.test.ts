@@ -153,4 +153,23 @@ describe('Nova, Neutron and Octavia fakes wired together', () => {
     expect((await w.octavia('GET', `/loadbalancers/${lb.id}`)).status).toBe(404);
     expect((await w.neutron('GET', `/ports/${lb.vip_port_id}`)).status).toBe(404);
   });
+
+  it('binds a server to an existing port, refuses that port to a second server (409) and unbinds it on delete', async () => {
+    const w = await open();
+    const { network } = await privateNetwork(w);
+    const port = (await w.neutron('POST', '/ports', { port: { network_id: network.id, name: 'fixed' } })).body
+      .port;
+    const first = await w.nova('POST', '/servers', {
+      server: { name: 'a', flavorRef: '1', imageRef: 'image-1', networks: [{ port: port.id }] },
+    });
+    expect(first.status).toBe(202);
+    const second = await w.nova('POST', '/servers', {
+      server: { name: 'b', flavorRef: '1', imageRef: 'image-1', networks: [{ port: port.id }] },
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.conflictingRequest.message).toMatch(/still in use/);
+    await w.nova('DELETE', `/servers/${first.body.server.id}`);
+    const kept = (await w.neutron('GET', `/ports/${port.id}`)).body.port;
+    expect(kept).toMatchObject({ device_id: '', device_owner: '', name: 'fixed' });
+  });
 });

@@ -10,7 +10,7 @@ import {
 import { atLeast } from '../shared/microversion.js';
 import type { OpenStackRequest } from '../shared/openstack-protocol.js';
 import type { BoundPort } from '../shared/port-backend.js';
-import { badRequest, forbidden, type NovaContext, reply } from './nova-context.js';
+import { badRequest, conflict, forbidden, type NovaContext, reply } from './nova-context.js';
 import { serverLinks } from './nova-server-view.js';
 import type { BuildOutcome } from './nova-settings.js';
 import type { FlavorRecord, ServerRecord } from './nova-state.js';
@@ -118,7 +118,8 @@ function bindPorts(
     });
     if ('refused' in outcome) {
       backend.release(record.id);
-      throw badRequest(outcome.refused);
+      // Nova answers PortInUse with 409; a missing network or port, or no address left, with 400.
+      throw outcome.status === 409 ? conflict(outcome.refused) : badRequest(outcome.refused);
     }
     bound.push(outcome);
   }
