@@ -13,6 +13,7 @@ import { type RunningMagnumFake, startMagnumFake } from '../openstack/magnum/mag
 import { type RunningNeutronFake, startNeutronFake } from '../openstack/neutron/neutron-fake.js';
 import { type RunningNovaFake, startNovaFake } from '../openstack/nova/nova-fake.js';
 import { type RunningOctaviaFake, startOctaviaFake } from '../openstack/octavia/octavia-fake.js';
+import { type MagnumKubernetes, startMagnumKubernetes } from './magnum-kubernetes.js';
 import {
   type OpenStackSimCredentials,
   SIM_OPENSTACK_APPLICATION_CREDENTIAL,
@@ -38,7 +39,10 @@ export interface OpenStackSimCloudOptions {
 export interface OpenStackSimCloud {
   provider: OpenStackSimProfile['provider'];
   /** `keystone` is all a client needs (the catalog lists the rest); the others are for tests and logs. */
-  endpoints: Record<'keystone' | 'magnum' | 'cinder' | 'nova' | 'neutron' | 'octavia' | 'glance', string>;
+  endpoints: Record<
+    'keystone' | 'magnum' | 'cinder' | 'nova' | 'neutron' | 'octavia' | 'glance' | 'kubernetes',
+    string
+  >;
   region: string;
   credentials: OpenStackSimCredentials;
   /** A clouds.yaml naming this cloud `sim` (and `sim-password`). */
@@ -52,12 +56,14 @@ export interface OpenStackSimCloud {
   neutron: RunningNeutronFake;
   octavia: RunningOctaviaFake;
   glance: RunningGlanceFake;
+  /** The Kubernetes API of the newest Magnum cluster that is up (Nodes from its nodegroups, LBs in Octavia). */
+  kubernetes: MagnumKubernetes;
   close(): Promise<void>;
 }
 
 type SimServices = Pick<
   OpenStackSimCloud,
-  'keystone' | 'magnum' | 'cinder' | 'nova' | 'neutron' | 'octavia' | 'glance'
+  'keystone' | 'magnum' | 'cinder' | 'nova' | 'neutron' | 'octavia' | 'glance' | 'kubernetes'
 >;
 
 /** Catalog entries as a real cloud registers them (Cinder with the project, Neutron/Octavia/Glance bare). */
@@ -137,10 +143,13 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
     const octavia = track(
       await startOctaviaFake({ ...common, ports: neutron.fake.ports, stateFile: stateFile('octavia') }),
     );
+    // Magnum reports the simulated Kubernetes API as each cluster's api_address once it is up.
+    let kubernetesUrl = '';
     const magnum = track(
       await startMagnumFake({
         ...common,
         ...profile.magnum,
+        apiAddressFor: () => kubernetesUrl,
         keypairExists: (name) => nova.state.keypairs[name] !== undefined,
         stateFile: stateFile('magnum'),
       }),
@@ -149,7 +158,24 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
       for (const template of profile.clusterTemplates) magnum.fake.addClusterTemplate(template);
       magnum.fake.settings.save();
     }
-    const cloud: SimServices = { keystone, magnum, cinder, nova, neutron, octavia, glance };
+    const kubernetes = track(
+      await startMagnumKubernetes({
+        ...base,
+        magnum,
+        octavia,
+        flavors: profile.flavors,
+        stateFile,
+        vipNetworkFor: (cluster) => {
+          const networks = Object.values(neutron.state.networks);
+          const fixed = networks.find((network) =>
+            [network.id, network.name].includes(cluster.fixedNetwork ?? ''),
+          );
+          return (fixed ?? networks.find((network) => network.external))?.id;
+        },
+      }),
+    );
+    kubernetesUrl = kubernetes.url;
+    const cloud: SimServices = { keystone, magnum, cinder, nova, neutron, octavia, glance, kubernetes };
     registerCatalog(cloud);
     const credentials = simCredentials(keystone.url, profile.region, credentialId);
     const cloudsYamlFile = join(directory, 'clouds.yaml');
@@ -165,6 +191,7 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
         neutron: neutron.url,
         octavia: octavia.url,
         glance: glance.url,
+        kubernetes: kubernetes.url,
       },
       region: profile.region,
       credentials,
