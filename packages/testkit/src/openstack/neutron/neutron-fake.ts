@@ -76,6 +76,11 @@ export function createNeutronFake(options: NeutronFakeOptions & { onChange?: () 
       return api.resolve(request);
     },
   };
+  // Seeded at once (not on the first request), so other fakes and the sim see the external networks.
+  if (!state.seeded) {
+    contextAt('http://127.0.0.1');
+    options.onChange?.();
+  }
   const ports = portBackendOver(
     () => contextAt('http://127.0.0.1'),
     () => options.onChange?.(),

@@ -172,4 +172,18 @@ describe('Nova, Neutron and Octavia fakes wired together', () => {
     const kept = (await w.neutron('GET', `/ports/${port.id}`)).body.port;
     expect(kept).toMatchObject({ device_id: '', device_owner: '', name: 'fixed' });
   });
+
+  it('seeds the external network at start, before any request', async () => {
+    const clock = createManualClock();
+    const neutron = await startNeutronFake({
+      clock,
+      externalNetworks: [{ name: 'public', cidr: '203.0.113.0/24' }],
+    });
+    try {
+      const external = Object.values(neutron.state.networks).filter((network) => network.external);
+      expect(external.map((network) => network.name)).toEqual(['public']);
+    } finally {
+      await neutron.close();
+    }
+  });
 });
