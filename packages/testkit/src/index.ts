@@ -7,3 +7,4 @@ export * from './framework/index.js';
 export * from './kubernetes/index.js';
 export * from './openstack/index.js';
 export * from './sim/index.js';
+export * from './ssh/index.js';

@@ -1,4 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { CallLog } from './call-log.js';
 import type { Clock } from './clock.js';
@@ -11,6 +12,11 @@ export interface FakeRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /**
+   * The subject of the client certificate the TLS handshake verified against `ServiceTls.clientCa`
+   * (Kubernetes reads the user from CN and the groups from O); absent over plain HTTP.
+   */
+  clientCertificate?: { commonName: string; organizations: string[] };
 }
 
 export interface FakeResponse {
@@ -44,13 +50,25 @@ export interface ServiceContext {
   afterMutation?: () => void;
 }
 
+/**
+ * Serve over HTTPS instead of HTTP (PEM): a kubeadm cluster's API server, which asks for client
+ * certificates signed by the cluster CA and verifies them when sent.
+ */
+export interface ServiceTls {
+  certificatePem: string;
+  privateKeyPem: string;
+  /** CA whose client certificates are accepted; a client may still present none (then token auth applies). */
+  clientCaPem?: string;
+}
+
 export interface RunningService {
   name: string;
   url: string;
   close(): Promise<void>;
 }
 
-function readBody(request: import('node:http').IncomingMessage): Promise<string> {
+/** The whole body of a request, as text. */
+export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -59,20 +77,37 @@ function readBody(request: import('node:http').IncomingMessage): Promise<string>
   });
 }
 
-/** Serve a protocol on 127.0.0.1 at an ephemeral port (or `port`), with faults and a call log. */
+/** The verified client certificate's subject, when the request came over TLS with one. */
+function clientCertificateOf(incoming: IncomingMessage): FakeRequest['clientCertificate'] {
+  const socket = incoming.socket as import('node:tls').TLSSocket;
+  if (typeof socket.getPeerCertificate !== 'function' || !socket.authorized) return undefined;
+  const subject = socket.getPeerCertificate().subject;
+  if (!subject?.CN) return undefined;
+  const organizations = subject.O === undefined ? [] : ([] as string[]).concat(subject.O);
+  return { commonName: String(subject.CN), organizations };
+}
+
+/**
+ * Serve a protocol on 127.0.0.1 (or another loopback `host`) at an ephemeral port (or `port`), over
+ * HTTP or `tls`, with faults and a call log.
+ */
 export async function startService(
   protocol: ServiceProtocol,
   context: ServiceContext,
   port = 0,
+  options: { tls?: ServiceTls; host?: string } = {},
 ): Promise<RunningService> {
-  const server: Server = createServer(async (incoming, outgoing) => {
+  const { tls, host = '127.0.0.1' } = options;
+  const handler = async (incoming: IncomingMessage, outgoing: import('node:http').ServerResponse) => {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+    const clientCertificate = clientCertificateOf(incoming);
     const request: FakeRequest = {
       method: incoming.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
       headers: incoming.headers,
       body: await readBody(incoming),
+      ...(clientCertificate ? { clientCertificate } : {}),
     };
     const resolved = protocol.resolve(request);
     const operation = resolved?.operation ?? 'Unknown';
@@ -116,13 +151,23 @@ export async function startService(
     log(response.status);
     outgoing.writeHead(response.status, response.headers ?? {});
     outgoing.end(response.body ?? '');
-  });
+  };
+  const server: Server = tls
+    ? createTlsServer(
+        {
+          cert: tls.certificatePem,
+          key: tls.privateKeyPem,
+          ...(tls.clientCaPem ? { ca: tls.clientCaPem, requestCert: true, rejectUnauthorized: false } : {}),
+        },
+        handler,
+      )
+    : createServer(handler);
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   return {
     name: protocol.name,
-    url: `http://127.0.0.1:${address.port}`,
+    url: `${tls ? 'https' : 'http'}://${host}:${address.port}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

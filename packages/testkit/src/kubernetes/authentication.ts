@@ -11,11 +11,16 @@ export function bearerToken(request: FakeRequest): string | undefined {
   return match?.[1];
 }
 
-/** Whether the request may proceed: it carries a bearer token `authenticate` accepts (any, by default). */
+/**
+ * Whether the request may proceed: it came with a client certificate the TLS handshake verified
+ * against the cluster CA (kubeadm's admin.conf), or carries a bearer token `authenticate` accepts
+ * (any, by default).
+ */
 export async function isAuthenticated(
   request: FakeRequest,
   authenticate: Authenticate | undefined,
 ): Promise<boolean> {
+  if (request.clientCertificate) return true;
   const token = bearerToken(request);
   if (token === undefined) return false;
   return authenticate ? await authenticate(token) : true;

@@ -5,6 +5,7 @@ import type {
   FaultInjector,
   RunningService,
   ServiceProtocol,
+  ServiceTls,
 } from '../framework/index.js';
 import { createStateStore, DEFAULT_DURATIONS, startService } from '../framework/index.js';
 import type { Authenticate } from './authentication.js';
@@ -113,6 +114,10 @@ export interface StartKubernetesFakeOptions extends Omit<KubernetesFakeOptions, 
   stateFile?: string;
   /** @default 0 (an ephemeral port) */
   port?: number;
+  /** Serve HTTPS, accepting client certificates signed by `clientCaPem` (a kubeadm cluster). */
+  tls?: ServiceTls;
+  /** A loopback address to listen on instead of 127.0.0.1 (a simulated VM's own). */
+  host?: string;
 }
 
 /** A fake cluster served over HTTP. */
@@ -124,7 +129,7 @@ export interface RunningKubernetesFake extends RunningService {
 export async function startKubernetesFake(
   options: StartKubernetesFakeOptions,
 ): Promise<RunningKubernetesFake> {
-  const { faults, callLog, stateFile, port, ...fakeOptions } = options;
+  const { faults, callLog, stateFile, port, tls, host, ...fakeOptions } = options;
   const store = createStateStore<KubernetesState>(emptyKubernetesState, stateFile);
   const fake = createKubernetesFake({
     ...fakeOptions,
@@ -132,6 +137,9 @@ export async function startKubernetesFake(
     onStateChange: () => store.save(),
   });
   store.save();
-  const running = await startService(fake.protocol, { clock: options.clock, faults, callLog }, port ?? 0);
+  const running = await startService(fake.protocol, { clock: options.clock, faults, callLog }, port ?? 0, {
+    ...(tls ? { tls } : {}),
+    ...(host ? { host } : {}),
+  });
   return { ...running, fake };
 }
