@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { CONTROL_PLANE_STEPS, exampleConfig } from '../../test/example-config.js';
 import { bootstrapScripts, renderBootstrapFiles } from './bootstrap-scripts.js';
-import { exampleConfig } from './example-config.test-helper.js';
 
 const run = promisify(execFile);
 
@@ -45,18 +45,7 @@ describe('bootstrap scripts generated from the config', () => {
   it('starts every step with its own check and runs the steps in order', () => {
     const control = files[0]?.content ?? '';
     const order = [...control.matchAll(/^run_step (\S+)$/gm)].map((match) => match[1]);
-    expect(order).toEqual([
-      'swap-off',
-      'kernel-modules',
-      'kernel-settings',
-      'time-sync',
-      'log-caps',
-      'ephemeral-data',
-      'containerd',
-      'kubernetes-packages',
-      'kubeadm-init',
-      'pod-network',
-    ]);
+    expect(order).toEqual(CONTROL_PLANE_STEPS);
     for (const step of order) expect(control).toContain(`${step?.replace(/-/g, '_')}_done() {`);
   });
 

@@ -10,7 +10,10 @@ export interface BootstrapStep {
   name: string;
   /** Why the step exists, one line: a comment in the script. */
   why: string;
-  /** Bash that exits 0 when the machine is already done (a function body). */
+  /**
+   * Bash that exits 0 when the machine is already done (a function body). Under `pipefail`, never
+   * end a pipe with `grep -q`: it stops reading early and the writer's SIGPIPE fails the pipe.
+   */
   check: string;
   /** Bash that makes it so (a function body, under `set -euo pipefail`). */
   apply: string;

@@ -8,7 +8,7 @@ import type { BootstrapStep } from './bootstrap-step.js';
 export const swapOff: BootstrapStep = {
   name: 'swap-off',
   why: 'the kubelet refuses to run with swap on; commented out of /etc/fstab so a reboot keeps it off (004: "swap turned on again")',
-  check: `! swapon --show --noheadings | grep -q . && ! grep -Eq '^[^#]\\S*\\s+\\S+\\s+swap\\s' /etc/fstab`,
+  check: `! swapon --show --noheadings | grep . >/dev/null && ! grep -Eq '^[^#]\\S*\\s+\\S+\\s+swap\\s' /etc/fstab`,
   apply: `swapoff -a
 sed -ri 's/^([^#]\\S*\\s+\\S+\\s+swap\\s.*)$/# hubfleet: swap stays off for the kubelet: \\1/' /etc/fstab`,
 };
@@ -17,7 +17,7 @@ export const kernelModules: BootstrapStep = {
   name: 'kernel-modules',
   why: 'containerd needs overlay and pod traffic needs br_netfilter, now and after a reboot',
   check: `[ "$(cat /etc/modules-load.d/hubfleet-kubernetes.conf 2>/dev/null)" = "$(printf 'overlay\\nbr_netfilter')" ] &&
-  lsmod | grep -q '^overlay ' && lsmod | grep -q '^br_netfilter '`,
+  lsmod | grep '^overlay ' >/dev/null && lsmod | grep '^br_netfilter ' >/dev/null`,
   apply: `printf 'overlay\\nbr_netfilter\\n' > /etc/modules-load.d/hubfleet-kubernetes.conf
 modprobe overlay
 modprobe br_netfilter`,
@@ -84,7 +84,7 @@ export const kubernetesPackages: BootstrapStep = {
   check: `grep -qF "deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] $KUBERNETES_REPO /" /etc/apt/sources.list.d/kubernetes.list 2>/dev/null || return 1
 for package in kubelet kubeadm kubectl; do
   case "$(dpkg-query -W -f="\\\${Version}" "$package" 2>/dev/null)" in "$KUBERNETES_MINOR".*) ;; *) return 1 ;; esac
-  apt-mark showhold | grep -qx "$package" || return 1
+  apt-mark showhold | grep -x "$package" >/dev/null || return 1
 done
 systemctl is-enabled --quiet kubelet`,
   apply: `installed=$(dpkg-query -W -f="\\\${Version}" kubeadm 2>/dev/null || true)

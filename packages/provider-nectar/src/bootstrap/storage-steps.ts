@@ -53,7 +53,7 @@ export function hubExport(hub: string): BootstrapStep {
     name: `export-${hub}`,
     why: `hub ${hub}'s home directories exported to the cluster's addresses only`,
     check: `[ "$(cat ${file} 2>/dev/null)" = "$(export_line ${directory})" ] &&
-  exportfs -v | grep -q "^${directory} "`,
+  exportfs -v | grep "^${directory} " >/dev/null`,
     apply: `mkdir -p /etc/exports.d
 export_line ${directory} > ${file}
 exportfs -ra`,

@@ -254,10 +254,13 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
       case '/reset':
         return reset(vm);
       case '/ca': {
-        const record = Object.values(state.clusters).find(
-          (cluster) =>
-            cluster.controlPlaneVm === vm || Object.values(cluster.nodes).some((node) => node.vm === vm),
-        );
+        const endpoint = url.searchParams.get('endpoint');
+        const record = endpoint
+          ? clusterAt(endpoint)
+          : Object.values(state.clusters).find(
+              (cluster) =>
+                cluster.controlPlaneVm === vm || Object.values(cluster.nodes).some((node) => node.vm === vm),
+            );
         if (!record) throw new KubeadmError(`sim: VM ${vm} is in no cluster`);
         return record.ca.certificatePem;
       }

@@ -46,11 +46,15 @@ case "\${1:-}" in
     call token "&ttl=$ttl" /dev/null ;;
   join)
     config=$(config_of "$@"); preflight /etc/kubernetes/kubelet.conf
+    [ ! -e /etc/kubernetes/pki/ca.crt ] || { echo "[ERROR FileAvailable--etc-kubernetes-pki-ca.crt]: /etc/kubernetes/pki/ca.crt already exists" >&2; exit 1; }
+    endpoint=$(sed -n 's/^ *apiServerEndpoint: *//p' "$config" | tr -d '"')
     mkdir -p /etc/kubernetes/pki /var/lib/kubelet
+    # Discovery writes the cluster CA first, the TLS bootstrap then writes kubelet.conf: a join that
+    # fails in between leaves ca.crt behind, and only kubeadm reset lets the next join through.
+    /usr/bin/curl -sS --fail-with-body "$control/ca?endpoint=$endpoint" > /etc/kubernetes/pki/ca.crt
+    echo "# sim kubelet config" > /var/lib/kubelet/config.yaml
     call join "&hostname=$(hostname)" "$config" > /etc/kubernetes/kubelet.conf.new
     mv /etc/kubernetes/kubelet.conf.new /etc/kubernetes/kubelet.conf
-    /usr/bin/curl -sS --fail-with-body "$control/ca?vm=$vm" > /etc/kubernetes/pki/ca.crt
-    echo "# sim kubelet config" > /var/lib/kubelet/config.yaml
     echo "This node has joined the cluster" ;;
   reset)
     call reset "" /dev/null

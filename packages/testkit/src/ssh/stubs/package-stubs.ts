@@ -17,7 +17,7 @@ units_of() {
   esac
 }
 kubernetes_minor() {
-  sed -n 's|.*pkgs.k8s.io/core:/stable:/v\\([0-9.]*\\)/deb/.*|\\1|p' /etc/apt/sources.list.d/*.list 2>/dev/null | head -n 1
+  sed -n 's|.*pkgs.k8s.io/core:/stable:/v\\([0-9.]*\\)/deb.*|\\1|p' /etc/apt/sources.list.d/*.list 2>/dev/null | head -n 1
 }
 version_of() {
   case "$1" in
@@ -82,8 +82,11 @@ else echo "dpkg-query: no packages found matching $name" >&2; exit 1; fi
 
 // Only the two downloads a bootstrap makes resolve; anything else fails as an unreachable host would.
 const curl = `
-url="\${*: -1}"; output=""
-previous=""; for arg in "$@"; do [ "$previous" = "-o" ] && output="$arg"; previous="$arg"; done
+url=""; output=""; previous=""
+for arg in "$@"; do
+  if [ "$previous" = "-o" ]; then output="$arg"; else case "$arg" in http://*|https://*) url="$arg" ;; esac; fi
+  previous="$arg"
+done
 case "$url" in
   https://pkgs.k8s.io/core:/stable:/v*/deb/Release.key) body="-----BEGIN PGP PUBLIC KEY BLOCK-----
 sim key for $url

@@ -1,0 +1,6 @@
+export type { BootstrapRun } from './bootstrap-runner.js';
+export { runBootstrap, shellQuote } from './bootstrap-runner.js';
+export { hostKeyMismatch, pinnedFingerprints, sshFingerprint } from './host-key-pin.js';
+export { fetchKubeconfig } from './kubeconfig-over-ssh.js';
+export type { CommandResult, VmAddress, VmConnection } from './vm-connection.js';
+export { connectToVm } from './vm-connection.js';
