@@ -1,4 +1,5 @@
 import type { ProviderV1 } from '@hubfleet/core';
+import { renderBootstrapFiles } from './bootstrap/bootstrap-scripts.js';
 import { nectarCapabilities, nectarToolDefaults } from './nectar-capabilities.js';
 import { nectarCatalog } from './nectar-catalog.js';
 import { type NectarProviderSettings, nectarProviderSettingsSchema } from './nectar-config.js';
@@ -17,4 +18,6 @@ export const nectarProvider: ProviderV1<NectarProviderSettings> = {
   catalog: nectarCatalog,
   toolDefaults: nectarToolDefaults,
   validate: validateNectarConfig,
+  // The kubeadm bootstrap scripts, exactly as they run over SSH: `hubfleet render` writes bootstrap/*.sh.
+  renderArtifacts: (config) => renderBootstrapFiles(config).map((file) => ({ ...file, executable: true })),
 };
