@@ -1,5 +1,6 @@
 import type { ProviderV1 } from '@hubfleet/core';
 import { renderBootstrapFiles } from './bootstrap/bootstrap-scripts.js';
+import { nectarBackupStorage } from './nectar-backup-storage.js';
 import { nectarCapabilities, nectarToolDefaults } from './nectar-capabilities.js';
 import { nectarCatalog } from './nectar-catalog.js';
 import { type NectarProviderSettings, nectarProviderSettingsSchema } from './nectar-config.js';
@@ -17,6 +18,9 @@ export const nectarProvider: ProviderV1<NectarProviderSettings> = {
   capabilities: nectarCapabilities,
   catalog: nectarCatalog,
   toolDefaults: nectarToolDefaults,
+  // hubfleet runs kubeadm on NeCTAR VMs; kubeadm's default `serviceSubnet`.
+  defaultServiceCidr: '10.96.0.0/12',
+  backupStorage: nectarBackupStorage,
   validate: validateNectarConfig,
   // The kubeadm bootstrap scripts, exactly as they run over SSH: `hubfleet render` writes bootstrap/*.sh.
   renderArtifacts: (config) => renderBootstrapFiles(config).map((file) => ({ ...file, executable: true })),

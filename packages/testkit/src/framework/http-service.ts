@@ -1,6 +1,8 @@
+import { X509Certificate } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import type { CallLog } from './call-log.js';
 import type { Clock } from './clock.js';
 import type { FaultInjector, FaultKind } from './faults.js';
@@ -12,11 +14,16 @@ export interface FakeRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
-  /**
-   * The subject of the client certificate the TLS handshake verified against `ServiceTls.clientCa`
-   * (Kubernetes reads the user from CN and the groups from O); absent over plain HTTP.
-   */
-  clientCertificate?: { commonName: string; organizations: string[] };
+  /** Over TLS, the certificate the client presented, and whether it chains to the service's `ca`. */
+  clientCertificate?: { pem: string; trusted: boolean };
+}
+
+/** Serve HTTPS: the serving certificate and key, and the CA client certificates are checked against. */
+export interface ServingTls {
+  certificatePem: string;
+  privateKeyPem: string;
+  /** Client certificates are asked for (not required) and marked trusted when they chain to this CA. */
+  clientCaPem: string;
 }
 
 export interface FakeResponse {
@@ -48,23 +55,28 @@ export interface ServiceContext {
   callLog: CallLog;
   /** Called after every mutating call that succeeded, e.g. to persist state for sim mode. */
   afterMutation?: () => void;
-}
-
-/**
- * Serve over HTTPS instead of HTTP (PEM): a kubeadm cluster's API server, which asks for client
- * certificates signed by the cluster CA and verifies them when sent.
- */
-export interface ServiceTls {
-  certificatePem: string;
-  privateKeyPem: string;
-  /** CA whose client certificates are accepted; a client may still present none (then token auth applies). */
-  clientCaPem?: string;
+  /** Serve HTTPS instead of HTTP. */
+  tls?: ServingTls;
+  /** Another loopback address to listen on (a simulated VM's own). @default '127.0.0.1' */
+  host?: string;
 }
 
 export interface RunningService {
   name: string;
   url: string;
   close(): Promise<void>;
+}
+
+/**
+ * The client certificate of a TLS request. The handshake asks for one without requiring it
+ * (`rejectUnauthorized: false`), as an API server does: an untrusted one is the protocol's to refuse.
+ */
+function clientCertificateOf(incoming: IncomingMessage): FakeRequest['clientCertificate'] {
+  const socket = incoming.socket as Partial<TLSSocket>;
+  if (typeof socket.getPeerCertificate !== 'function') return undefined;
+  const peer = socket.getPeerCertificate();
+  if (peer?.raw === undefined) return undefined;
+  return { pem: new X509Certificate(peer.raw).toString(), trusted: socket.authorized === true };
 }
 
 /** The whole body of a request, as text. */
@@ -77,27 +89,12 @@ export function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-/** The verified client certificate's subject, when the request came over TLS with one. */
-function clientCertificateOf(incoming: IncomingMessage): FakeRequest['clientCertificate'] {
-  const socket = incoming.socket as import('node:tls').TLSSocket;
-  if (typeof socket.getPeerCertificate !== 'function' || !socket.authorized) return undefined;
-  const subject = socket.getPeerCertificate().subject;
-  if (!subject?.CN) return undefined;
-  const organizations = subject.O === undefined ? [] : ([] as string[]).concat(subject.O);
-  return { commonName: String(subject.CN), organizations };
-}
-
-/**
- * Serve a protocol on 127.0.0.1 (or another loopback `host`) at an ephemeral port (or `port`), over
- * HTTP or `tls`, with faults and a call log.
- */
+/** Serve a protocol on 127.0.0.1 at an ephemeral port (or `port`), with faults and a call log. */
 export async function startService(
   protocol: ServiceProtocol,
   context: ServiceContext,
   port = 0,
-  options: { tls?: ServiceTls; host?: string } = {},
 ): Promise<RunningService> {
-  const { tls, host = '127.0.0.1' } = options;
   const handler = async (incoming: IncomingMessage, outgoing: import('node:http').ServerResponse) => {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     const clientCertificate = clientCertificateOf(incoming);
@@ -107,7 +104,7 @@ export async function startService(
       query: url.searchParams,
       headers: incoming.headers,
       body: await readBody(incoming),
-      ...(clientCertificate ? { clientCertificate } : {}),
+      ...(clientCertificate === undefined ? {} : { clientCertificate }),
     };
     const resolved = protocol.resolve(request);
     const operation = resolved?.operation ?? 'Unknown';
@@ -152,17 +149,21 @@ export async function startService(
     outgoing.writeHead(response.status, response.headers ?? {});
     outgoing.end(response.body ?? '');
   };
+  const tls = context.tls;
   const server: Server = tls
     ? createTlsServer(
         {
           cert: tls.certificatePem,
           key: tls.privateKeyPem,
-          ...(tls.clientCaPem ? { ca: tls.clientCaPem, requestCert: true, rejectUnauthorized: false } : {}),
+          ca: tls.clientCaPem,
+          requestCert: true,
+          rejectUnauthorized: false,
         },
         handler,
       )
     : createServer(handler);
   server.keepAliveTimeout = 1000;
+  const host = context.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   return {

@@ -5,11 +5,7 @@ import { createCallLog } from '../framework/call-log.js';
 import { createClock } from '../framework/clock.js';
 import { createFaultInjector } from '../framework/faults.js';
 import { readBody } from '../framework/http-service.js';
-import {
-  createCertificateAuthority,
-  issueClientCertificate,
-  issueServerCertificate,
-} from '../framework/pki.js';
+import { createCertificateAuthority, issueClientCertificate } from '../framework/pki.js';
 import { createStateStore } from '../framework/state-store.js';
 import { type RunningKubernetesFake, startKubernetesFake } from '../kubernetes/kubernetes-fake.js';
 import type { KubernetesNodeGroup } from '../kubernetes/node-group.js';
@@ -86,16 +82,6 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
 
   async function serve(record: KubeadmClusterRecord): Promise<RunningKubernetesFake> {
     const [host = '127.0.0.1'] = record.endpoint.split(':');
-    const serving = await issueServerCertificate(record.ca, [
-      ...new Set([
-        'kubernetes',
-        'kubernetes.default',
-        'kubernetes.default.svc',
-        '10.96.0.1',
-        host,
-        ...record.certSans,
-      ]),
-    ]);
     const fake = await startKubernetesFake({
       clock,
       faults,
@@ -107,7 +93,8 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
       nodeGroups: () => nodeGroups(record, vms),
       host,
       port: API_PORT,
-      tls: { ...serving, clientCaPem: record.ca.certificatePem },
+      tls: { authority: record.ca },
+      serverNames: ['kubernetes', 'kubernetes.default', 'kubernetes.default.svc', '10.96.0.1', ...record.certSans],
     });
     running.set(record.controlPlaneVm, fake);
     return fake;
