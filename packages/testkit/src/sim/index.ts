@@ -1,5 +1,7 @@
 export type { AwsSimCloud, AwsSimCloudOptions } from './aws-sim-cloud.js';
 export { DEFAULT_SIM_AWS_REGION, startAwsSimCloud } from './aws-sim-cloud.js';
+export type { NectarVmSim } from './nectar-vm-sim.js';
+export { startNectarVmSim } from './nectar-vm-sim.js';
 export type { OpenStackSimCloud, OpenStackSimCloudOptions } from './openstack-sim-cloud.js';
 export { startNectarSimCloud, startOpenStackSimCloud } from './openstack-sim-cloud.js';
 export type { OpenStackSimCredentials } from './openstack-sim-credentials.js';

@@ -94,7 +94,13 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
       host,
       port: API_PORT,
       tls: { authority: record.ca },
-      serverNames: ['kubernetes', 'kubernetes.default', 'kubernetes.default.svc', '10.96.0.1', ...record.certSans],
+      serverNames: [
+        'kubernetes',
+        'kubernetes.default',
+        'kubernetes.default.svc',
+        '10.96.0.1',
+        ...record.certSans,
+      ],
     });
     running.set(record.controlPlaneVm, fake);
     return fake;

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -17,7 +17,10 @@ export interface SimKeyPair {
 }
 
 export interface SimVmSpec {
+  /** The VM's key in the fleet (its directory name), e.g. a Nova server id. */
   name: string;
+  /** Its hostname, when it differs from `name` (a Nova server's name). */
+  hostname?: string;
   /** The flavor's name, the Node's instance type. */
   flavor?: string;
   capacity?: { cpu: string; memory: string };
@@ -71,6 +74,25 @@ async function ensureKeyPair(directory: string): Promise<SimKeyPair> {
   };
 }
 
+/** Where a fleet keeps a VM's disk, host key and sshd files. */
+export function vmDirectory(fleetDirectory: string, name: string): string {
+  return join(fleetDirectory, 'vms', name);
+}
+
+/**
+ * A VM's ed25519 host key, made now if it has none yet (synchronously: Nova asks for a server's
+ * host keys while it answers the create), as the OpenSSH public key line its sshd will present.
+ */
+export function ensureVmHostKey(fleetDirectory: string, name: string, hostname = name): string {
+  const sshd = join(vmDirectory(fleetDirectory, name), 'sshd');
+  const keyFile = join(sshd, 'ssh_host_ed25519_key');
+  if (!existsSync(keyFile)) {
+    mkdirSync(sshd, { recursive: true });
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `root@${hostname}`, '-f', keyFile]);
+  }
+  return readFileSync(`${keyFile}.pub`, 'utf8').trim();
+}
+
 /** Start a fleet in `directory` (created when missing; VMs started later reuse their directories). */
 export async function startSimVmFleet(directory: string): Promise<SimVmFleet> {
   await mkdir(directory, { recursive: true });
@@ -86,8 +108,8 @@ export async function startSimVmFleet(directory: string): Promise<SimVmFleet> {
       if (used.has(address) || !(await portIsFree(address, 22))) continue;
       try {
         return await startSimVm({
-          directory: join(directory, 'vms', spec.name),
-          name: spec.name,
+          directory: vmDirectory(directory, spec.name),
+          name: spec.hostname ?? spec.name,
           address,
           authorizedKeys: spec.authorizedKeys ?? [keyPair.publicKey],
           controlUrl: control.url,
@@ -124,7 +146,7 @@ export async function startSimVmFleet(directory: string): Promise<SimVmFleet> {
       await running.get(name)?.stop();
       running.delete(name);
       await control.forgetVm(name);
-      await rm(join(directory, 'vms', name), { recursive: true, force: true });
+      await rm(vmDirectory(directory, name), { recursive: true, force: true });
     },
     async close() {
       for (const vm of running.values()) await vm.stop();
