@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OpenStackError } from '../src/errors/openstack-error.js';
 import { replace } from '../src/magnum/json-patch.js';
 import {
   createCluster,
@@ -9,7 +8,7 @@ import {
   resizeCluster,
   updateCluster,
 } from '../src/magnum/magnum-clusters.js';
-import { type FakeWorld, startFakeWorld } from './fake-world.js';
+import { type FakeWorld, failure, startFakeWorld } from './fake-world.js';
 import { MINUTE, magnumClient, startMagnum } from './magnum-world.js';
 
 let world: FakeWorld;
@@ -20,12 +19,6 @@ beforeEach(async () => {
   ({ magnum: magnumFake, templateId } = await startMagnum(world));
 });
 afterEach(() => world.close());
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error as OpenStackError,
-  );
 
 describe('Magnum clusters through the client, against the Magnum fake', () => {
   it('creates a cluster that goes CREATE_IN_PROGRESS → CREATE_COMPLETE with an API address', async () => {

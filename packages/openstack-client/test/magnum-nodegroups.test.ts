@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OpenStackError } from '../src/errors/openstack-error.js';
 import { replace } from '../src/magnum/json-patch.js';
 import { createCluster } from '../src/magnum/magnum-clusters.js';
 import {
@@ -10,7 +9,7 @@ import {
   supportsNodegroupLabels,
   updateNodegroup,
 } from '../src/magnum/magnum-nodegroups.js';
-import { type FakeWorld, startFakeWorld } from './fake-world.js';
+import { type FakeWorld, failure, startFakeWorld } from './fake-world.js';
 import { MINUTE, magnumClient, startMagnum } from './magnum-world.js';
 
 let world: FakeWorld;
@@ -20,12 +19,6 @@ beforeEach(async () => {
   ({ templateId } = await startMagnum(world));
 });
 afterEach(() => world.close());
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error as OpenStackError,
-  );
 
 async function readyCluster(magnum: Awaited<ReturnType<typeof magnumClient>>): Promise<string> {
   const uuid = await createCluster(magnum, { name: 'hub', cluster_template_id: templateId, node_count: 1 });

@@ -45,14 +45,30 @@ async function kube(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function magnumClient(): Promise<ServiceClient> {
+function session() {
   const credentials = loadOpenStackCredentials({
     cloud: 'sim',
     env: { OS_CLIENT_CONFIG_FILE: sim.cloudsYamlFile },
     cwd: directory,
     home: directory,
   });
-  return createOpenStackSession({ credentials, http: { sleep: async () => {} } }).service('container-infra');
+  return createOpenStackSession({ credentials, http: { sleep: async () => {} } });
+}
+
+const magnumClient = (): Promise<ServiceClient> => session().service('container-infra');
+
+/** Octavia's load balancers of that name, as a client lists them. */
+async function balancersNamed(name: string): Promise<Array<{ name: string; vip_address: string }>> {
+  const octavia = await session().service('load-balancer');
+  return octavia.listAll('/lbaas/loadbalancers', 'loadbalancers', { name });
+}
+
+/** The address the cloud controller gave a LoadBalancer Service (asking the API runs its controllers). */
+async function ingressIp(name: string): Promise<string | undefined> {
+  const status = (await kube(`/api/v1/namespaces/default/services/${name}`)).body.status as {
+    loadBalancer?: { ingress?: Array<{ ip: string }> };
+  };
+  return status.loadBalancer?.ingress?.[0]?.ip;
 }
 
 const nodeNames = async () =>
@@ -102,17 +118,18 @@ describe('a Magnum cluster of the sim comes with a Kubernetes API', () => {
       (await kube('/api/v1/namespaces/default/services', { method: 'POST', body: JSON.stringify(service) }))
         .status,
     ).toBe(201);
-    const ip = await eventually(async () => {
-      const status = (await kube('/api/v1/namespaces/default/services/proxy-public')).body.status as {
-        loadBalancer?: { ingress?: Array<{ ip: string }> };
-      };
-      return status.loadBalancer?.ingress?.[0]?.ip;
-    });
-    const balancers = () =>
-      Object.values(sim.octavia.state.loadBalancers).filter(
-        (lb) => lb.name === `kube_service_${uuid}_default_proxy-public`,
-      );
-    expect(balancers().map((lb) => lb.vipAddress)).toEqual([ip]);
+    const ip = await eventually(() => ingressIp('proxy-public'));
+    const balancers = () => balancersNamed(`kube_service_${uuid}_default_proxy-public`);
+    expect((await balancers()).map((lb) => lb.vip_address)).toEqual([ip]);
+
+    // A second Service whose deletion the cloud controller follows: its load balancer goes with it.
+    const scratch = { ...service, metadata: { name: 'scratch', namespace: 'default' } };
+    await kube('/api/v1/namespaces/default/services', { method: 'POST', body: JSON.stringify(scratch) });
+    await eventually(() => ingressIp('scratch'));
+    const scratchBalancers = () => balancersNamed(`kube_service_${uuid}_default_scratch`);
+    expect(await scratchBalancers()).toHaveLength(1);
+    await kube('/api/v1/namespaces/default/services/scratch', { method: 'DELETE' });
+    await eventually(async () => ((await scratchBalancers()).length === 0 ? true : undefined));
 
     await deleteCluster(magnum, uuid);
     await eventually(
@@ -124,6 +141,6 @@ describe('a Magnum cluster of the sim comes with a Kubernetes API', () => {
     );
     // The API of a deleted cluster is gone (a fresh one would be empty); its load balancer is not.
     expect((await nodeNames()).length).toBe(0);
-    expect(balancers()).toHaveLength(1);
+    expect(await balancers()).toHaveLength(1);
   });
 });
