@@ -1,5 +1,24 @@
 export type { AwsSimCloud, AwsSimCloudOptions } from './aws-sim-cloud.js';
-export { startAwsSimCloud } from './aws-sim-cloud.js';
+export { DEFAULT_SIM_AWS_REGION, startAwsSimCloud } from './aws-sim-cloud.js';
+export type {
+  SimAddress,
+  SimCallCounts,
+  SimCloud,
+  SimCloudFactory,
+  SimCloudStartOptions,
+  SimCluster,
+  SimClusterAddon,
+  SimGateway,
+  SimIdentity,
+  SimInventory,
+  SimLoadBalancer,
+  SimNetwork,
+  SimNodeGroup,
+  SimOwned,
+  SimSubnet,
+  SimVolume,
+} from './sim-cloud.js';
+export { awsSimCloudFactory, findSimCloudFactory, simCloudFactories } from './sim-cloud-registry.js';
 export type { OpenStackSimCloud, OpenStackSimCloudOptions } from './openstack-sim-cloud.js';
 export { startNectarSimCloud, startOpenStackSimCloud } from './openstack-sim-cloud.js';
 export type { OpenStackSimCredentials } from './openstack-sim-credentials.js';
@@ -7,5 +26,6 @@ export { SIM_OPENSTACK_APPLICATION_CREDENTIAL, simCloudsYaml } from './openstack
 export type { OpenStackSimProfile } from './openstack-sim-profiles.js';
 export { NECTAR_PROFILE, STFC_PROFILE } from './openstack-sim-profiles.js';
 export { SIM_ACCOUNT_ID, SIM_CREDENTIALS, SIM_PRINCIPAL_ARN } from './sim-credentials.js';
+export { callCounts, loadBalancersOf, neutralStatus } from './sim-inventory-parts.js';
 export type { CapacityOf, MachineCapacity } from './sim-node-groups.js';
 export { nodeGroupsFromEks } from './sim-node-groups.js';
