@@ -17,6 +17,7 @@ import type { FlavorRecord } from '../openstack/nova/nova-state.js';
 import type { RunningOctaviaFake } from '../openstack/octavia/octavia-fake.js';
 import { serviceLoadBalancers } from '../openstack/octavia/octavia-service-load-balancers.js';
 import { nodeGroupsFromMagnum, servedCluster } from './magnum-node-groups.js';
+import type { CapacityOf } from './sim-node-groups.js';
 
 export interface MagnumKubernetesOptions {
   clock: Clock;
@@ -25,6 +26,8 @@ export interface MagnumKubernetesOptions {
   magnum: RunningMagnumFake;
   octavia: RunningOctaviaFake;
   flavors: readonly FlavorRecord[];
+  /** Machine sizes from the provider's catalog (GPUs included), over the flavors' own. */
+  capacityOf?: CapacityOf;
   /** The Neutron network a Service's VIP goes on (the cluster's fixed network, else an external one). */
   vipNetworkFor: (cluster: ClusterRecord) => string | undefined;
   /** Where the cluster's objects and its incarnation are kept (sim mode). */
@@ -49,15 +52,13 @@ function portsOf(service: KubeObject): { port: number; protocol?: string }[] {
   });
 }
 
-/** The LoadBalancer Services a cluster has, as `namespace/name`. */
-function loadBalancerServices(state: KubernetesState): Set<string> {
-  return new Set(
-    listStored(state, { group: '', plural: 'services' })
-      .filter(
-        (stored) => record(stored.object.spec)?.type === 'LoadBalancer' && stored.deletingAt === undefined,
-      )
-      .map((stored) => `${stored.namespace}/${stored.name}`),
-  );
+/** The LoadBalancer Services a cluster has (not being deleted). */
+function loadBalancerServices(state: KubernetesState): { namespace: string; name: string }[] {
+  return listStored(state, { group: '', plural: 'services' })
+    .filter(
+      (stored) => record(stored.object.spec)?.type === 'LoadBalancer' && stored.deletingAt === undefined,
+    )
+    .map((stored) => ({ namespace: stored.namespace, name: stored.name }));
 }
 
 /**
@@ -87,18 +88,10 @@ export async function startMagnumKubernetes(options: MagnumKubernetesOptions): P
   };
   let fake: KubernetesFake;
   // cloud-provider-openstack deletes a Service's load balancer when the Service goes (or stops being
-  // one). Its load balancers name the Service in their description, which survives a sim restart.
+  // one); the load balancers name their Service in their description, which survives a sim restart.
   const syncLoadBalancers = () => {
     const cluster = current();
-    if (!cluster) return;
-    const wanted = loadBalancerServices(fake.state);
-    const suffix = ` from cluster ${cluster.uuid}`;
-    for (const lb of Object.values(octavia.state.loadBalancers)) {
-      const match = /^Kubernetes external service (\S+)\/(\S+) from cluster /.exec(lb.description);
-      if (!match || !lb.description.endsWith(suffix) || lb.status === 'PENDING_DELETE') continue;
-      const [, namespace = '', name = ''] = match;
-      if (!wanted.has(`${namespace}/${name}`)) balancers(cluster).release(namespace, name);
-    }
+    if (cluster) balancers(cluster).sync(loadBalancerServices(fake.state));
   };
   fake = createKubernetesFake({
     clock,
@@ -109,7 +102,7 @@ export async function startMagnumKubernetes(options: MagnumKubernetesOptions): P
     },
     nodeGroups: () => {
       const cluster = current();
-      return cluster ? nodeGroupsFromMagnum(magnum.state, cluster, options.flavors) : [];
+      return cluster ? nodeGroupsFromMagnum(magnum.state, cluster, options.flavors, options.capacityOf) : [];
     },
     loadBalancerIngress: (service) => {
       const cluster = current();
