@@ -149,6 +149,7 @@ describe('Magnum clusters through the client, against the Magnum fake', () => {
     expect(error).toMatchObject({ kind: 'not-found', status: 404, retryable: false });
     expect(error?.requestId).toMatch(/^req-/);
     expect(error?.hint).toContain(error?.requestId);
+    expect(await deleteCluster(magnum, uuid)).toBe(false);
   });
 
   it('ends a delete in DELETE_FAILED when scripted, keeping the cluster', async () => {

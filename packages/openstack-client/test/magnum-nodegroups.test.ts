@@ -125,13 +125,14 @@ describe('Magnum nodegroups through the client, against the Magnum fake', () => 
     expect(refused?.message).toContain('Deleting a default nodegroup is not supported');
     await createNodegroup(magnum, cluster, { name: 'tmp' });
     world.clock.advance(8 * MINUTE);
-    await deleteNodegroup(magnum, cluster, 'tmp');
+    expect(await deleteNodegroup(magnum, cluster, 'tmp')).toBe(true);
     expect((await getNodegroup(magnum, cluster, 'tmp')).status).toBe('DELETE_IN_PROGRESS');
     world.clock.advance(3 * MINUTE);
     expect(await failure(getNodegroup(magnum, cluster, 'tmp'))).toMatchObject({
       kind: 'not-found',
       status: 404,
     });
+    expect(await deleteNodegroup(magnum, cluster, 'tmp')).toBe(false);
   });
 });
 
