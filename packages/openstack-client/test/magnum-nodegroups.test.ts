@@ -14,9 +14,10 @@ import { MINUTE, magnumClient, startMagnum } from './magnum-world.js';
 
 let world: FakeWorld;
 let templateId: string;
+let magnumFake: Awaited<ReturnType<typeof startMagnum>>['magnum'];
 beforeEach(async () => {
   world = await startFakeWorld();
-  ({ templateId } = await startMagnum(world));
+  ({ templateId, magnum: magnumFake } = await startMagnum(world));
 });
 afterEach(() => world.close());
 
@@ -80,6 +81,18 @@ describe('Magnum nodegroups through the client, against the Magnum fake', () => 
     });
     expect(ready.nodeTaints).toEqual(['nvidia.com/gpu=present:NoSchedule']);
     expect(ready.labels).toMatchObject({ kube_tag: 'v1.29.2', extra: '1' });
+  });
+
+  it('ends a failed nodegroup create in CREATE_FAILED with its reason', async () => {
+    const magnum = await magnumClient(world);
+    const cluster = await readyCluster(magnum);
+    magnumFake.fake.failNext('create-nodegroup', 'Resource CREATE failed: Quota exceeded for cores');
+    await createNodegroup(magnum, cluster, { name: 'big', flavor_id: 'l2.medium' });
+    world.clock.advance(8 * MINUTE);
+    expect(await getNodegroup(magnum, cluster, 'big')).toMatchObject({
+      status: 'CREATE_FAILED',
+      statusReason: 'Resource CREATE failed: Quota exceeded for cores',
+    });
   });
 
   it('refuses a second nodegroup of the same name (409) and counts out of bounds (409)', async () => {
