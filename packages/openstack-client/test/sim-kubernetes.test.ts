@@ -1,9 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type OpenStackSimCloud, startOpenStackSimCloud } from '@hubfleet/testkit';
+import {
+  createCertificateAuthority,
+  createCertificateRequest,
+  issueClientCertificate,
+  type OpenStackSimCloud,
+  startOpenStackSimCloud,
+} from '@hubfleet/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadOpenStackCredentials } from '../src/config/load-credentials.js';
+import { getClusterCertificateAuthority, signClusterCertificate } from '../src/magnum/magnum-certificates.js';
 import { listClusterTemplates } from '../src/magnum/magnum-cluster-templates.js';
 import { createCluster, deleteCluster, getCluster } from '../src/magnum/magnum-clusters.js';
 import { createNodegroup } from '../src/magnum/magnum-nodegroups.js';
@@ -34,15 +42,44 @@ async function eventually<Value>(check: () => Promise<Value | undefined>): Promi
   throw new Error('the condition never held');
 }
 
-async function kube(
+/** What `openstack coe cluster config` writes: the cluster CA, and a client certificate with its key. */
+interface ClientIdentity {
+  ca: string;
+  cert?: string;
+  key?: string;
+}
+
+let identity: ClientIdentity = { ca: '' };
+
+/** A call to the cluster's API over HTTPS, presenting `as` (by default the admin identity Magnum signed). */
+function kube(
   path: string,
-  init: RequestInit = {},
+  init: { method?: string; body?: string } = {},
+  as: ClientIdentity = identity,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${sim.endpoints.kubernetes}${path}`, {
-    ...init,
-    headers: { authorization: 'Bearer sim', 'content-type': 'application/json', ...init.headers },
+  return new Promise((resolve, reject) => {
+    const request = httpsRequest(
+      `${sim.endpoints.kubernetes}${path}`,
+      {
+        method: init.method ?? 'GET',
+        headers: { 'content-type': 'application/json' },
+        ca: as.ca,
+        ...(as.cert && as.key ? { cert: as.cert, key: as.key } : {}),
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(init.body);
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 function session() {
@@ -92,6 +129,20 @@ describe('a Magnum cluster of the sim comes with a Kubernetes API', () => {
       return found.status === 'CREATE_COMPLETE' ? found : undefined;
     });
     expect(cluster.apiAddress).toBe(sim.endpoints.kubernetes);
+    // The kubeconfig Magnum makes: its CA, and an admin CSR it signs (CN=admin, O=system:masters).
+    const ca = await getClusterCertificateAuthority(magnum, uuid);
+    const csr = await createCertificateRequest({ commonName: 'admin', organizations: ['system:masters'] });
+    identity = { ca, cert: await signClusterCertificate(magnum, uuid, csr.csrPem), key: csr.privateKeyPem };
+    expect((await kube('/api/v1/nodes', {}, { ca })).status).toBe(401);
+    const stranger = await createCertificateAuthority('someone-else');
+    const forged = await issueClientCertificate(stranger, {
+      commonName: 'admin',
+      organizations: ['system:masters'],
+    });
+    expect(
+      (await kube('/api/v1/nodes', {}, { ca, cert: forged.certificatePem, key: forged.privateKeyPem }))
+        .status,
+    ).toBe(401);
     const workers = (await nodeNames()).filter(
       (node) => node.metadata.labels['magnum.openstack.org/role'] === 'worker',
     );

@@ -2,6 +2,7 @@ import type { CallLog } from '../framework/call-log.js';
 import type { Clock } from '../framework/clock.js';
 import type { FaultInjector } from '../framework/faults.js';
 import { type RunningService, type ServiceProtocol, startService } from '../framework/http-service.js';
+import { type CertificateAndKey, issueServerCertificate } from '../framework/pki.js';
 import { createStateStore } from '../framework/state-store.js';
 import {
   createKubernetesFake,
@@ -28,6 +29,11 @@ export interface MagnumKubernetesOptions {
   flavors: readonly FlavorRecord[];
   /** Machine sizes from the provider's catalog (GPUs included), over the flavors' own. */
   capacityOf?: CapacityOf;
+  /**
+   * The cluster CA (Magnum's, which signs the clients' certificates): the API is served over HTTPS
+   * with a serving certificate from it, and authenticates client certificates that chain to it.
+   */
+  authority: CertificateAndKey;
   /** The Neutron network a Service's VIP goes on (the cluster's fixed network, else an external one). */
   vipNetworkFor: (cluster: ClusterRecord) => string | undefined;
   /** Where the cluster's objects and its incarnation are kept (sim mode). */
@@ -62,7 +68,8 @@ function loadBalancerServices(state: KubernetesState): { namespace: string; name
 }
 
 /**
- * The Kubernetes API of the sim's Magnum cluster. Its Nodes follow the cluster's nodegroups; its
+ * The Kubernetes API of the sim's Magnum cluster, over HTTPS with client certificates signed by the
+ * cluster CA (what `openstack coe cluster config` writes into a kubeconfig). Its Nodes follow the cluster's nodegroups; its
  * LoadBalancer Services get Octavia load balancers the way cloud-provider-openstack makes them
  * (`kube_service_<cluster uuid>_<namespace>_<name>`, released when the Service goes). When the
  * cluster is deleted its API starts empty again, but the load balancers stay in Octavia: the leak
@@ -95,6 +102,8 @@ export async function startMagnumKubernetes(options: MagnumKubernetesOptions): P
   };
   fake = createKubernetesFake({
     clock,
+    // Magnum's kubeconfigs carry client certificates; it hands out no bearer tokens.
+    tokens: 'none',
     state: store.state,
     onStateChange: () => {
       store.save();
@@ -127,6 +136,12 @@ export async function startMagnumKubernetes(options: MagnumKubernetesOptions): P
       return fake.protocol.resolve(request);
     },
   };
-  const running = await startService(protocol, { clock, faults: options.faults, callLog: options.callLog });
+  const serving = await issueServerCertificate(options.authority, ['127.0.0.1', 'localhost']);
+  const running = await startService(protocol, {
+    clock,
+    faults: options.faults,
+    callLog: options.callLog,
+    tls: { ...serving, clientCaPem: options.authority.certificatePem },
+  });
   return { ...running, fake };
 }

@@ -23,6 +23,7 @@ import {
 import { openstackSimInventory } from './openstack-sim-inventory.js';
 import { NECTAR_PROFILE, type OpenStackSimProfile, STFC_PROFILE } from './openstack-sim-profiles.js';
 import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
+import { loadOrCreateAuthority } from './sim-cluster-authority.js';
 
 /**
  * The registry's start options (state directory, speed, fault rate and seed, region, the catalog's
@@ -151,13 +152,16 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
     const octavia = track(
       await startOctaviaFake({ ...common, ports: neutron.fake.ports, stateFile: stateFile('octavia') }),
     );
-    // Magnum reports the simulated Kubernetes API as each cluster's api_address once it is up.
+    // Magnum reports the simulated Kubernetes API as each cluster's api_address once it is up, and
+    // signs client certificates with the CA that API trusts.
     let kubernetesUrl = '';
+    const authority = await loadOrCreateAuthority(stateFile('cluster-ca'), 'kubernetes');
     const magnum = track(
       await startMagnumFake({
         ...common,
         ...profile.magnum,
         apiAddressFor: () => kubernetesUrl,
+        certificateAuthority: authority,
         keypairExists: (name) => nova.state.keypairs[name] !== undefined,
         stateFile: stateFile('magnum'),
       }),
@@ -172,6 +176,7 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
         magnum,
         octavia,
         flavors: profile.flavors,
+        authority,
         ...(options.capacityOf ? { capacityOf: options.capacityOf } : {}),
         stateFile,
         vipNetworkFor: (cluster) => {
