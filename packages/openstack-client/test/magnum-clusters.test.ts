@@ -78,7 +78,7 @@ describe('Magnum clusters through the client, against the Magnum fake', () => {
   });
 
   it('lists every cluster across pages by following `next`', async () => {
-    world.close();
+    await world.close();
     world = await startFakeWorld();
     ({ templateId } = await startMagnum(world, { maxLimit: 2 }));
     const magnum = await magnumClient(world);
@@ -166,7 +166,7 @@ describe('Magnum clusters through the client, against the Magnum fake', () => {
   });
 
   it('maps the cluster quota (403 ResourceLimitExceeded) to quota, not retried', async () => {
-    world.close();
+    await world.close();
     world = await startFakeWorld();
     ({ templateId } = await startMagnum(world, { quotas: { clustersPerProject: 1 } }));
     const magnum = await magnumClient(world);
