@@ -20,9 +20,8 @@ import {
   listVolumes,
   updateVolume,
 } from '../src/cinder/cinder-volumes.js';
-import type { OpenStackError } from '../src/errors/openstack-error.js';
 import { cinderClient, SECOND, startCinder } from './cinder-world.js';
-import { type FakeWorld, startFakeWorld } from './fake-world.js';
+import { type FakeWorld, failure, startFakeWorld } from './fake-world.js';
 
 let world: FakeWorld;
 let cinderFake: Awaited<ReturnType<typeof startCinder>>;
@@ -32,11 +31,6 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error as OpenStackError,
-  );
 const OWNER = { 'hubfleet.io/deployment': 'physics', 'hubfleet.io/volume': 'home' };
 
 describe('Cinder volumes through the client, against the Cinder fake', () => {

@@ -5,6 +5,7 @@ import {
   attachVolume,
   createServer,
   deleteKeypair,
+  deleteServer,
   detachVolume,
   findFlavorByName,
   getFlavor,
@@ -99,6 +100,9 @@ function volumeBackend(known: string[]) {
     detach(volumeId, serverId) {
       calls.push(`detach ${volumeId} ${serverId}`);
     },
+    remove(volumeId) {
+      calls.push(`remove ${volumeId}`);
+    },
   };
   return { backend, calls };
 }
@@ -160,5 +164,27 @@ describe('Nova volume attachments', () => {
     const busy = await failure(attachVolume(compute, second.id, volume));
     expect(busy).toMatchObject({ kind: 'invalid-config', status: 400 });
     expect(String(busy.message)).toMatch(/in-use/);
+  });
+
+  it('deletes a volume attached with delete_on_termination along with its server, and keeps the others', async () => {
+    const data = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const cinder = volumeBackend([volume, data]);
+    world = await startServiceWorld({ volumes: cinder.backend });
+    const compute = await world.compute();
+    const { id } = await createServer(compute, {
+      name: 'n',
+      flavorRef: '1',
+      imageRef: 'c0ffee00-0000-4000-8000-000000000001',
+      networks: 'none',
+    });
+    world.clock.advance(60_000);
+    await attachVolume(compute, id, volume, { deleteOnTermination: true });
+    await attachVolume(compute, id, data, { deleteOnTermination: false });
+    await deleteServer(compute, id);
+    expect(cinder.calls.slice(2)).toEqual([
+      `detach ${volume} ${id}`,
+      `remove ${volume}`,
+      `detach ${data} ${id}`,
+    ]);
   });
 });

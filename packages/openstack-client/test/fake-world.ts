@@ -9,6 +9,7 @@ import {
   startKeystoneFake,
 } from '@hubfleet/testkit';
 import type { OpenStackCredentials } from '../src/auth/credentials.js';
+import type { OpenStackError } from '../src/errors/openstack-error.js';
 import type { HttpSettings } from '../src/http/http-transport.js';
 import { createOpenStackSession, type OpenStackSessionOptions } from '../src/session/openstack-session.js';
 
@@ -84,4 +85,12 @@ export function sessionFor(world: FakeWorld, extra: Partial<OpenStackSessionOpti
     http: world.http,
     ...extra,
   });
+}
+
+/** The error a call fails with (undefined when it succeeds), for asserting on kind, status and hint. */
+export function failure(promise: Promise<unknown>): Promise<OpenStackError | undefined> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error as OpenStackError,
+  );
 }

@@ -117,6 +117,28 @@ describe('Keystone v3 authentication against the Keystone fake', () => {
     expect((error as OpenStackError).requestId).toMatch(/^req-/);
   });
 
+  it('maps a wrong application credential secret to permission, the secret nowhere in the error', async () => {
+    const credential = world.keystone.fake.addApplicationCredential({ name: 'ci', secret: 'right-secret' });
+    const session = createOpenStackSession({
+      credentials: {
+        auth: {
+          type: 'application-credential',
+          authUrl: world.keystone.url,
+          applicationCredentialId: credential.id,
+          secret: 'wrong-secret-value',
+        },
+        source: 'test',
+      },
+      http: world.http,
+    });
+    const error = (await session.tokens.current().catch((caught: unknown) => caught)) as OpenStackError;
+    expect(error).toMatchObject({ kind: 'permission', status: 401 });
+    expect(error.message).toContain(`application credential ${credential.id}`);
+    expect(error.hint).toContain('cannot request a scope; hubfleet sends none');
+    for (const text of [error.message, error.hint ?? '', JSON.stringify(error), String(error.stack)])
+      expect(text).not.toContain('wrong-secret-value');
+  });
+
   it('refuses an expired application credential', async () => {
     const credential = world.keystone.fake.addApplicationCredential({
       name: 'old',

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OpenStackError } from '../src/errors/openstack-error.js';
 import { replace } from '../src/magnum/json-patch.js';
 import {
   createCluster,
@@ -9,7 +8,7 @@ import {
   resizeCluster,
   updateCluster,
 } from '../src/magnum/magnum-clusters.js';
-import { type FakeWorld, startFakeWorld } from './fake-world.js';
+import { type FakeWorld, failure, startFakeWorld } from './fake-world.js';
 import { MINUTE, magnumClient, startMagnum } from './magnum-world.js';
 
 let world: FakeWorld;
@@ -20,12 +19,6 @@ beforeEach(async () => {
   ({ magnum: magnumFake, templateId } = await startMagnum(world));
 });
 afterEach(() => world.close());
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error as OpenStackError,
-  );
 
 describe('Magnum clusters through the client, against the Magnum fake', () => {
   it('creates a cluster that goes CREATE_IN_PROGRESS → CREATE_COMPLETE with an API address', async () => {
@@ -85,7 +78,7 @@ describe('Magnum clusters through the client, against the Magnum fake', () => {
   });
 
   it('lists every cluster across pages by following `next`', async () => {
-    world.close();
+    await world.close();
     world = await startFakeWorld();
     ({ templateId } = await startMagnum(world, { maxLimit: 2 }));
     const magnum = await magnumClient(world);
@@ -156,6 +149,7 @@ describe('Magnum clusters through the client, against the Magnum fake', () => {
     expect(error).toMatchObject({ kind: 'not-found', status: 404, retryable: false });
     expect(error?.requestId).toMatch(/^req-/);
     expect(error?.hint).toContain(error?.requestId);
+    expect(await deleteCluster(magnum, uuid)).toBe(false);
   });
 
   it('ends a delete in DELETE_FAILED when scripted, keeping the cluster', async () => {
@@ -172,7 +166,7 @@ describe('Magnum clusters through the client, against the Magnum fake', () => {
   });
 
   it('maps the cluster quota (403 ResourceLimitExceeded) to quota, not retried', async () => {
-    world.close();
+    await world.close();
     world = await startFakeWorld();
     ({ templateId } = await startMagnum(world, { quotas: { clustersPerProject: 1 } }));
     const magnum = await magnumClient(world);

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OpenStackError } from '../src/errors/openstack-error.js';
 import { replace } from '../src/magnum/json-patch.js';
 import { createCluster } from '../src/magnum/magnum-clusters.js';
 import {
@@ -10,22 +9,17 @@ import {
   supportsNodegroupLabels,
   updateNodegroup,
 } from '../src/magnum/magnum-nodegroups.js';
-import { type FakeWorld, startFakeWorld } from './fake-world.js';
+import { type FakeWorld, failure, startFakeWorld } from './fake-world.js';
 import { MINUTE, magnumClient, startMagnum } from './magnum-world.js';
 
 let world: FakeWorld;
 let templateId: string;
+let magnumFake: Awaited<ReturnType<typeof startMagnum>>['magnum'];
 beforeEach(async () => {
   world = await startFakeWorld();
-  ({ templateId } = await startMagnum(world));
+  ({ templateId, magnum: magnumFake } = await startMagnum(world));
 });
 afterEach(() => world.close());
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error as OpenStackError,
-  );
 
 async function readyCluster(magnum: Awaited<ReturnType<typeof magnumClient>>): Promise<string> {
   const uuid = await createCluster(magnum, { name: 'hub', cluster_template_id: templateId, node_count: 1 });
@@ -89,6 +83,18 @@ describe('Magnum nodegroups through the client, against the Magnum fake', () => 
     expect(ready.labels).toMatchObject({ kube_tag: 'v1.29.2', extra: '1' });
   });
 
+  it('ends a failed nodegroup create in CREATE_FAILED with its reason', async () => {
+    const magnum = await magnumClient(world);
+    const cluster = await readyCluster(magnum);
+    magnumFake.fake.failNext('create-nodegroup', 'Resource CREATE failed: Quota exceeded for cores');
+    await createNodegroup(magnum, cluster, { name: 'big', flavor_id: 'l2.medium' });
+    world.clock.advance(8 * MINUTE);
+    expect(await getNodegroup(magnum, cluster, 'big')).toMatchObject({
+      status: 'CREATE_FAILED',
+      statusReason: 'Resource CREATE failed: Quota exceeded for cores',
+    });
+  });
+
   it('refuses a second nodegroup of the same name (409) and counts out of bounds (409)', async () => {
     const magnum = await magnumClient(world);
     const cluster = await readyCluster(magnum);
@@ -132,13 +138,14 @@ describe('Magnum nodegroups through the client, against the Magnum fake', () => 
     expect(refused?.message).toContain('Deleting a default nodegroup is not supported');
     await createNodegroup(magnum, cluster, { name: 'tmp' });
     world.clock.advance(8 * MINUTE);
-    await deleteNodegroup(magnum, cluster, 'tmp');
+    expect(await deleteNodegroup(magnum, cluster, 'tmp')).toBe(true);
     expect((await getNodegroup(magnum, cluster, 'tmp')).status).toBe('DELETE_IN_PROGRESS');
     world.clock.advance(3 * MINUTE);
     expect(await failure(getNodegroup(magnum, cluster, 'tmp'))).toMatchObject({
       kind: 'not-found',
       status: 404,
     });
+    expect(await deleteNodegroup(magnum, cluster, 'tmp')).toBe(false);
   });
 });
 

@@ -101,6 +101,48 @@ describe('the simulated OpenStack cloud', () => {
     expect((await listClusterTemplates(await session.service('container-infra'))).length).toBe(1);
   });
 
+  it('reports what the project holds in the inventory, with ownership from labels, metadata and tags', async () => {
+    // Speed 1: the 14-minute cluster create is certainly still running when the inventory is read.
+    sim = await startOpenStackSimCloud({ stateDirectory: directory });
+    const session = sessionFromCloudsYaml(sim, 'sim');
+    const magnum = await session.service('container-infra');
+    const [template] = await listClusterTemplates(magnum);
+    const owned = { 'hubfleet.io/deployment': 'physics' };
+    await createCluster(magnum, {
+      name: 'physics',
+      cluster_template_id: template?.uuid ?? '',
+      labels: owned,
+      merge_labels: true,
+    });
+    await createVolume(await session.service('block-storage'), {
+      size: 5,
+      metadata: { ...owned, 'hubfleet.io/hub': 'main' },
+    });
+    const network = await session.service('network');
+    await network.request({ method: 'POST', path: '/networks', body: { network: { name: 'physics-net' } } });
+    const inventory = await sim.inventory();
+    expect(inventory).toMatchObject({ provider: 'openstack', region: 'RegionOne' });
+    expect(inventory.clusters).toEqual([
+      { name: 'physics', status: 'creating', kubernetesVersion: '1.29.2', deployment: 'physics' },
+    ]);
+    expect(inventory.nodeGroups.map((group) => [group.name, group.status, group.readyNodes]).sort()).toEqual([
+      ['default-master', 'creating', 0],
+      ['default-worker', 'creating', 0],
+    ]);
+    expect(inventory.volumes).toEqual([
+      expect.objectContaining({
+        hub: 'main',
+        sizeGiB: 5,
+        zone: 'ceph',
+        status: 'creating',
+        deployment: 'physics',
+      }),
+    ]);
+    expect(inventory.networks).toHaveLength(1);
+    expect(inventory.calls.total).toBe(sim.calls().length);
+    expect(inventory.calls.mutating).toBeGreaterThanOrEqual(3);
+  });
+
   it('looks like NeCTAR for nectar: its flavors, images, zones and region', async () => {
     sim = await startNectarSimCloud({ stateDirectory: directory, speed: 1000 });
     expect(sim.provider).toBe('nectar');

@@ -1,9 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type OpenStackSimCloud, startOpenStackSimCloud } from '@hubfleet/testkit';
+import {
+  createCertificateAuthority,
+  createCertificateRequest,
+  issueClientCertificate,
+  type OpenStackSimCloud,
+  startOpenStackSimCloud,
+} from '@hubfleet/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadOpenStackCredentials } from '../src/config/load-credentials.js';
+import { getClusterCertificateAuthority, signClusterCertificate } from '../src/magnum/magnum-certificates.js';
 import { listClusterTemplates } from '../src/magnum/magnum-cluster-templates.js';
 import { createCluster, deleteCluster, getCluster } from '../src/magnum/magnum-clusters.js';
 import { createNodegroup } from '../src/magnum/magnum-nodegroups.js';
@@ -34,25 +42,70 @@ async function eventually<Value>(check: () => Promise<Value | undefined>): Promi
   throw new Error('the condition never held');
 }
 
-async function kube(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${sim.endpoints.kubernetes}${path}`, {
-    ...init,
-    headers: { authorization: 'Bearer sim', 'content-type': 'application/json', ...init.headers },
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+/** What `openstack coe cluster config` writes: the cluster CA, and a client certificate with its key. */
+interface ClientIdentity {
+  ca: string;
+  cert?: string;
+  key?: string;
 }
 
-async function magnumClient(): Promise<ServiceClient> {
+let identity: ClientIdentity = { ca: '' };
+
+/** A call to the cluster's API over HTTPS, presenting `as` (by default the admin identity Magnum signed). */
+function kube(
+  path: string,
+  init: { method?: string; body?: string } = {},
+  as: ClientIdentity = identity,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const request = httpsRequest(
+      `${sim.endpoints.kubernetes}${path}`,
+      {
+        method: init.method ?? 'GET',
+        headers: { 'content-type': 'application/json' },
+        ca: as.ca,
+        ...(as.cert && as.key ? { cert: as.cert, key: as.key } : {}),
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(init.body);
+  });
+}
+
+function session() {
   const credentials = loadOpenStackCredentials({
     cloud: 'sim',
     env: { OS_CLIENT_CONFIG_FILE: sim.cloudsYamlFile },
     cwd: directory,
     home: directory,
   });
-  return createOpenStackSession({ credentials, http: { sleep: async () => {} } }).service('container-infra');
+  return createOpenStackSession({ credentials, http: { sleep: async () => {} } });
+}
+
+const magnumClient = (): Promise<ServiceClient> => session().service('container-infra');
+
+/** Octavia's load balancers of that name, as a client lists them. */
+async function balancersNamed(name: string): Promise<Array<{ name: string; vip_address: string }>> {
+  const octavia = await session().service('load-balancer');
+  return octavia.listAll('/lbaas/loadbalancers', 'loadbalancers', { name });
+}
+
+/** The address the cloud controller gave a LoadBalancer Service (asking the API runs its controllers). */
+async function ingressIp(name: string): Promise<string | undefined> {
+  const status = (await kube(`/api/v1/namespaces/default/services/${name}`)).body.status as {
+    loadBalancer?: { ingress?: Array<{ ip: string }> };
+  };
+  return status.loadBalancer?.ingress?.[0]?.ip;
 }
 
 const nodeNames = async () =>
@@ -76,6 +129,20 @@ describe('a Magnum cluster of the sim comes with a Kubernetes API', () => {
       return found.status === 'CREATE_COMPLETE' ? found : undefined;
     });
     expect(cluster.apiAddress).toBe(sim.endpoints.kubernetes);
+    // The kubeconfig Magnum makes: its CA, and an admin CSR it signs (CN=admin, O=system:masters).
+    const ca = await getClusterCertificateAuthority(magnum, uuid);
+    const csr = await createCertificateRequest({ commonName: 'admin', organizations: ['system:masters'] });
+    identity = { ca, cert: await signClusterCertificate(magnum, uuid, csr.csrPem), key: csr.privateKeyPem };
+    expect((await kube('/api/v1/nodes', {}, { ca })).status).toBe(401);
+    const stranger = await createCertificateAuthority('someone-else');
+    const forged = await issueClientCertificate(stranger, {
+      commonName: 'admin',
+      organizations: ['system:masters'],
+    });
+    expect(
+      (await kube('/api/v1/nodes', {}, { ca, cert: forged.certificatePem, key: forged.privateKeyPem }))
+        .status,
+    ).toBe(401);
     const workers = (await nodeNames()).filter(
       (node) => node.metadata.labels['magnum.openstack.org/role'] === 'worker',
     );
@@ -102,17 +169,18 @@ describe('a Magnum cluster of the sim comes with a Kubernetes API', () => {
       (await kube('/api/v1/namespaces/default/services', { method: 'POST', body: JSON.stringify(service) }))
         .status,
     ).toBe(201);
-    const ip = await eventually(async () => {
-      const status = (await kube('/api/v1/namespaces/default/services/proxy-public')).body.status as {
-        loadBalancer?: { ingress?: Array<{ ip: string }> };
-      };
-      return status.loadBalancer?.ingress?.[0]?.ip;
-    });
-    const balancers = () =>
-      Object.values(sim.octavia.state.loadBalancers).filter(
-        (lb) => lb.name === `kube_service_${uuid}_default_proxy-public`,
-      );
-    expect(balancers().map((lb) => lb.vipAddress)).toEqual([ip]);
+    const ip = await eventually(() => ingressIp('proxy-public'));
+    const balancers = () => balancersNamed(`kube_service_${uuid}_default_proxy-public`);
+    expect((await balancers()).map((lb) => lb.vip_address)).toEqual([ip]);
+
+    // A second Service whose deletion the cloud controller follows: its load balancer goes with it.
+    const scratch = { ...service, metadata: { name: 'scratch', namespace: 'default' } };
+    await kube('/api/v1/namespaces/default/services', { method: 'POST', body: JSON.stringify(scratch) });
+    await eventually(() => ingressIp('scratch'));
+    const scratchBalancers = () => balancersNamed(`kube_service_${uuid}_default_scratch`);
+    expect(await scratchBalancers()).toHaveLength(1);
+    await kube('/api/v1/namespaces/default/services/scratch', { method: 'DELETE' });
+    await eventually(async () => ((await scratchBalancers()).length === 0 ? true : undefined));
 
     await deleteCluster(magnum, uuid);
     await eventually(
@@ -124,6 +192,6 @@ describe('a Magnum cluster of the sim comes with a Kubernetes API', () => {
     );
     // The API of a deleted cluster is gone (a fresh one would be empty); its load balancer is not.
     expect((await nodeNames()).length).toBe(0);
-    expect(balancers()).toHaveLength(1);
+    expect(await balancers()).toHaveLength(1);
   });
 });

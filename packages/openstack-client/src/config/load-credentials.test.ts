@@ -94,6 +94,15 @@ describe('OpenStack credentials from clouds.yaml, secure.yaml and OS_* variables
     expect(load({ OS_CLIENT_CONFIG_FILE: explicit }).auth.authUrl).toBe('https://explicit');
   });
 
+  it('takes secure.yaml from OS_CLIENT_SECURE_FILE', () => {
+    writeFileSync(join(cwd, 'clouds.yaml'), STFC);
+    const secure = join(root, 'vault-rendered.yaml');
+    writeFileSync(secure, SECURE);
+    const credentials = load({ OS_CLOUD: 'stfc', OS_CLIENT_SECURE_FILE: secure });
+    expect(credentials.auth).toMatchObject({ type: 'password', password: 'hunter2' });
+    expect(credentials.source).toContain(secure);
+  });
+
   it('reads the OS_* variables of an openrc file', () => {
     const credentials = load({
       OS_AUTH_URL: 'https://keystone.rc.nectar.org.au:5000/v3/',

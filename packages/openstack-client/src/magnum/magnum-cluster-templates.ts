@@ -1,3 +1,4 @@
+import { deleteIfPresent } from '../session/delete-if-present.js';
 import type { ServiceClient } from '../session/service-client.js';
 import { segment } from '../session/service-request.js';
 import { toClusterTemplate } from './magnum-mappers.js';
@@ -55,9 +56,9 @@ export async function createClusterTemplate(
   return toClusterTemplate(response.body);
 }
 
-export async function deleteClusterTemplate(magnum: ServiceClient, ident: string): Promise<void> {
-  await magnum.request({
-    method: 'DELETE',
+/** DELETE → 204; false when it was already gone, 400 while a cluster uses it. */
+export function deleteClusterTemplate(magnum: ServiceClient, ident: string): Promise<boolean> {
+  return deleteIfPresent(magnum, {
     path: `/clustertemplates/${segment(ident)}`,
     subject: `cluster template/${ident}`,
   });

@@ -1,3 +1,4 @@
+import { deleteIfPresent } from '../session/delete-if-present.js';
 import type { ServiceClient } from '../session/service-client.js';
 import { segment } from '../session/service-request.js';
 import { asWire, wireString } from '../wire/wire-fields.js';
@@ -103,11 +104,10 @@ export async function resizeCluster(
   return uuidOf(response.body);
 }
 
-/** DELETE → 204: the cluster goes DELETE_IN_PROGRESS, then disappears (or DELETE_FAILED). */
-export async function deleteCluster(magnum: ServiceClient, ident: string): Promise<void> {
-  await magnum.request({
-    method: 'DELETE',
-    path: `/clusters/${segment(ident)}`,
-    subject: `cluster/${ident}`,
-  });
+/**
+ * DELETE → 204: the cluster goes DELETE_IN_PROGRESS, then disappears (or DELETE_FAILED). False when
+ * it was already gone.
+ */
+export function deleteCluster(magnum: ServiceClient, ident: string): Promise<boolean> {
+  return deleteIfPresent(magnum, { path: `/clusters/${segment(ident)}`, subject: `cluster/${ident}` });
 }

@@ -1,4 +1,5 @@
 import { HubfleetError } from '@hubfleet/core';
+import { deleteIfPresent } from '../session/delete-if-present.js';
 import type { ServiceClient } from '../session/service-client.js';
 import { segment } from '../session/service-request.js';
 import type { JsonPatchOperation } from './json-patch.js';
@@ -120,15 +121,7 @@ export async function updateNodegroup(
   return toNodegroup(response.body);
 }
 
-/** DELETE → 204. The default nodegroups cannot be deleted (400). */
-export async function deleteNodegroup(
-  magnum: ServiceClient,
-  cluster: string,
-  nodegroup: string,
-): Promise<void> {
-  await magnum.request({
-    method: 'DELETE',
-    path: path(cluster, nodegroup),
-    subject: `nodegroup/${nodegroup}`,
-  });
+/** DELETE → 204; false when it was already gone. The default nodegroups cannot be deleted (400). */
+export function deleteNodegroup(magnum: ServiceClient, cluster: string, nodegroup: string): Promise<boolean> {
+  return deleteIfPresent(magnum, { path: path(cluster, nodegroup), subject: `nodegroup/${nodegroup}` });
 }

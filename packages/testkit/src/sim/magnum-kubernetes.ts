@@ -2,6 +2,7 @@ import type { CallLog } from '../framework/call-log.js';
 import type { Clock } from '../framework/clock.js';
 import type { FaultInjector } from '../framework/faults.js';
 import { type RunningService, type ServiceProtocol, startService } from '../framework/http-service.js';
+import { type CertificateAndKey, issueServerCertificate } from '../framework/pki.js';
 import { createStateStore } from '../framework/state-store.js';
 import {
   createKubernetesFake,
@@ -17,6 +18,7 @@ import type { FlavorRecord } from '../openstack/nova/nova-state.js';
 import type { RunningOctaviaFake } from '../openstack/octavia/octavia-fake.js';
 import { serviceLoadBalancers } from '../openstack/octavia/octavia-service-load-balancers.js';
 import { nodeGroupsFromMagnum, servedCluster } from './magnum-node-groups.js';
+import type { CapacityOf } from './sim-node-groups.js';
 
 export interface MagnumKubernetesOptions {
   clock: Clock;
@@ -25,6 +27,13 @@ export interface MagnumKubernetesOptions {
   magnum: RunningMagnumFake;
   octavia: RunningOctaviaFake;
   flavors: readonly FlavorRecord[];
+  /** Machine sizes from the provider's catalog (GPUs included), over the flavors' own. */
+  capacityOf?: CapacityOf;
+  /**
+   * The cluster CA (Magnum's, which signs the clients' certificates): the API is served over HTTPS
+   * with a serving certificate from it, and authenticates client certificates that chain to it.
+   */
+  authority: CertificateAndKey;
   /** The Neutron network a Service's VIP goes on (the cluster's fixed network, else an external one). */
   vipNetworkFor: (cluster: ClusterRecord) => string | undefined;
   /** Where the cluster's objects and its incarnation are kept (sim mode). */
@@ -49,19 +58,18 @@ function portsOf(service: KubeObject): { port: number; protocol?: string }[] {
   });
 }
 
-/** The LoadBalancer Services a cluster has, as `namespace/name`. */
-function loadBalancerServices(state: KubernetesState): Set<string> {
-  return new Set(
-    listStored(state, { group: '', plural: 'services' })
-      .filter(
-        (stored) => record(stored.object.spec)?.type === 'LoadBalancer' && stored.deletingAt === undefined,
-      )
-      .map((stored) => `${stored.namespace}/${stored.name}`),
-  );
+/** The LoadBalancer Services a cluster has (not being deleted). */
+function loadBalancerServices(state: KubernetesState): { namespace: string; name: string }[] {
+  return listStored(state, { group: '', plural: 'services' })
+    .filter(
+      (stored) => record(stored.object.spec)?.type === 'LoadBalancer' && stored.deletingAt === undefined,
+    )
+    .map((stored) => ({ namespace: stored.namespace, name: stored.name }));
 }
 
 /**
- * The Kubernetes API of the sim's Magnum cluster. Its Nodes follow the cluster's nodegroups; its
+ * The Kubernetes API of the sim's Magnum cluster, over HTTPS with client certificates signed by the
+ * cluster CA (what `openstack coe cluster config` writes into a kubeconfig). Its Nodes follow the cluster's nodegroups; its
  * LoadBalancer Services get Octavia load balancers the way cloud-provider-openstack makes them
  * (`kube_service_<cluster uuid>_<namespace>_<name>`, released when the Service goes). When the
  * cluster is deleted its API starts empty again, but the load balancers stay in Octavia: the leak
@@ -87,21 +95,15 @@ export async function startMagnumKubernetes(options: MagnumKubernetesOptions): P
   };
   let fake: KubernetesFake;
   // cloud-provider-openstack deletes a Service's load balancer when the Service goes (or stops being
-  // one). Its load balancers name the Service in their description, which survives a sim restart.
+  // one); the load balancers name their Service in their description, which survives a sim restart.
   const syncLoadBalancers = () => {
     const cluster = current();
-    if (!cluster) return;
-    const wanted = loadBalancerServices(fake.state);
-    const suffix = ` from cluster ${cluster.uuid}`;
-    for (const lb of Object.values(octavia.state.loadBalancers)) {
-      const match = /^Kubernetes external service (\S+)\/(\S+) from cluster /.exec(lb.description);
-      if (!match || !lb.description.endsWith(suffix) || lb.status === 'PENDING_DELETE') continue;
-      const [, namespace = '', name = ''] = match;
-      if (!wanted.has(`${namespace}/${name}`)) balancers(cluster).release(namespace, name);
-    }
+    if (cluster) balancers(cluster).sync(loadBalancerServices(fake.state));
   };
   fake = createKubernetesFake({
     clock,
+    // Magnum's kubeconfigs carry client certificates; it hands out no bearer tokens.
+    tokens: 'none',
     state: store.state,
     onStateChange: () => {
       store.save();
@@ -109,7 +111,7 @@ export async function startMagnumKubernetes(options: MagnumKubernetesOptions): P
     },
     nodeGroups: () => {
       const cluster = current();
-      return cluster ? nodeGroupsFromMagnum(magnum.state, cluster, options.flavors) : [];
+      return cluster ? nodeGroupsFromMagnum(magnum.state, cluster, options.flavors, options.capacityOf) : [];
     },
     loadBalancerIngress: (service) => {
       const cluster = current();
@@ -134,6 +136,12 @@ export async function startMagnumKubernetes(options: MagnumKubernetesOptions): P
       return fake.protocol.resolve(request);
     },
   };
-  const running = await startService(protocol, { clock, faults: options.faults, callLog: options.callLog });
+  const serving = await issueServerCertificate(options.authority, ['127.0.0.1', 'localhost']);
+  const running = await startService(protocol, {
+    clock,
+    faults: options.faults,
+    callLog: options.callLog,
+    tls: { ...serving, clientCaPem: options.authority.certificatePem },
+  });
   return { ...running, fake };
 }

@@ -1,6 +1,7 @@
 import type { KubernetesNodeGroup, KubernetesTaint } from '../kubernetes/index.js';
 import type { ClusterRecord, MagnumState } from '../openstack/magnum/magnum-state.js';
 import type { FlavorRecord } from '../openstack/nova/nova-state.js';
+import type { CapacityOf } from './sim-node-groups.js';
 
 const WITH_NODES = new Set([
   'CREATE_COMPLETE',
@@ -31,6 +32,7 @@ export function nodeGroupsFromMagnum(
   state: MagnumState,
   cluster: ClusterRecord,
   flavors: readonly FlavorRecord[],
+  capacityOf: CapacityOf = () => undefined,
 ): KubernetesNodeGroup[] {
   return Object.values(state.nodegroups)
     .filter(
@@ -55,9 +57,24 @@ export function nodeGroupsFromMagnum(
           'magnum.openstack.org/role': group.role,
         },
         taints,
-        capacity: { cpu: flavor?.vcpus ?? 2, memory: `${Math.round((flavor?.ram ?? 8192) / 1024)}Gi` },
+        capacity: capacityFor(group.flavorId ?? '', flavor, capacityOf),
       };
     });
+}
+
+/** The provider catalog's size for the flavor when it knows one (GPUs too), else Nova's flavor record. */
+function capacityFor(
+  name: string,
+  flavor: FlavorRecord | undefined,
+  capacityOf: CapacityOf,
+): KubernetesNodeGroup['capacity'] {
+  const machine = capacityOf(name) ?? {
+    cpu: flavor?.vcpus ?? 2,
+    memoryGiB: Math.round((flavor?.ram ?? 8192) / 1024),
+  };
+  const capacity: KubernetesNodeGroup['capacity'] = { cpu: machine.cpu, memory: `${machine.memoryGiB}Gi` };
+  if (machine.gpu) capacity['nvidia.com/gpu'] = machine.gpu;
+  return capacity;
 }
 
 /** The cluster the simulated Kubernetes API is: the newest Magnum cluster that has come up. */

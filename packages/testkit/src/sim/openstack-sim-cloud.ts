@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCallLog } from '../framework/call-log.js';
+import { createCallLog, readCallLog, SIM_CALL_LOG } from '../framework/call-log.js';
 import { createClock } from '../framework/clock.js';
-import { createFaultInjector, type FaultInjector, type FaultPlan } from '../framework/faults.js';
+import { createFaultInjector, type FaultPlan } from '../framework/faults.js';
 import type { RunningService } from '../framework/http-service.js';
 import { type RunningCinderFake, startCinderFake } from '../openstack/cinder/cinder-fake.js';
 import { cinderVolumeBackend } from '../openstack/cinder/cinder-volume-backend.js';
@@ -20,13 +20,17 @@ import {
   simCloudsYaml,
   simCredentials,
 } from './openstack-sim-credentials.js';
+import { openstackSimInventory } from './openstack-sim-inventory.js';
 import { NECTAR_PROFILE, type OpenStackSimProfile, STFC_PROFILE } from './openstack-sim-profiles.js';
+import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
+import { loadOrCreateAuthority } from './sim-cluster-authority.js';
 
-export interface OpenStackSimCloudOptions {
-  /** Where every fake keeps its state, the call log lives (`calls.jsonl`) and `clouds.yaml` is written. */
-  stateDirectory: string;
-  /** Modelled durations are divided by this. @default 1 */
-  speed?: number;
+/**
+ * The registry's start options (state directory, speed, fault rate and seed, region, the catalog's
+ * machine sizes) and a few of the OpenStack sim's own.
+ */
+export interface OpenStackSimCloudOptions extends SimCloudStartOptions {
+  /** A whole fault plan (scripted faults too); wins over `faultRate`/`faultSeed`. */
   faults?: FaultPlan;
   /** Which real cloud it looks like. @default STFC_PROFILE */
   profile?: OpenStackSimProfile;
@@ -36,19 +40,18 @@ export interface OpenStackSimCloudOptions {
   hostKeysFor?: (server: { id: string; name: string }) => string[] | undefined;
 }
 
-export interface OpenStackSimCloud {
+export interface OpenStackSimCloud extends SimCloud {
   provider: OpenStackSimProfile['provider'];
-  /** `keystone` is all a client needs (the catalog lists the rest); the others are for tests and logs. */
-  endpoints: Record<
+  /** Keystone's URL is all a client needs (its catalog lists the rest); `kubernetes` is the cluster's API. */
+  endpoints: Record<'keystone' | 'kubernetes', string>;
+  /** Every service's base URL, for tests and logs. */
+  services: Record<
     'keystone' | 'magnum' | 'cinder' | 'nova' | 'neutron' | 'octavia' | 'glance' | 'kubernetes',
     string
   >;
-  region: string;
   credentials: OpenStackSimCredentials;
   /** A clouds.yaml naming this cloud `sim` (and `sim-password`). */
   cloudsYamlFile: string;
-  callLogFile: string;
-  faults: FaultInjector;
   keystone: RunningKeystoneFake;
   magnum: RunningMagnumFake;
   cinder: RunningCinderFake;
@@ -87,9 +90,15 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
   const directory = options.stateDirectory;
   mkdirSync(directory, { recursive: true });
   const profile = options.profile ?? STFC_PROFILE;
+  const region = options.region ?? profile.region;
   const clock = createClock(options.speed ?? 1);
-  const faults = createFaultInjector(options.faults);
-  const callLogFile = join(directory, 'calls.jsonl');
+  const faults = createFaultInjector(
+    options.faults ?? {
+      ...(options.faultRate === undefined ? {} : { rate: options.faultRate }),
+      ...(options.faultSeed === undefined ? {} : { seed: options.faultSeed }),
+    },
+  );
+  const callLogFile = join(directory, SIM_CALL_LOG);
   const callLog = createCallLog(callLogFile);
   const stateFile = (name: string) => join(directory, `${name}.json`);
   const projectId = DEFAULT_KEYSTONE_IDENTITY.project.id;
@@ -97,7 +106,7 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
 
   const keystone = await startKeystoneFake({
     ...base,
-    region: profile.region,
+    region,
     stateFile: stateFile('keystone'),
     ...(options.keystonePort ? { port: options.keystonePort } : {}),
   });
@@ -143,13 +152,16 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
     const octavia = track(
       await startOctaviaFake({ ...common, ports: neutron.fake.ports, stateFile: stateFile('octavia') }),
     );
-    // Magnum reports the simulated Kubernetes API as each cluster's api_address once it is up.
+    // Magnum reports the simulated Kubernetes API as each cluster's api_address once it is up, and
+    // signs client certificates with the CA that API trusts.
     let kubernetesUrl = '';
+    const authority = await loadOrCreateAuthority(stateFile('cluster-ca'), 'kubernetes');
     const magnum = track(
       await startMagnumFake({
         ...common,
         ...profile.magnum,
         apiAddressFor: () => kubernetesUrl,
+        certificateAuthority: authority,
         keypairExists: (name) => nova.state.keypairs[name] !== undefined,
         stateFile: stateFile('magnum'),
       }),
@@ -164,6 +176,8 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
         magnum,
         octavia,
         flavors: profile.flavors,
+        authority,
+        ...(options.capacityOf ? { capacityOf: options.capacityOf } : {}),
         stateFile,
         vipNetworkFor: (cluster) => {
           const networks = Object.values(neutron.state.networks);
@@ -177,13 +191,15 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
     kubernetesUrl = kubernetes.url;
     const cloud: SimServices = { keystone, magnum, cinder, nova, neutron, octavia, glance, kubernetes };
     registerCatalog(cloud);
-    const credentials = simCredentials(keystone.url, profile.region, credentialId);
+    const credentials = simCredentials(keystone.url, region, credentialId);
     const cloudsYamlFile = join(directory, 'clouds.yaml');
     writeFileSync(cloudsYamlFile, simCloudsYaml(credentials), { mode: 0o600 });
     return {
       ...cloud,
       provider: profile.provider,
-      endpoints: {
+      region,
+      endpoints: { keystone: keystone.url, kubernetes: kubernetes.url },
+      services: {
         keystone: keystone.url,
         magnum: magnum.url,
         cinder: cinder.url,
@@ -193,11 +209,26 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
         glance: glance.url,
         kubernetes: kubernetes.url,
       },
-      region: profile.region,
       credentials,
       cloudsYamlFile,
+      stateDirectory: directory,
       callLogFile,
       faults,
+      calls: () => readCallLog(callLogFile),
+      inventory: async () => {
+        magnum.fake.settle();
+        cinder.fake.settle();
+        kubernetes.fake.reconcile();
+        return openstackSimInventory({
+          provider: profile.provider,
+          region,
+          magnum: magnum.state,
+          cinder: cinder.state,
+          neutron: neutron.state,
+          kubernetes: kubernetes.fake.state,
+          calls: readCallLog(callLogFile),
+        });
+      },
       close: async () => {
         await Promise.all(started.map((service) => service.close()));
       },

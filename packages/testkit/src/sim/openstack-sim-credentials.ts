@@ -7,7 +7,7 @@ export const SIM_OPENSTACK_APPLICATION_CREDENTIAL = {
 } as const;
 
 /** clouds.yaml's `auth` section and region for the simulated cloud: a password and an application credential. */
-export interface OpenStackSimCredentials {
+export type OpenStackSimCredentials = {
   auth_url: string;
   region_name: string;
   username: string;
@@ -17,7 +17,7 @@ export interface OpenStackSimCredentials {
   project_domain_name: string;
   application_credential_id: string;
   application_credential_secret: string;
-}
+};
 
 export function simCredentials(
   authUrl: string,

@@ -49,6 +49,23 @@ describe('Cinder fake', () => {
     });
   });
 
+  it('deletes a volume Nova removes with its server (delete_on_termination)', async () => {
+    const created = await call('POST', `/v3/${PROJECT}/volumes`, { volume: { size: 1 } });
+    const id = created.body.volume.id as string;
+    clock.advance(10_000);
+    const backend = cinderVolumeBackend(cinder.fake);
+    backend.attach(id, 'srv', '/dev/vdb');
+    clock.advance(3_000);
+    backend.detach(id, 'srv');
+    backend.remove?.(id);
+    expect((await call('GET', `/v3/${PROJECT}/volumes/${id}`)).body.volume).toMatchObject({
+      status: 'deleting',
+      attachments: [],
+    });
+    clock.advance(5_000);
+    expect((await call('GET', `/v3/${PROJECT}/volumes/${id}`)).status).toBe(404);
+  });
+
   it('reads the metadata filter in Python dict syntax as Cinder does', () => {
     expect(parseMetadataFilter("{'hubfleet.io/owner': 'physics', 'n': 1}")).toEqual({
       'hubfleet.io/owner': 'physics',

@@ -23,7 +23,7 @@ export async function clusterAuthority(
 ): Promise<CertificateAndKey> {
   if (context.state.clusterTemplates[cluster.clusterTemplateId]?.tlsDisabled)
     throw invalid(`Cluster ${cluster.uuid} has no certificates: its template disables TLS.`);
-  const known = context.state.certificateAuthorities[cluster.uuid];
+  const known = context.settings.certificateAuthority ?? context.state.certificateAuthorities[cluster.uuid];
   if (known) return known;
   const made = await createCertificateAuthority(cluster.name, { now: new Date(cluster.createdAt) });
   // Another request may have made one meanwhile: the first one stored wins.

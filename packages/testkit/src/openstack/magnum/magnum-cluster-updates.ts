@@ -52,9 +52,8 @@ function checkBounds(context: MagnumContext, nodegroup: NodegroupRecord, nodeCou
 /** PATCH /v1/clusters/{ident} (JSON patch of /node_count) → 202 `{uuid}`. */
 export function updateCluster(context: MagnumContext, request: OpenStackRequest): FakeResponse {
   const cluster = findCluster(context, request.labels.ident as string);
-  const operations = parsePatch(request.rawBody, ['node_count', 'health_status', 'health_status_reason']);
+  const operations = parsePatch(request.rawBody, ['node_count']);
   for (const operation of operations) {
-    if (operation.attribute !== 'node_count') continue;
     const worker = defaultNodegroup(context, cluster.uuid, 'worker');
     if (!worker) throw invalid(`Cluster ${cluster.uuid} has no default worker nodegroup.`);
     const nodeCount = integerValue(operation, context.version.minor >= 10 ? 0 : 1);

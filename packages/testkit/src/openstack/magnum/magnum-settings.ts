@@ -1,4 +1,5 @@
 import type { Clock } from '../../framework/clock.js';
+import type { CertificateAndKey } from '../../framework/pki.js';
 import { DEFAULT_KEYSTONE_IDENTITY } from '../keystone/keystone-state.js';
 import type { Microversion } from '../shared/microversion.js';
 import type { TokenCheck } from '../shared/openstack-http.js';
@@ -61,6 +62,11 @@ export interface MagnumFakeOptions {
   maxLimit?: number;
   /** Persists the state (sim mode) after a change a read made: a CA made on first use. */
   save?: () => void;
+  /**
+   * One CA for every cluster instead of one each: the sim serves a single Kubernetes API whose TLS
+   * must trust the certificates Magnum signs.
+   */
+  certificateAuthority?: CertificateAndKey;
 }
 
 export interface MagnumSettings {
@@ -77,6 +83,7 @@ export interface MagnumSettings {
   coeVersion: string;
   maxLimit: number;
   save: () => void;
+  certificateAuthority: CertificateAndKey | undefined;
   /** Failures scripted for the next accepted operations of a kind (tests: CREATE_FAILED, DELETE_FAILED). */
   failures: Array<{ operation: MagnumFailure; reason: string }>;
 }
@@ -96,6 +103,7 @@ export function resolveMagnumSettings(options: MagnumFakeOptions): MagnumSetting
     coeVersion: options.coeVersion ?? 'v1.29.2',
     maxLimit: options.maxLimit ?? 1000,
     save: options.save ?? (() => {}),
+    certificateAuthority: options.certificateAuthority,
     failures: [],
   };
 }

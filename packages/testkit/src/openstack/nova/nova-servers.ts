@@ -73,8 +73,10 @@ export function deleteServer(context: NovaContext, request: OpenStackRequest) {
       to: null,
       at: context.now + context.settings.clock.scaled(context.settings.durations.delete),
     };
-    for (const attachment of server.attachments)
+    for (const attachment of server.attachments) {
       context.settings.volumes?.detach(attachment.volumeId, server.id);
+      if (attachment.deleteOnTermination) context.settings.volumes?.remove?.(attachment.volumeId);
+    }
     server.attachments = [];
     if (server.neutronPorts) context.settings.ports?.release(server.id);
   }

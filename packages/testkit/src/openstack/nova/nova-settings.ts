@@ -11,6 +11,11 @@ export interface NovaVolumeBackend {
   attach(volumeId: string, serverId: string, device: string): 'ok' | 'not-found' | { invalid: string };
   /** The volume goes detaching → available. */
   detach(volumeId: string, serverId: string): void;
+  /**
+   * The server was deleted and the volume was attached with `delete_on_termination`: Nova deletes
+   * it after detaching. A data volume attached that way is lost with its server.
+   */
+  remove?(volumeId: string): void;
 }
 
 export interface NovaQuotas {
