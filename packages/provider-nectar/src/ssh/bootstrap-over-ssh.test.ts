@@ -13,6 +13,7 @@ import {
   storageScript,
 } from '../bootstrap/index.js';
 import { runBootstrap } from './bootstrap-runner.js';
+import { hubUsageBytes } from './hub-usage.js';
 import { fetchKubeconfig } from './kubeconfig-over-ssh.js';
 import { connectToVm, type VmConnection } from './vm-connection.js';
 
@@ -176,11 +177,14 @@ describe('bootstrap over real SSH on simulated VMs', { timeout: 180_000 }, () =>
     expect(await first.state('exports')).toBe(
       '/srv/hubfleet/comp20003 10.0.0.5(rw,sync,no_subtree_check,no_root_squash) 10.0.0.6(rw,sync,no_subtree_check,no_root_squash)',
     );
-    expect((await ssh.exec("sudo -n sh -c 'echo homework > /srv/hubfleet/comp20003/student.txt'")).code).toBe(
-      0,
-    );
-    expect((await ssh.exec('sudo -n du -sb /srv/hubfleet/comp20003')).stdout).toMatch(
-      /^\d+\s+\/srv\/hubfleet\/comp20003$/,
+    const empty = await hubUsageBytes(ssh, 'comp20003');
+    const write =
+      "sudo -n sh -c 'echo homework > /srv/hubfleet/comp20003/student.txt; head -c 100000 /dev/zero > /srv/hubfleet/comp20003/big.bin'";
+    expect((await ssh.exec(write)).code).toBe(0);
+    // du -sb counts apparent sizes: the two files' bytes exactly ("homework\n" is 9).
+    expect((await hubUsageBytes(ssh, 'comp20003')) - empty).toBe(100_009);
+    await expect(hubUsageBytes(ssh, 'no-such-hub')).rejects.toThrow(
+      /cannot read the usage of hub no-such-hub on VM comp-storage/,
     );
     ssh.close();
     expect(await formats()).toBe(1);

@@ -64,6 +64,9 @@ export async function connectToVm(address: VmAddress): Promise<VmConnection> {
       cause: error,
     });
   }
+  // A VM that goes away (deleted, rebooted) resets the socket, possibly after close(): that error
+  // belongs to no command, so it must not become an unhandled 'error' event that ends the process.
+  ssh.connection?.on('error', () => undefined);
   return {
     vm: address.vm,
     async exec(command, stdin) {
