@@ -89,6 +89,23 @@ describe('bootstrap over real SSH on simulated VMs', { timeout: 180_000 }, () =>
     expect(await nodeNames(kubeconfig)).toEqual(['comp-cp']);
   });
 
+  it('stops at the packages step when the config asks for another minor: upgrades follow kubeadm, not apt', async () => {
+    const newer = exampleConfig((text) =>
+      text.replace('kubernetesVersion: "1.34"', 'kubernetesVersion: "1.35"'),
+    );
+    const vm = fleet.vm('comp-cp');
+    const inputs = {
+      HUBFLEET_PUBLIC_ADDRESS: vm?.address ?? '',
+      HUBFLEET_PRIVATE_ADDRESS: vm?.address ?? '',
+    };
+    await expect(
+      runBootstrap(control, 'control-plane.sh', renderBootstrapScript(controlPlaneScript(newer)), inputs),
+    ).rejects.toThrow(
+      /at step kubernetes-packages .*kubeadm 1\.34\.2-1\.1 is installed but hubfleet\.yaml asks for 1\.35/,
+    );
+    expect(await vm?.state('packages/kubeadm')).toBe('1.34.2-1.1');
+  });
+
   it('joins a nodegroup VM with its labels, and a second run only checks', async () => {
     await fleet.startVm({ name: 'comp-compute-0' });
     const node = await connect('comp-compute-0');
