@@ -17,3 +17,7 @@ export type { ReadCache } from './read-cache.js';
 export { createReadCache } from './read-cache.js';
 export { releaseClusterBase } from './release-cluster-base.js';
 export { diffRelease } from './release-node.js';
+export type { HeldDeploymentLock, HoldLockOptions } from './lock/hold-deployment-lock.js';
+export { holdDeploymentLock } from './lock/hold-deployment-lock.js';
+export type { LockTiming } from './lock/lock-holder.js';
+export { describeHolder, isProcessAlive, isStale, LOCK_TIMING, newLockHolder } from './lock/lock-holder.js';

@@ -1,4 +1,5 @@
 import type { HubConfig, NodeGroupConfig } from '../../config/index.js';
+import type { DeploymentLockApiV1 } from './lock.js';
 import type { ProviderWarningV1 } from './warnings.js';
 
 /** Lifecycle states common to every cloud, mapped from each cloud's own at the provider edge. */
@@ -128,6 +129,8 @@ export interface ProviderSessionV1 {
   nodeGroups: NodeGroupApiV1;
   volumes: VolumeApiV1;
   addons(): AddonSpecV1[];
+  /** Optional in v1: the deployment's lock in the cloud (see lock.ts for the fallback without it). */
+  lock?: DeploymentLockApiV1;
   /** Release connections and timers. */
   close(): Promise<void>;
 }
