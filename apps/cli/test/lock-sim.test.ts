@@ -1,19 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hubfleetBin, repoRoot, STACK_TRACE } from './cli-harness.js';
+import { lockObjects } from './lock-objects.js';
 import { calls, cloudState, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';
-
-/** The lock objects the simulated S3 holds now. */
-function lockObjects(workspace: SimWorkspace): string[] {
-  const file = join(workspace.stateDirectory, 's3.json');
-  if (!existsSync(file)) return [];
-  const s3 = JSON.parse(readFileSync(file, 'utf8'));
-  return Object.values(s3.buckets as Record<string, { objects: object }>).flatMap((bucket) =>
-    Object.keys(bucket.objects),
-  );
-}
 
 /** Start `up --yes` and SIGKILL it once it holds the lock: a run that died without releasing it. */
 async function killedWhileHolding(workspace: SimWorkspace): Promise<void> {

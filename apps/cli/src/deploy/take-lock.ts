@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import { holdDeploymentLock, isProcessAlive, newLockHolder } from '@hubfleet/core/deployment';
+import { isProcessAlive } from '@hubfleet/core';
+import { holdDeploymentLock, newLockHolder } from '@hubfleet/core/deployment';
 import type { OpenDeployment } from './open-deployment.js';
 
 /** The lock a mutating command holds from before its first change until its end. */

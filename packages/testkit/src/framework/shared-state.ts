@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { isProcessAlive } from '@hubfleet/core';
 import type { ResolvedOperation, ServiceProtocol } from './http-service.js';
 import type { StateStore } from './state-store.js';
 
@@ -6,20 +7,11 @@ import type { StateStore } from './state-store.js';
 const MUTEX_WAIT_MS = 30_000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** A mutex file left by a process that died inside a request (SIGKILL) belongs to no one. */
 function clearIfOrphaned(mutex: string): void {
   try {
     const pid = Number(readFileSync(mutex, 'utf8'));
-    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) unlinkSync(mutex);
+    if (Number.isInteger(pid) && pid > 0 && !isProcessAlive(pid)) unlinkSync(mutex);
   } catch {
     // Gone already, or half-written by a live owner: wait for it.
   }

@@ -57,13 +57,3 @@ function ago(from: string, now: Date): string {
 export function describeHolder(holder: LockHolderV1, now: Date): string {
   return `${printable(holder.user, 40)}@${printable(holder.host, 60)} (pid ${Number(holder.pid)}) running "${printable(holder.command, 120)}" since ${printable(holder.startedAt, 40)}, last heartbeat ${ago(holder.heartbeatAt, now)}`;
 }
-
-/** Whether a process runs on this machine (signal 0 checks without signalling). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
