@@ -113,7 +113,11 @@ function addCloudCommands(program: Command, setExitCode: (code: number) => void)
       .command('kubeconfig')
       .description('add a context hubfleet-<deployment> to your kubeconfig (or write --out FILE, mode 0600)')
       .addOption(configOption())
-      .option('--out <file>', 'write a kubeconfig with only this cluster here instead of merging'),
+      .option('--out <file>', 'write a kubeconfig with only this cluster here instead of merging')
+      .option(
+        '--force',
+        'with --out: replace a file that is not a kubeconfig hubfleet wrote for this deployment',
+      ),
   )
     .addHelpText('after', '\nExample:\n  $ hubfleet kubeconfig -c hubfleet.yaml && kubectl get nodes')
     .action(async (options) => {
