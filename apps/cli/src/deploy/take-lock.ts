@@ -31,6 +31,7 @@ export async function takeDeploymentLock(open: OpenDeployment): Promise<CommandL
     host: hostname(),
     isProcessAlive,
     notify,
+    ...(open.retry === undefined ? {} : { retry: open.retry }),
   });
   return { lost: held.lost, release: () => held.release() };
 }

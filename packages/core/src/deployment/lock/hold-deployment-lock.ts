@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, sleepOnTimers, withRetries } from '../../engine/retry.js';
 import { HubfleetError } from '../../errors/index.js';
 import type { DeploymentLockApiV1, DeploymentLockRecordV1, LockHolderV1 } from '../../provider/v1/index.js';
 import { describeHolder, isStale, LOCK_TIMING, type LockTiming } from './lock-holder.js';
@@ -21,6 +22,20 @@ export interface HoldLockOptions {
   notify: (message: string) => void;
   now?: () => Date;
   timing?: LockTiming;
+  /** Each lock call is retried on throttling and transient failures, as steps are. @default DEFAULT_RETRY_POLICY */
+  retry?: RetryPolicy;
+}
+
+/** The same lock, each call retried while its failure is transient (the cloud is having a bad minute). */
+function retrying(lock: DeploymentLockApiV1, policy: RetryPolicy): DeploymentLockApiV1 {
+  const runtime = { policy, sleep: sleepOnTimers, random: Math.random };
+  return {
+    location: lock.location,
+    read: () => withRetries(() => lock.read(), runtime),
+    create: (holder) => withRetries(() => lock.create(holder), runtime),
+    replace: (version, holder) => withRetries(() => lock.replace(version, holder), runtime),
+    delete: (version) => withRetries(() => lock.delete(version), runtime),
+  };
 }
 
 /** Rounds of create-then-look before giving up: each round ends only when the lock changed meanwhile. */
@@ -80,7 +95,8 @@ async function stillOurs(lock: DeploymentLockApiV1, holder: LockHolderV1): Promi
  * further steps. Every write is conditional on the version this run last saw, so it never renews
  * or deletes someone else's lock.
  */
-export async function holdDeploymentLock(options: HoldLockOptions): Promise<HeldDeploymentLock> {
+export async function holdDeploymentLock(given: HoldLockOptions): Promise<HeldDeploymentLock> {
+  const options = { ...given, lock: retrying(given.lock, given.retry ?? DEFAULT_RETRY_POLICY) };
   const timing = options.timing ?? LOCK_TIMING;
   const now = options.now ?? (() => new Date());
   const { lock } = options;
