@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { type CliRun, hubfleetBin, repoRoot } from './cli-harness.js';
-import { callsDuring, cloudState, simWorkspace } from './sim-harness.js';
+import { callsDuring, inventory, simWorkspace } from './sim-harness.js';
 
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
@@ -63,6 +63,6 @@ describe('confirmation: only --yes or "yes" typed on a terminal applies a plan',
   it('on a terminal with stdout piped, "yes" typed applies the plan', async () => {
     const { result } = await callsDuring(workspace, () => shell(onTerminal(`${up} | tail -3`), 'yes\r'));
     expect(result.code).toBe(0);
-    expect(cloudState(workspace, 'prod-green').clusters).toHaveLength(1);
+    expect((await inventory(workspace, 'prod-green')).clusters).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { hubfleetBin, repoRoot, STACK_TRACE } from './cli-harness.js';
 import { lockObjects } from './lock-objects.js';
-import { calls, cloudState, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';
+import { calls, inventory, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';
 
 /** Start `up --yes` and SIGKILL it once it holds the lock: a run that died without releasing it. */
 async function killedWhileHolding(workspace: SimWorkspace): Promise<void> {
@@ -52,10 +52,10 @@ describe('the deployment lock: two `up --sim --yes` started together on one simu
     expect(loser?.stderr).toContain('nothing was changed');
     expect(loser?.stderr).toContain('hubfleet unlock');
 
-    const state = cloudState(workspace, 'prod-green');
-    expect(state.vpcs).toHaveLength(1);
+    const state = await inventory(workspace, 'prod-green');
+    expect(state.networks).toHaveLength(1);
     expect(state.clusters).toHaveLength(1);
-    expect(state.nodegroups).toHaveLength(5);
+    expect(state.nodeGroups).toHaveLength(5);
     expect(state.volumes).toHaveLength(1);
     const counts = createCounts(workspace);
     expect(counts['ec2.CreateVpc']).toBe(1);
@@ -64,7 +64,7 @@ describe('the deployment lock: two `up --sim --yes` started together on one simu
     expect(counts['eks.CreateCluster']).toBe(1);
     expect(counts['eks.CreateNodegroup']).toBe(5);
     expect(counts['ec2.CreateVolume']).toBe(1);
-    expect(counts['iam.CreateRole']).toBe(state.roles.length);
+    expect(counts['iam.CreateRole']).toBe(state.identities.length);
     // The lock is released at the end: the bucket holds no lock object any more.
     expect(lockObjects(workspace)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STACK_TRACE } from './cli-harness.js';
-import { cloudState, sim, simWorkspace } from './sim-harness.js';
+import { inventory, sim, simWorkspace } from './sim-harness.js';
 
 interface FailedStep {
   id: string;
@@ -50,9 +50,9 @@ describe('up at HUBFLEET_SIM_FAULT_RATE=0.5, over several seeds', { timeout: 300
         }
       }
       // Whatever happened, nothing was made twice.
-      const state = cloudState(workspace, 'prod-green');
-      expect(state.vpcs.length, `seed ${seed}`).toBeLessThanOrEqual(1);
-      expect(state.internetGateways.length, `seed ${seed}`).toBeLessThanOrEqual(1);
+      const state = await inventory(workspace, 'prod-green');
+      expect(state.networks.length, `seed ${seed}`).toBeLessThanOrEqual(1);
+      expect(state.gateways.length, `seed ${seed}`).toBeLessThanOrEqual(1);
       expect(state.clusters.length, `seed ${seed}`).toBeLessThanOrEqual(1);
     }
   });
