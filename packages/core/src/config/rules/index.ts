@@ -31,7 +31,7 @@ export function checkConfigRules(
     ...checkTls(config),
     ...checkTools(config, provider),
     ...checkHubs(config, provider),
-    ...checkNfsAddresses(config),
+    ...checkNfsAddresses(config, provider),
     ...checkSchedules(config),
     ...checkCatalog(config, provider),
     ...(provider.validate?.(config, context) ?? []),
