@@ -85,6 +85,8 @@ const RENDER_CASES: Record<string, RenderCase[]> = {
 const NOT_FROM_CONFIG: Record<string, string> = {
   'kubernetes/storage/service-cidr.ts': 'the Service range comes from the provider or the live cluster',
   'kubernetes/install/kube-client.ts': "a live API server's answers (400, 422) during up",
+  'kubernetes/install/kubeconfig.ts':
+    'a kubeconfig the provider or the user handed over at run time, not hubfleet.yaml',
   'kubernetes/helm/helm-errors.ts': "helm's own answers while installing, online",
   'kubernetes/helm/helm-args.ts': "chart versions are pinned in hubfleet's own chart list",
   'kubernetes/helm/helm-output.ts': 'what a chart rendered, not what the config says',
