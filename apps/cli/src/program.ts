@@ -12,11 +12,12 @@ Examples:
   $ hubfleet status -c hubfleet.yaml --output json
   $ hubfleet down -c hubfleet.yaml
   $ hubfleet kubeconfig -c hubfleet.yaml
+  $ hubfleet unlock -c hubfleet.yaml
   $ hubfleet schema > hubfleet.schema.json
   $ hubfleet catalog aws
   $ hubfleet sim serve --provider aws --speed 1000
 
-Exit codes: 0 ok, 1 failed, 2 invalid input, 3 refused.`;
+Exit codes: 0 ok, 1 failed, 2 invalid input, 3 refused, 130 interrupted.`;
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -112,12 +113,29 @@ function addCloudCommands(program: Command, setExitCode: (code: number) => void)
       .command('kubeconfig')
       .description('add a context hubfleet-<deployment> to your kubeconfig (or write --out FILE, mode 0600)')
       .addOption(configOption())
-      .option('--out <file>', 'write a kubeconfig with only this cluster here instead of merging'),
+      .option('--out <file>', 'write a kubeconfig with only this cluster here instead of merging')
+      .option(
+        '--force',
+        'with --out: replace a file that is not a kubeconfig hubfleet wrote for this deployment',
+      ),
   )
     .addHelpText('after', '\nExample:\n  $ hubfleet kubeconfig -c hubfleet.yaml && kubectl get nodes')
     .action(async (options) => {
       const { kubeconfigCommand } = await import('./commands/kubeconfig.js');
       setExitCode(await kubeconfigCommand(options));
+    });
+
+  withSim(
+    program
+      .command('unlock')
+      .description("break the deployment's lock left by a run that died (shows the holder, asks first)")
+      .addOption(configOption())
+      .option('-y, --yes', 'do not ask for the deployment name (needed without a terminal)'),
+  )
+    .addHelpText('after', '\nExample:\n  $ hubfleet unlock -c hubfleet.yaml')
+    .action(async (options) => {
+      const { unlockCommand } = await import('./commands/unlock.js');
+      setExitCode(await unlockCommand(options));
     });
 }
 

@@ -72,7 +72,10 @@ export function awsNodeGroups(
 
   async function list(): Promise<ObservedNodeGroupV1[]> {
     const names = (await listNames()) ?? [];
-    const described = await Promise.all(names.map((eksName) => describe(eksName, subjectOf(eksName))));
+    // One list serves every nodegroup step (the read cache shares it): a failure in it names the
+    // list, never one nodegroup, so no step reports another group as its own.
+    const listing = `nodegroups of ${aws.deployment}`;
+    const described = await Promise.all(names.map((eksName) => describe(eksName, listing)));
     return described.flatMap((nodegroup) =>
       nodegroup === undefined ? [] : (observedNodeGroup(nodegroup, deployment) ?? []),
     );

@@ -13,6 +13,8 @@ export interface RunPlanOptions {
   parallelism: number;
   /** `--timings FILE`, already checked (`checkTimingsPath`, before planning). */
   timings?: string;
+  /** Aborted when the deployment's lock is lost mid-run: start no further steps, as on Ctrl-C. */
+  lockLost?: AbortSignal;
 }
 
 export interface RunOutcome {
@@ -41,7 +43,10 @@ export async function runPlan(
       plan: run.plan,
       resources: run.resources,
       flags: options.flags,
-      signal: interrupts.signal,
+      signal:
+        options.lockLost === undefined
+          ? interrupts.signal
+          : AbortSignal.any([interrupts.signal, options.lockLost]),
       onEvent: renderer.onEvent,
       parallelism: options.parallelism,
       ...(open.retry === undefined ? {} : { retry: open.retry }),

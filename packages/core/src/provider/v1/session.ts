@@ -1,4 +1,5 @@
 import type { HubConfig, NodeGroupConfig } from '../../config/index.js';
+import type { DeploymentLockApiV1 } from './lock.js';
 import type { DeploymentFactsV1, ProviderResourceV1 } from './resources.js';
 import type { ProviderWarningV1 } from './warnings.js';
 
@@ -153,6 +154,8 @@ export interface ProviderSessionV1 {
    * `ProviderResourceV1`). Called once per graph.
    */
   resources?(): ProviderResourceV1[];
+  /** Optional in v1: the deployment's lock in the cloud (see lock.ts for the fallback without it). */
+  lock?: DeploymentLockApiV1;
   /** Release connections and timers. */
   close(): Promise<void>;
 }

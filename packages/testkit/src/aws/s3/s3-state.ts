@@ -33,6 +33,8 @@ export interface BucketRecord {
   /** New buckets block all public access (S3 default since April 2023); absent after DeletePublicAccessBlock. */
   publicAccessBlock?: PublicAccessBlockRecord;
   objects: Record<string, S3ObjectRecord>;
+  /** Completed writes and deletes per key, for conditional requests in flight (`s3-conditions.ts`). */
+  keyVersions?: Record<string, number>;
 }
 
 export interface S3State {
