@@ -22,13 +22,14 @@ export function formatStatus(status: DeploymentStatus): string {
     '',
     'Nodegroups',
     ...table(
-      ['NAME', 'STATUS', 'TYPE', 'NODES (ACTUAL/DESIRED)', 'MIN-MAX'],
+      ['NAME', 'STATUS', 'TYPE', 'NODES (ACTUAL/DESIRED)', 'MIN-MAX', 'KUBERNETES'],
       status.nodeGroups.map((group) => [
         group.name,
         group.status,
         group.instanceType,
         `${group.nodes}/${group.desired}`,
         `${group.min}-${group.max}`,
+        group.kubernetesVersion ?? '-',
       ]),
     ),
     '',

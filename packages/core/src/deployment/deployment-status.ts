@@ -35,6 +35,8 @@ export interface DeploymentStatus {
     desired: number;
     /** Ready nodes the Kubernetes API has for the group. */
     nodes: number;
+    /** The nodes' Kubernetes version as the cloud reports it, or null when unknown. */
+    kubernetesVersion: string | null;
   }[];
   tools: ReleaseStatus[];
   hubs: {
@@ -150,6 +152,7 @@ async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
       max: observed?.max ?? group.max,
       desired: observed?.desired ?? 0,
       nodes: readyNodesIn(nodes, group.name),
+      kubernetesVersion: observed?.kubernetesVersion ?? null,
     };
   });
   const ready =

@@ -52,6 +52,8 @@ export interface SafetyFacts {
   cluster?: boolean;
   /** User pods running on this nodegroup right now, as observed. */
   userPods?: number;
+  /** An update of this nodegroup replaces its nodes (a rolling Kubernetes upgrade), draining their pods. */
+  rollsNodes?: boolean;
   /**
    * The resource holds a hub's data. `retainedBecause` replaces the usual reason when a volume is
    * kept for another cause than its hub's `onDelete` (e.g. the hub no longer keeps homes on it).

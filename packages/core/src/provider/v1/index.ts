@@ -1,6 +1,11 @@
 export type { ProviderCapabilitiesV1 } from './capabilities.js';
 export type { MachineCatalogV1, MachineTypeV1 } from './catalog.js';
-export { isSameMinorVersion } from './kubernetes-version.js';
+export {
+  isSameMinorVersion,
+  minorVersionOf,
+  type VersionChange,
+  versionChange,
+} from './kubernetes-version.js';
 export type { ComponentName } from './ownership.js';
 export { OwnershipTag, ownershipTags } from './ownership.js';
 export type {
