@@ -4,19 +4,15 @@ import {
   DescribeClusterCommand,
   DescribeNodegroupCommand,
   DescribeUpdateCommand,
-  EKSClient,
   InvalidParameterException,
   InvalidRequestException,
   ResourceInUseException,
   UpdateClusterVersionCommand,
   UpdateNodegroupVersionCommand,
 } from '@aws-sdk/client-eks';
-import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../framework/clock.js';
-import { type RunningEksFake, startEksFake } from './index.js';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+import { startEksFakeWithClient } from './eks-test-client.js';
+import type { RunningEksFake } from './index.js';
 
 const MINUTE = 60_000;
 const running: RunningEksFake[] = [];
@@ -27,15 +23,7 @@ afterEach(async () => {
 
 /** An ACTIVE 1.33 cluster `demo` with an ACTIVE nodegroup `users`. */
 async function upgradeWorld() {
-  const clock = createManualClock();
-  const fake = await startEksFake({ clock });
-  running.push(fake);
-  const client = new EKSClient({
-    endpoint: fake.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
-    retryStrategy: new ConfiguredRetryStrategy(3, 1),
-  });
+  const { client, clock } = await startEksFakeWithClient(running);
   await client.send(
     new CreateClusterCommand({
       name: 'demo',

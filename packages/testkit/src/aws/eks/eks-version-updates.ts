@@ -33,6 +33,26 @@ function retriedUpdate(
   );
 }
 
+/** A VersionUpdate record, InProgress until the modelled duration of `operation` has passed. */
+function versionUpdate(
+  context: EksContext,
+  request: EksRequest,
+  operation: 'UpdateClusterVersion' | 'UpdateNodegroupVersion',
+  params: UpdateRecord['params'],
+  version: NonNullable<UpdateRecord['version']>,
+): UpdateRecord {
+  return {
+    ...requestIdentityOf(request),
+    id: randomUUID(),
+    type: 'VersionUpdate',
+    status: 'InProgress',
+    params,
+    createdAt: context.now,
+    completesAt: finishTime(context, operation),
+    version,
+  };
+}
+
 /**
  * UpdateClusterVersion (`POST /clusters/{name}/updates`): the control plane moves up exactly one
  * minor version; anything else (the same version, a skip, a downgrade) is the InvalidParameterException
@@ -58,19 +78,16 @@ export function updateClusterVersion(context: EksContext, request: EksRequest): 
       fields,
     );
   }
-  const update: UpdateRecord = {
-    ...requestIdentityOf(request),
-    id: randomUUID(),
-    type: 'VersionUpdate',
-    status: 'InProgress',
-    params: [
+  const update = versionUpdate(
+    context,
+    request,
+    'UpdateClusterVersion',
+    [
       { type: 'Version', value: version },
       { type: 'PlatformVersion', value: 'eks.1' },
     ],
-    createdAt: context.now,
-    completesAt: finishTime(context, 'UpdateClusterVersion'),
-    version: { kubernetesVersion: version },
-  };
+    { kubernetesVersion: version },
+  );
   cluster.updates[update.id] = update;
   cluster.status = 'UPDATING';
   cluster.activeUpdateId = update.id;
@@ -106,18 +123,17 @@ export function updateNodegroupVersion(context: EksContext, request: EksRequest)
   }
   const releaseVersion = stringField(request.body, 'releaseVersion') ?? releaseFor(version);
   const update: UpdateRecord = {
-    ...requestIdentityOf(request),
-    id: randomUUID(),
-    type: 'VersionUpdate',
-    status: 'InProgress',
-    params: [
-      { type: 'Version', value: version },
-      { type: 'ReleaseVersion', value: releaseVersion },
-    ],
-    createdAt: context.now,
-    completesAt: finishTime(context, 'UpdateNodegroupVersion'),
+    ...versionUpdate(
+      context,
+      request,
+      'UpdateNodegroupVersion',
+      [
+        { type: 'Version', value: version },
+        { type: 'ReleaseVersion', value: releaseVersion },
+      ],
+      { kubernetesVersion: version, releaseVersion },
+    ),
     nodegroupName: nodegroup.nodegroupName,
-    version: { kubernetesVersion: version, releaseVersion },
   };
   cluster.updates[update.id] = update;
   nodegroup.status = 'UPDATING';
