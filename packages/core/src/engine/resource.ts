@@ -30,6 +30,12 @@ export interface FieldChange {
   to?: PlanValue;
   /** The values are secrets: the plan shows that they changed, never what they are. */
   secret?: boolean;
+  /**
+   * The field as keys and indexes, for a change deep inside a structure (a release's values:
+   * `['values', 'singleuser', 'memory', 'guarantee']`), so keys with dots stay unambiguous and
+   * `plan` can print the changes as one YAML diff.
+   */
+  path?: (string | number)[];
 }
 
 /** The result of comparing a desired resource with what was observed. */

@@ -6,9 +6,10 @@ import { cloudState, sim, simWorkspace } from './sim-harness.js';
 const VERSION_LINE = /kubernetesVersion: "1\.\d+"/;
 
 /**
- * Issue 11's acceptance for Kubernetes upgrades, through the built binary on the simulated account:
+ * Issue 11's acceptance for day-2 changes (Kubernetes upgrades, value diffs), through the built binary on the simulated account:
  * a deployment made on 1.33 is moved to 1.34 by editing the config (plan shows it, up does it, status
- * reports it on the cluster and every nodegroup); asking for 1.32 afterwards is refused with the reason.
+ * reports it on the cluster and every nodegroup); a hub's changed memory guarantee shows in plan as
+ * old and new value; asking for 1.32 afterwards is refused with the reason.
  */
 describe('hubfleet plan / up --sim: a Kubernetes version upgrade of examples/aws-dsosu.yaml', {
   timeout: 120_000,
@@ -57,6 +58,31 @@ describe('hubfleet plan / up --sim: a Kubernetes version upgrade of examples/aws
     expect(status.ready).toBe(true);
     const again = await sim(workspace, 'plan');
     expect(again.stdout.split('\n')[0]).toBe('No changes: prod-green is up to date.');
+  });
+
+  it('plan after changing the hub’s memory guarantee prints the old and new value, not a hash; JSON carries it as data', async () => {
+    writeFileSync(
+      workspace.config,
+      readFileSync(workspace.config, 'utf8').replace(
+        'memory: { guarantee: 0.5G, limit: 1G }',
+        'memory: { guarantee: 0.75G, limit: 1G }',
+      ),
+    );
+    const run = await sim(workspace, 'plan');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/~\s+hub\/example-simple\s+values changed/);
+    expect(run.stdout).toMatch(
+      /^ +singleuser:\n +memory:\n +- +guarantee: 500000000\n +\+ +guarantee: 750000000$/m,
+    );
+    expect(run.stdout).not.toContain('sha256:');
+    const json = JSON.parse((await sim(workspace, 'plan', ['--output', 'json'])).stdout);
+    const hub = json.steps.find((step: { id: string }) => step.id === 'hub/example-simple');
+    expect(hub.changes).toContainEqual({
+      field: 'values.singleuser.memory.guarantee',
+      path: ['values', 'singleuser', 'memory', 'guarantee'],
+      from: 500000000,
+      to: 750000000,
+    });
   });
 
   it('asking for 1.32 afterwards is refused (exit 3): Kubernetes cannot be downgraded', async () => {
