@@ -8,6 +8,7 @@ import type { AwsConnectOverrides } from './aws-connect-options.js';
 import { awsDeployment } from './aws-deployment.js';
 import { awsEksAddons, EKS_ADDON_NAMES, type EksAddonsApi } from './aws-eks-addons.js';
 import { awsIdentity } from './aws-identity.js';
+import { awsMachineTypes } from './aws-machine-types.js';
 import { awsNetwork } from './aws-network.js';
 import { awsNodeGroups } from './aws-nodegroups.js';
 import { type AwsBackoff, DEFAULT_BACKOFF } from './aws-retry.js';
@@ -46,6 +47,7 @@ export function createAwsSession(
     eksAddons,
     clusterAddons: { names: EKS_ADDON_NAMES, ...eksAddons },
     addons: () => awsAddons(config),
+    machineTypes: awsMachineTypes(aws),
     close: async () => clients.destroy(),
   };
 }

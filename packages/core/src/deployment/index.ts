@@ -1,5 +1,6 @@
 export type { DeploymentGraph, DeploymentGraphOptions } from './build-graph.js';
 export { buildDeploymentGraph } from './build-graph.js';
+export { checkMachineTypes } from './check-machine-types.js';
 export type { ClusterAddonsHook, ObservedClusterAddon } from './cluster-addons.js';
 export { clusterAddonsOf } from './cluster-addons.js';
 export type { ClusterConnection, ClusterConnectionOptions } from './cluster-connection.js';

@@ -6,6 +6,7 @@ export {
   type VersionChange,
   versionChange,
 } from './kubernetes-version.js';
+export type { MachineTypeOfferV1, MachineTypesApiV1 } from './machine-types.js';
 export type { ComponentName } from './ownership.js';
 export { OwnershipTag, ownershipTags } from './ownership.js';
 export type {

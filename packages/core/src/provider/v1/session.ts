@@ -1,4 +1,5 @@
 import type { HubConfig, NodeGroupConfig } from '../../config/index.js';
+import type { MachineTypesApiV1 } from './machine-types.js';
 import type { ProviderWarningV1 } from './warnings.js';
 
 /** Lifecycle states common to every cloud, mapped from each cloud's own at the provider edge. */
@@ -135,6 +136,8 @@ export interface ProviderSessionV1 {
   nodeGroups: NodeGroupApiV1;
   volumes: VolumeApiV1;
   addons(): AddonSpecV1[];
+  /** Optional in v1: machine types as the account and region offer them (`machine-types.ts`). */
+  machineTypes?: MachineTypesApiV1;
   /** Release connections and timers. */
   close(): Promise<void>;
 }
