@@ -1,5 +1,6 @@
 import type { DeploymentStatus, Plan } from '@hubfleet/core';
 import { formatPlan } from '@hubfleet/core/engine';
+import { colourEnabled, colourPlan } from '../cli/colour.js';
 import { formatStatus } from '../status/format-status.js';
 
 export type OutputFormat = 'text' | 'json';
@@ -12,7 +13,7 @@ export function printLine(type: string, body: Record<string, unknown>): void {
 /** The plan: grouped text (one line when nothing changes), or one JSON line. */
 export function printPlan(plan: Plan, output: OutputFormat): void {
   if (output === 'json') printLine('plan', { plan });
-  else process.stdout.write(`${formatPlan(plan)}\n`);
+  else process.stdout.write(`${colourPlan(formatPlan(plan), colourEnabled())}\n`);
 }
 
 export function printStatus(status: DeploymentStatus, output: OutputFormat): void {
