@@ -88,6 +88,15 @@ describe('command-line conveniences', { timeout: 120_000 }, () => {
     expect(unknown.stderr).toContain('use one of: bash, zsh, fish');
   });
 
+  it('every offline JSON output carries formatVersion (validate, catalog)', async () => {
+    const validate = JSON.parse(
+      (await runHubfleet(['validate', '-c', 'examples/quickstart.yaml', '-o', 'json'])).stdout,
+    );
+    expect(validate).toMatchObject({ formatVersion: 1, ok: true });
+    const catalog = JSON.parse((await runHubfleet(['catalog', 'aws', '-o', 'json'])).stdout);
+    expect(catalog).toMatchObject({ formatVersion: 1, provider: 'aws', priceRegion: 'us-west-2' });
+  });
+
   it('hubfleet version prints the version; --output json carries formatVersion', async () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'apps', 'cli', 'package.json'), 'utf8'));
     expect((await runHubfleet(['version'])).stdout).toBe(`hubfleet ${manifest.version}\n`);

@@ -51,6 +51,7 @@ describe('hubfleet plan / up --sim: a Kubernetes version upgrade of examples/aws
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(run.code).toBe(0);
     const status = JSON.parse((await sim(workspace, 'status', ['--output', 'json'])).stdout);
+    expect(status.formatVersion).toBe(1);
     expect(status.cluster.kubernetesVersion).toBe('1.34');
     expect(status.nodeGroups).toHaveLength(5);
     for (const group of status.nodeGroups)
@@ -58,6 +59,11 @@ describe('hubfleet plan / up --sim: a Kubernetes version upgrade of examples/aws
     expect(status.ready).toBe(true);
     const again = await sim(workspace, 'plan');
     expect(again.stdout.split('\n')[0]).toBe('No changes: prod-green is up to date.');
+    const lines = (await sim(workspace, 'up', ['--yes', '--output', 'json'])).stdout.trim().split('\n');
+    const parsed = lines.map((line) => JSON.parse(line));
+    expect(parsed.map((line) => line.formatVersion)).toEqual(lines.map(() => 1));
+    expect(parsed.at(0)?.type).toBe('plan');
+    expect(parsed.at(-1)?.type).toBe('status');
   });
 
   it('plan after changing the hub’s memory guarantee prints the old and new value, not a hash; JSON carries it as data', async () => {

@@ -26,7 +26,9 @@ export async function catalogCommand(kind: string, options: { output: 'text' | '
   }
   const { catalog } = provider;
   if (options.output === 'json') {
-    process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ formatVersion: 1, provider: provider.id, ...catalog }, null, 2)}\n`,
+    );
     return ExitCode.ok;
   }
   process.stdout.write(

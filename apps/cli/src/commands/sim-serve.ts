@@ -14,7 +14,7 @@ export async function simServeCommand(options: SimServeOptions): Promise<number>
   const speed = parseSpeed(options.speed);
   const cloud = await startSimCloud(simStateDirectory(options.state), speed);
   process.stdout.write(
-    `${JSON.stringify({ endpoints: cloud.endpoints, region: cloud.region, credentials: { accessKeyId: cloud.credentials.accessKeyId } })}\n`,
+    `${JSON.stringify({ formatVersion: 1, endpoints: cloud.endpoints, region: cloud.region, credentials: { accessKeyId: cloud.credentials.accessKeyId } })}\n`,
   );
   const interrupts = handleInterrupts({
     notify: (message) => process.stderr.write(`${message.split(':')[0]}: stopping the simulated cloud\n`),

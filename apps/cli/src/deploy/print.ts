@@ -5,9 +5,9 @@ import { formatStatus } from '../status/format-status.js';
 
 export type OutputFormat = 'text' | 'json';
 
-/** JSON lines on stdout for `up`/`down --output json`: `{type: 'plan', plan}`, the engine's events, `{type: 'status', status}`. */
+/** JSON lines on stdout for `up`/`down --output json`: `{formatVersion, type: 'plan', plan}`, the engine's events, `{formatVersion, type: 'status', status}`. */
 export function printLine(type: string, body: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ type, ...body })}\n`);
+  process.stdout.write(`${JSON.stringify({ formatVersion: 1, type, ...body })}\n`);
 }
 
 /** The plan: grouped text (one line when nothing changes), or one JSON line. */

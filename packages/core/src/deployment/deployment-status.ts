@@ -22,6 +22,8 @@ export interface ReleaseStatus {
 
 /** What `hubfleet status` shows, as plain data (`--output json` prints it as it is). */
 export interface DeploymentStatus {
+  /** The shape of this document (docs/output-formats.md); raised when a field changes meaning or goes. */
+  formatVersion: 1;
   deployment: string;
   provider: string;
   cluster: { name: string; status: string; kubernetesVersion: string; endpoint?: string } | null;
@@ -161,6 +163,7 @@ async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
     tools.every((tool) => tool.ready) &&
     hubs.every((hub) => hub.ready);
   return {
+    formatVersion: 1,
     deployment: config.name,
     provider: config.provider.kind,
     cluster:
