@@ -12,6 +12,13 @@ function incarnationOf(eks: EksState, now: number): string {
     .join(',');
 }
 
+/** The Kubernetes API's protocol tied to EKS, and the check itself for readers of its state. */
+export interface TiedKubernetes {
+  protocol: ServiceProtocol;
+  /** Forget the objects of a cluster that no longer exists (what every request does first). */
+  sync(): void;
+}
+
 /**
  * The simulated Kubernetes API belongs to the simulated EKS cluster: when that cluster is deleted or
  * created anew, its API starts empty, as a real new cluster's would, instead of serving the objects
@@ -23,19 +30,25 @@ export function tieKubernetesToEks(
   eks: EksState,
   now: () => number,
   stateFile?: string,
-): ServiceProtocol {
+): TiedKubernetes {
   const store = createStateStore(() => ({ incarnation: incarnationOf(eks, now()) }), stateFile);
   store.save();
+  const sync = () => {
+    const current = incarnationOf(eks, now());
+    if (current !== store.state.incarnation) {
+      fake.reset();
+      store.state.incarnation = current;
+      store.save();
+    }
+  };
   return {
-    ...protocol,
-    resolve(request) {
-      const current = incarnationOf(eks, now());
-      if (current !== store.state.incarnation) {
-        fake.reset();
-        store.state.incarnation = current;
-        store.save();
-      }
-      return protocol.resolve(request);
+    sync,
+    protocol: {
+      ...protocol,
+      resolve(request) {
+        sync();
+        return protocol.resolve(request);
+      },
     },
   };
 }

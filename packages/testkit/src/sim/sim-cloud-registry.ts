@@ -1,0 +1,27 @@
+import type { SimCloudFactory } from './sim-cloud.js';
+
+/** The simulated AWS account: EKS, EC2, IAM, STS, S3 and the cluster's Kubernetes API. */
+export const awsSimCloudFactory: SimCloudFactory = {
+  provider: 'aws',
+  description: "EKS, EC2, IAM, STS, S3 and the cluster's Kubernetes API",
+  async start(options) {
+    const { startAwsSimCloud } = await import('./aws-sim-cloud.js');
+    return startAwsSimCloud(options);
+  },
+};
+
+/**
+ * Every simulated cloud, by the `provider.kind` it simulates. `--sim` and `hubfleet sim serve
+ * --provider KIND` find theirs here; a provider missing from this list has no simulated cloud, and
+ * the CLI refuses it rather than fall through to a real one. To add one, write a factory whose
+ * `start` imports its fakes lazily, and list it here (docs/adding-a-provider.md).
+ */
+export const simCloudFactories: readonly SimCloudFactory[] = [awsSimCloudFactory];
+
+/** The simulated cloud for a provider kind, or undefined when it has none. */
+export function findSimCloudFactory(
+  kind: string,
+  factories: readonly SimCloudFactory[] = simCloudFactories,
+): SimCloudFactory | undefined {
+  return factories.find((factory) => factory.provider === kind);
+}
