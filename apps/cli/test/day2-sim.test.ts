@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STACK_TRACE } from './cli-harness.js';
-import { cloudState, sim, simWorkspace } from './sim-harness.js';
+import { inventory, sim, simWorkspace } from './sim-harness.js';
 
 const VERSION_LINE = /kubernetesVersion: "1\.\d+"/;
 
@@ -27,7 +27,9 @@ describe('hubfleet plan / up --sim: a Kubernetes version upgrade of examples/aws
     const run = await sim(workspace, 'up', ['--yes']);
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(run.code).toBe(0);
-    expect(cloudState(workspace, 'prod-green').clusters.map((cluster) => cluster.version)).toEqual(['1.33']);
+    expect(
+      (await inventory(workspace, 'prod-green')).clusters.map((cluster) => cluster.kubernetesVersion),
+    ).toEqual(['1.33']);
   });
 
   it('plan after editing the version to 1.34 shows the upgrade and the steps it implies', async () => {
@@ -101,6 +103,8 @@ describe('hubfleet plan / up --sim: a Kubernetes version upgrade of examples/aws
         'the cluster runs Kubernetes 1.34 and the config asks for 1.32: Kubernetes cannot be downgraded',
       );
     }
-    expect(cloudState(workspace, 'prod-green').clusters.map((cluster) => cluster.version)).toEqual(['1.34']);
+    expect(
+      (await inventory(workspace, 'prod-green')).clusters.map((cluster) => cluster.kubernetesVersion),
+    ).toEqual(['1.34']);
   });
 });
