@@ -56,6 +56,16 @@ export function formatStatus(status: DeploymentStatus): string {
       ]),
     ),
     ...status.hubs.flatMap((hub) => (hub.note === undefined ? [] : [`  note: hub ${hub.name}: ${hub.note}`])),
+    ...(status.retainedVolumes.length === 0
+      ? []
+      : [
+          '',
+          'Retained volumes (their hub left the config; kept until you delete them, or a hub of that name adopts them)',
+          ...table(
+            ['HUB', 'VOLUME'],
+            status.retainedVolumes.map((retained) => [retained.hub, retained.volume]),
+          ),
+        ]),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -87,6 +87,7 @@ export function buildDeploymentGraph(options: DeploymentGraphOptions): Deploymen
     sleep: options.sleep ?? sleepOnTimers,
     retry: options.retry ?? DEFAULT_RETRY_POLICY,
     warnings: [],
+    notices: [],
   };
   const hook = clusterAddonsOf(options.session);
   const renderer = createRenderer(context, options.session.addons());

@@ -53,6 +53,11 @@ export interface DeploymentStatus {
     /** What a person should know, e.g. that the volume is kept though the hub no longer uses it. */
     note?: string;
   }[];
+  /**
+   * Data volumes kept after their hub left the config (`onDelete` left with it, so they are never
+   * deleted): their ids stay visible until someone deletes them or a hub of the same name adopts them.
+   */
+  retainedVolumes: { hub: string; volume: string }[];
   /** Everything exists and is ready. */
   ready: boolean;
 }
@@ -178,6 +183,9 @@ async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
     nodeGroups,
     tools,
     hubs,
+    retainedVolumes: volumes
+      .filter((volume) => !hubNames.has(volume.hub) && volume.status !== 'deleting')
+      .map((volume) => ({ hub: volume.hub, volume: volume.id })),
     ready,
   };
 }
