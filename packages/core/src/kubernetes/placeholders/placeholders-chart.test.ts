@@ -36,8 +36,14 @@ async function helmTemplate(
   return manifests as unknown as Manifest[];
 }
 
-const config = (() => {
-  const text = `apiVersion: hubfleet/v1
+const SCHEDULES = `
+    - { placeholder: small, cron: "0 10,23 * * MON", replicas: 60, for: 2h }
+    - { placeholder: gpu, cron: "45 9 * * MON,WED", timeZone: America/Los_Angeles, replicas: 2, for: 1h }`;
+
+/** The test deployment with these `placeholderSchedule` entries (YAML list items, one per line). */
+const validated = (schedules: string) =>
+  validateConfigText(
+    `apiVersion: hubfleet/v1
 name: demo
 provider: { kind: fixture, region: here }
 cluster:
@@ -50,14 +56,16 @@ tools:
   placeholders:
     - { name: small, nodeGroup: users, replicas: 20, cpu: 0.1, memory: 0.5G }
     - { name: gpu, nodeGroup: gpu, replicas: 1, cpu: 2, memory: 8G, gpu: 1 }
-  placeholderSchedule:
-    - { placeholder: small, cron: "0 10,23 * * MON", replicas: 60, for: 2h }
-    - { placeholder: gpu, cron: "45 9 * * MON,WED", timeZone: America/Los_Angeles, replicas: 2, for: 1h }
+  placeholderSchedule:${schedules}
 hubs:
   - name: course
     auth: { type: native, admins: [admin] }
-`;
-  const result = validateConfigText(text, { registry, file: 'hubfleet.yaml', checkSecrets: false });
+`,
+    { registry, file: 'hubfleet.yaml', checkSecrets: false },
+  );
+
+const config = (() => {
+  const result = validated(SCHEDULES);
   if (!result.config) throw new Error(JSON.stringify(result.issues));
   return result.config;
 })();
@@ -106,22 +114,7 @@ describe('charts/placeholders with generated values', () => {
 
   it('refuses an unknown time zone and a cron croner does not accept, as config errors', () => {
     const issues = (schedule: string) =>
-      validateConfigText(
-        `apiVersion: hubfleet/v1
-name: demo
-provider: { kind: fixture, region: here }
-cluster:
-  nodeGroups:
-    - { name: core, role: core, instanceType: small, min: 1, max: 2 }
-    - { name: users, role: users, instanceType: large, min: 0, max: 5 }
-ingress: { host: hub.example.edu, tls: { mode: letsencrypt, email: ops@example.edu } }
-tools:
-  placeholders: [{ name: small, nodeGroup: users, replicas: 1, cpu: 0.1, memory: 0.5G }]
-  placeholderSchedule: [${schedule}]
-hubs: [{ name: course, auth: { type: native, admins: [admin] } }]
-`,
-        { registry, file: 'hubfleet.yaml', checkSecrets: false },
-      ).issues.map((issue) => `${issue.pathText}: ${issue.message}`);
+      validated(`\n    - ${schedule}`).issues.map((issue) => `${issue.pathText}: ${issue.message}`);
     expect(
       issues('{ placeholder: small, cron: "0 9 * * *", timeZone: Mars/Base, replicas: 2, for: 1h }'),
     ).toEqual([
