@@ -38,7 +38,7 @@ function upKilledAtFirstBoundary(workspace: SimWorkspace): Promise<KilledRun> {
   });
 }
 
-describe('up killed with SIGKILL at each step boundary, then re-run', { timeout: 60_000 }, () => {
+describe('up killed with SIGKILL at each step boundary, then re-run', { timeout: 600_000 }, () => {
   it('converges, with no duplicate and no leaked resource', async () => {
     const workspace = simWorkspace('aws-dsosu.yaml');
     const killedAfter: string[] = [];
