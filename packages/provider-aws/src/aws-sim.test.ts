@@ -25,6 +25,14 @@ import {
   ListAttachedRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
 import {
+  GetBucketEncryptionCommand,
+  GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import {
   type HubConfig,
   HubfleetError,
   type NodeGroupConfig,
@@ -89,6 +97,7 @@ describe('the AWS provider on the simulated cloud', () => {
   const eks = () => new EKSClient({ ...clientOptions(), endpoint: cloud.endpoints.eks });
   const ec2 = () => new EC2Client({ ...clientOptions(), endpoint: cloud.endpoints.ec2 });
   const iam = () => new IAMClient({ ...clientOptions(), endpoint: cloud.endpoints.iam });
+  const s3 = () => new S3Client({ ...clientOptions(), endpoint: cloud.endpoints.s3, forcePathStyle: true });
 
   async function connect(config: AwsConfig): Promise<AwsProviderSession> {
     const session = await connectAws(
@@ -468,6 +477,24 @@ describe('the AWS provider on the simulated cloud', () => {
       const policy = await iam().send(new GetRolePolicyCommand({ RoleName: role, PolicyName: 'hubfleet' }));
       expect(JSON.parse(decodeURIComponent(policy.PolicyDocument ?? '')).Version).toBe('2012-10-17');
     }
+    const bucket = { Bucket: 'tools-velero-backups' };
+    expect((await s3().send(new GetBucketVersioningCommand(bucket))).Status).toBe('Enabled');
+    expect(
+      (await s3().send(new GetBucketEncryptionCommand(bucket))).ServerSideEncryptionConfiguration?.Rules?.[0]
+        ?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm,
+    ).toBe('AES256');
+    expect((await s3().send(new GetPublicAccessBlockCommand(bucket))).PublicAccessBlockConfiguration).toEqual(
+      {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
+    );
+    expect((await s3().send(new GetBucketTaggingCommand(bucket))).TagSet).toContainEqual({
+      Key: OwnershipTag.deployment,
+      Value: 'tools',
+    });
     const velero = await iam().send(
       new GetRolePolicyCommand({ RoleName: 'hubfleet-tools-velero', PolicyName: 'hubfleet' }),
     );
@@ -485,6 +512,8 @@ describe('the AWS provider on the simulated cloud', () => {
       .send(new GetRoleCommand({ RoleName: 'hubfleet-tools-velero' }))
       .catch((error: unknown) => error);
     expect(left).toMatchObject({ name: 'NoSuchEntityException' });
+    // Backups outlive the cluster: the bucket stays.
+    expect((await s3().send(new HeadBucketCommand(bucket))).$metadata.httpStatusCode).toBe(200);
   });
 
   it('refuses to adopt a cluster of its name that is not tagged as its own', async () => {

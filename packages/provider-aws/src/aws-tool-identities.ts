@@ -11,6 +11,7 @@ import type { AwsDeployment } from './aws-deployment.js';
 import type { AwsIdentityApi } from './aws-identity.js';
 import { partitionOf } from './aws-names.js';
 import { clusterAutoscalerPolicy, type PolicyDocument, veleroPolicy } from './aws-tool-policies.js';
+import { ensureVeleroBucket } from './aws-velero-bucket.js';
 
 /** A tool that calls AWS itself, the service account it runs as, and what it may do. */
 interface ToolIdentity {
@@ -49,6 +50,10 @@ export function toolIdentities(aws: AwsDeployment): ToolIdentity[] {
  */
 export async function ensureToolIdentities(aws: AwsDeployment, identity: AwsIdentityApi): Promise<void> {
   const { clusterName } = aws;
+  const bucket = aws.config.tools.backups?.bucket;
+  if (toolIdentities(aws).some((tool) => tool.purpose === 'velero') && bucket !== undefined) {
+    await ensureVeleroBucket(aws, bucket);
+  }
   for (const tool of toolIdentities(aws)) {
     const roleArn = await identity.ensureRole(tool.purpose, JSON.stringify(tool.policy));
     const { namespace, name: serviceAccount } = tool.serviceAccount;
