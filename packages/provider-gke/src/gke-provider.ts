@@ -1,4 +1,5 @@
 import type { ProviderV1 } from '@hubfleet/core';
+import { gkeBackupStorage } from './gke-backup-storage.js';
 import { gkeCapabilities, gkeToolDefaults } from './gke-capabilities.js';
 import { gkeCatalog } from './gke-catalog.js';
 import { type GkeProviderSettings, gkeProviderSettingsSchema } from './gke-config.js';
@@ -16,5 +17,8 @@ export const gkeProvider: ProviderV1<GkeProviderSettings> = {
   capabilities: gkeCapabilities,
   catalog: gkeCatalog,
   toolDefaults: gkeToolDefaults,
+  // GKE's default Service range for new clusters (Standard 1.29+, Autopilot 1.27+): a /20 GKE manages.
+  defaultServiceCidr: '34.118.224.0/20',
+  backupStorage: gkeBackupStorage,
   validate: validateGkeConfig,
 };

@@ -1,7 +1,7 @@
 import { HubfleetError } from '../errors/index.js';
 import { createKubeCall, type KubeRetryOptions } from '../kubernetes/install/kube-client.js';
 import { createKubeTransport } from '../kubernetes/install/kube-transport.js';
-import { parseKubeconfig } from '../kubernetes/install/kubeconfig-target.js';
+import { loadKubeconfig } from '../kubernetes/install/kubeconfig.js';
 import { createManifestApplier } from '../kubernetes/install/manifest-applier.js';
 import type { ClusterAccess } from '../kubernetes/install/release-installer.js';
 import type { ClusterApiV1 } from '../provider/v1/session.js';
@@ -18,8 +18,13 @@ export interface ClusterConnection {
 export interface ClusterConnectionOptions {
   cluster: ClusterApiV1;
   cache: ReadCache;
-  /** How long a kubeconfig (and its token) is reused. @default 60 s, well inside an EKS token's 15 minutes */
+  /**
+   * How long a kubeconfig (and its token) is reused. @default 60 s, or half the provider's
+   * `credentialLifetimeMs` when that is shorter
+   */
   kubeconfigMaxAgeMs?: number;
+  /** The provider's `credentialLifetimeMs`: how long a kubeconfig's credential stays valid. */
+  credentialLifetimeMs?: number;
   kubeRetry?: KubeRetryOptions;
   now?: () => number;
 }
@@ -34,13 +39,15 @@ function noClusterYet(error: unknown): boolean {
  * every list through the plan's read cache.
  */
 export function createClusterConnection(options: ClusterConnectionOptions): ClusterConnection {
-  const maxAge = options.kubeconfigMaxAgeMs ?? 60_000;
+  const maxAge =
+    options.kubeconfigMaxAgeMs ??
+    Math.min(60_000, (options.credentialLifetimeMs ?? Number.POSITIVE_INFINITY) / 2);
   const now = options.now ?? Date.now;
   let current: { at: number; access: ClusterAccess } | undefined;
 
-  function accessFor(kubeconfig: string): ClusterAccess {
+  async function accessFor(kubeconfig: string): Promise<ClusterAccess> {
     const api = createManifestApplier(
-      createKubeCall(createKubeTransport(parseKubeconfig(kubeconfig)), options.kubeRetry),
+      createKubeCall(createKubeTransport(await loadKubeconfig(kubeconfig)), options.kubeRetry),
     );
     return {
       kubeconfig,
@@ -62,7 +69,7 @@ export function createClusterConnection(options: ClusterConnectionOptions): Clus
       if (noClusterYet(error)) return undefined;
       throw error;
     }
-    current = { at: now(), access: accessFor(kubeconfig) };
+    current = { at: now(), access: await accessFor(kubeconfig) };
     return current.access;
   }
 

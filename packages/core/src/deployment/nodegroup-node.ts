@@ -3,13 +3,11 @@ import type { ChangeAction, ResourceDiff, ResourceNode, StepContext } from '../e
 import { HubfleetError } from '../errors/index.js';
 import { isSameMinorVersion } from '../provider/v1/kubernetes-version.js';
 import type { ObservedNodeGroupV1 } from '../provider/v1/session.js';
-import { type DeploymentContext, nodeGroupNodeId } from './deployment-context.js';
+import { type DeploymentContext, nodeGroupNodeId, typicalDurationMs } from './deployment-context.js';
 import { nodeGroupVersionChange } from './kubernetes-upgrade.js';
 import { diffNodeGroup, inPlaceChanges } from './nodegroup-diff.js';
 import { userPodsOn } from './user-pods.js';
 import { waitUntil } from './wait-until.js';
-
-const MINUTE = 60_000;
 
 /** A nodegroup as observed, with the user pods on it when they matter (a replace or a delete). */
 export interface ObservedNodeGroupStep {
@@ -69,7 +67,7 @@ export function nodeGroupNode(
     kind: 'nodegroup',
     layer: 'cloud',
     dependsOn: options.dependsOn,
-    typicalDurationMs: 4 * MINUTE,
+    typicalDurationMs: typicalDurationMs(context, 'nodegroup'),
     waitingOn: `${context.provider.displayName} (nodegroup ${name})`,
     async observe() {
       const observed = find(await context.cache.read('nodegroups', () => session.nodeGroups.list()));
@@ -84,7 +82,13 @@ export function nodeGroupNode(
     diff(observed): ResourceDiff {
       if (group === undefined) return { action: 'delete', reason: 'no longer in the config', changes: [] };
       const version = observed === undefined ? undefined : versionDue(observed.group);
-      return diffNodeGroup(session.nodeGroups, group, observed?.group, version);
+      return diffNodeGroup(
+        session.nodeGroups,
+        group,
+        observed?.group,
+        context.provider.capabilities.nodeLabelsReachNodes,
+        version,
+      );
     },
     async apply(action: ChangeAction, observed, step) {
       if (action === 'delete') return session.nodeGroups.delete(name);
@@ -97,7 +101,8 @@ export function nodeGroupNode(
         // The version went first; sizes, labels and taints follow once the nodes have rolled.
         await waitFor(step, (current) => current?.status === 'active' && onDesiredVersion(current));
         const rolled = await fresh();
-        if (rolled !== undefined && inPlaceChanges(group, rolled).length > 0) {
+        const labelsOnCloud = context.provider.capabilities.nodeLabelsReachNodes;
+        if (rolled !== undefined && inPlaceChanges(group, rolled, labelsOnCloud).length > 0) {
           context.warnings.push(...(await session.nodeGroups.update(group, rolled)));
         }
         return;

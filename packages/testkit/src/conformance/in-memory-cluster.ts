@@ -5,7 +5,11 @@ import { ownedBy } from './in-memory-ownership.js';
 import { type InMemoryCluster, observedCluster } from './in-memory-state.js';
 
 /** The deployment's cluster in the in-memory cloud, named after the deployment. */
-export function inMemoryClusterApi(cloud: InMemoryCloud, config: HubfleetConfig): ClusterApiV1 {
+export function inMemoryClusterApi(
+  cloud: InMemoryCloud,
+  config: HubfleetConfig,
+  kubernetes?: () => Promise<string>,
+): ClusterApiV1 {
   const name = config.name;
   const subject = `cluster ${name}`;
   const find = (): InMemoryCluster | undefined => cloud.state.clusters[name];
@@ -29,6 +33,8 @@ export function inMemoryClusterApi(cloud: InMemoryCloud, config: HubfleetConfig)
           status: 'creating',
           kubernetesVersion: config.cluster.kubernetesVersion,
           endpoint: `https://${name}.memory.hubfleet.test`,
+          // kubeadm's default range: the in-memory cloud reports it like a real one reports its own.
+          serviceCidr: '10.96.0.0/12',
           tags: ownershipTags(config.name, 'cluster'),
           transition: { to: 'active', at: cloud.finishesAt('CreateCluster') },
           nodeGroups: {},
@@ -50,8 +56,8 @@ export function inMemoryClusterApi(cloud: InMemoryCloud, config: HubfleetConfig)
         cluster.status = 'deleting';
         cluster.transition = { to: null, at: cloud.finishesAt('DeleteCluster') };
       }),
-    kubeconfig: async () =>
-      cloud.call('DescribeCluster', false, () => {
+    kubeconfig: async () => {
+      const own = await cloud.call('DescribeCluster', false, () => {
         const cluster = find();
         if (cluster?.status !== 'active') throw notFound(`active ${subject}`);
         return [
@@ -63,6 +69,9 @@ export function inMemoryClusterApi(cloud: InMemoryCloud, config: HubfleetConfig)
           `current-context: ${name}`,
           '',
         ].join('\n');
-      }),
+      });
+      // A Kubernetes fake tied to the cluster answers for it once the cluster is active.
+      return kubernetes === undefined ? own : kubernetes();
+    },
   };
 }

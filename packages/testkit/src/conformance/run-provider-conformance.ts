@@ -20,6 +20,12 @@ function runtimeSkipReason(
   if (stage.runtimeCondition === 'faults' && context.faults === undefined) {
     return 'setup() returned no FaultInjector';
   }
+  if (stage.runtimeCondition === 'kubernetes' && !context.kubernetes) {
+    return 'setup() does not say the kubeconfig reaches a Kubernetes API (kubernetes: true)';
+  }
+  if (stage.runtimeCondition === 'resources' && (context.session.resources?.() ?? []).length === 0) {
+    return 'the session offers no resources()';
+  }
   return undefined;
 }
 
@@ -52,11 +58,12 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
 
     for (const stage of CONFORMANCE_STAGES) {
       const skipReason = stage.skipReason?.(options);
-      it.skipIf(skipReason !== undefined)(stageTitle(stage, skipReason), async ({ skip }) => {
+      it.skipIf(skipReason !== undefined)(stageTitle(stage, skipReason), async ({ skip, annotate }) => {
         if (context === undefined) throw new Error('setup() did not finish; see the error above.');
         const reason = runtimeSkipReason(stage, context, passed);
         if (reason !== undefined) skip(reason);
-        await STAGE_BODIES[stage.id](context, memory);
+        const note = await STAGE_BODIES[stage.id](context, memory);
+        if (typeof note === 'string') await annotate(note);
         passed.add(stage.id);
       });
     }

@@ -3,10 +3,14 @@ import { checkCreateCluster } from './check-cluster.js';
 import { checkRetainsVolumesOnClusterDelete } from './check-delete.js';
 import { checkQuotaErrorMapping } from './check-error-mapping.js';
 import { checkDeleteIsIdempotent } from './check-idempotent-delete.js';
+import { checkKubeconfigReachesApi } from './check-kubeconfig.js';
 import { checkCreateNodeGroups, checkNodeGroupLabels } from './check-node-groups.js';
+import { checkNodeLabelsOnNodes } from './check-node-labels.js';
 import { checkOwnershipTags } from './check-ownership.js';
+import { checkProviderResources } from './check-provider-resources.js';
 import { checkReplanIsNoop, checkSecondCreateIsIdempotent } from './check-replan.js';
 import { checkRetriesTransientFaults } from './check-retries.js';
+import { checkServiceRange } from './check-service-range.js';
 import { checkUpdatedLabels, checkUpdateNodeGroup } from './check-update.js';
 import {
   checkCreateVolume,
@@ -26,7 +30,8 @@ export interface StageMemory {
   quotaFault?: QuotaFaultOptions;
 }
 
-type StageBody = (context: ConformanceContext, memory: StageMemory) => Promise<void>;
+/** A stage's work; a string it resolves to is reported as the test's annotation. */
+type StageBody = (context: ConformanceContext, memory: StageMemory) => Promise<unknown>;
 
 function required<Value>(value: Value | undefined, what: string): Value {
   if (value === undefined) throw new Error(`${what} is missing: the stage that makes it did not pass.`);
@@ -38,11 +43,14 @@ export const STAGE_BODIES: Readonly<Record<ConformanceStageId, StageBody>> = {
   create: async (context) => {
     await checkCreateCluster(context);
   },
+  'service-range': (context) => checkServiceRange(context),
   nodegroups: async (context) => {
     await checkCreateNodeGroups(context);
     await checkOwnershipTags(context);
   },
+  kubeconfig: async (context) => `credential kind: ${await checkKubeconfigReachesApi(context)}`,
   'nodegroup-labels': (context) => checkNodeGroupLabels(context),
+  'node-labels': (context) => checkNodeLabelsOnNodes(context),
   replan: async (context) => {
     await checkReplanIsNoop(context);
     await checkSecondCreateIsIdempotent(context);
@@ -52,6 +60,7 @@ export const STAGE_BODIES: Readonly<Record<ConformanceStageId, StageBody>> = {
   },
   'update-labels': (context, memory) =>
     checkUpdatedLabels(context, required(memory.updatedNodeGroup, 'The updated nodegroup')),
+  'provider-resources': (context) => checkProviderResources(context),
   volumes: async (context, memory) => {
     const volume = await checkCreateVolume(context);
     checkVolumeAttachment(context, volume);
