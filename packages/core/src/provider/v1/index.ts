@@ -14,6 +14,7 @@ export type {
   ConnectContextV1,
   ProviderSettingsV1,
   ProviderV1,
+  RenderedArtifactV1,
   SimulationV1,
   ToolDefaultV1,
   ToolName,
