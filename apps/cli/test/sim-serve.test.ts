@@ -76,7 +76,7 @@ describe('hubfleet sim serve', () => {
     async (provider, region, flavor) => {
       const served = await serve(['--provider', provider, '--speed', '1000']);
       const { line } = served;
-      expect(Object.keys(line)).toEqual(['provider', 'region', 'endpoints', 'credentials']);
+      expect(Object.keys(line)).toEqual(['formatVersion', 'provider', 'region', 'endpoints', 'credentials']);
       expect(line).toMatchObject({ provider, region });
       expect(Object.keys(line.endpoints).sort()).toEqual(['keystone', 'kubernetes']);
       const { credentials } = line;
