@@ -1,0 +1,16 @@
+export type { ContainerFake, StartContainerFakeOptions } from './container/container-fake.js';
+export { createContainerFake, startContainerFake } from './container/container-fake.js';
+export { settleContainer } from './container/container-operations.js';
+export type { ContainerFakeOptions } from './container/container-settings.js';
+export { DEFAULT_GKE_VERSIONS } from './container/container-settings.js';
+export type {
+  ClusterRecord,
+  ContainerState,
+  NodePoolRecord,
+  OperationFailure,
+  OperationRecord,
+} from './container/container-state.js';
+export { GKE_DURATIONS } from './gke-durations.js';
+export { GoogleApiError, googleErrorResponse } from './google-errors.js';
+export type { MachineTypeRecord } from './machine-types.js';
+export { DEFAULT_MACHINE_TYPES } from './machine-types.js';
