@@ -76,3 +76,18 @@ export async function rejection(work: Promise<unknown>) {
   }
   throw new Error('expected the call to fail');
 }
+
+/** Compute Engine clients (REST only) at a fake. */
+export async function computeClients(url: string, authClient?: OAuth2Client) {
+  const compute = await import('@google-cloud/compute');
+  const options = endpointOptions(url, authClient);
+  return {
+    disks: new compute.DisksClient(options),
+    snapshots: new compute.SnapshotsClient(options),
+    addresses: new compute.AddressesClient(options),
+    machineTypes: new compute.MachineTypesClient(options),
+    zoneOperations: new compute.ZoneOperationsClient(options),
+    regionOperations: new compute.RegionOperationsClient(options),
+    globalOperations: new compute.GlobalOperationsClient(options),
+  };
+}

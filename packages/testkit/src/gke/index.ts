@@ -1,3 +1,8 @@
+export type { ComputeFake, StartComputeFakeOptions } from './compute/compute-fake.js';
+export { createComputeFake, startComputeFake } from './compute/compute-fake.js';
+export type { ComputeFakeOptions } from './compute/compute-settings.js';
+export { settleCompute } from './compute/compute-settle.js';
+export type { AddressRecord, ComputeState, DiskRecord, SnapshotRecord } from './compute/compute-state.js';
 export type { ContainerFake, StartContainerFakeOptions } from './container/container-fake.js';
 export { createContainerFake, startContainerFake } from './container/container-fake.js';
 export { settleContainer } from './container/container-operations.js';
