@@ -39,8 +39,9 @@ export function createServiceAccountKey(
 ): ServiceAccountKey {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyId = randomBytes(20).toString('hex');
-  const account = (state.serviceAccounts[email] ??= { projectId, publicKeys: {} });
+  const account = state.serviceAccounts[email] ?? { projectId, publicKeys: {} };
   account.publicKeys[keyId] = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  state.serviceAccounts[email] = account;
   return {
     type: 'service_account',
     project_id: projectId,
