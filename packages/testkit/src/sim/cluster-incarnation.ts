@@ -24,12 +24,25 @@ export function tieKubernetesToEks(
   now: () => number,
   stateFile?: string,
 ): ServiceProtocol {
-  const store = createStateStore(() => ({ incarnation: incarnationOf(eks, now()) }), stateFile);
+  return tieKubernetesToCloud(protocol, fake, () => incarnationOf(eks, now()), stateFile);
+}
+
+/**
+ * The same for any cloud: `incarnation()` names the clusters that exist now (e.g. `name@createdAt`
+ * joined); when it changes, the simulated API starts empty.
+ */
+export function tieKubernetesToCloud(
+  protocol: ServiceProtocol,
+  fake: KubernetesFake,
+  incarnation: () => string,
+  stateFile?: string,
+): ServiceProtocol {
+  const store = createStateStore(() => ({ incarnation: incarnation() }), stateFile);
   store.save();
   return {
     ...protocol,
     resolve(request) {
-      const current = incarnationOf(eks, now());
+      const current = incarnation();
       if (current !== store.state.incarnation) {
         fake.reset();
         store.state.incarnation = current;

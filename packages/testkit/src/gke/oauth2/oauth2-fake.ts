@@ -72,6 +72,8 @@ function token(fake: TokenContext, request: FakeRequest): FakeResponse {
 export interface OAuth2Fake {
   protocol: ServiceProtocol;
   state: OAuth2State;
+  /** Persist the state now (after registering a service account key in sim mode). */
+  save(): void;
 }
 
 export function createOAuth2Fake(options: {
@@ -93,7 +95,7 @@ export function createOAuth2Fake(options: {
         : oauthError(kind === 'unavailable' ? 503 : 500, 'internal_failure', 'Backend Error'),
     unknown: () => oauthError(404, 'not_found'),
   };
-  return { protocol, state };
+  return { protocol, state, save: context.save };
 }
 
 /**

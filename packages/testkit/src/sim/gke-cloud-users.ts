@@ -1,0 +1,62 @@
+import { asRecord } from '../kubernetes/kube-object.js';
+import type { KubernetesState } from '../kubernetes/store.js';
+import { listStored } from '../kubernetes/store.js';
+
+const SERVICES = { group: '', plural: 'services' };
+const VOLUMES = { group: '', plural: 'persistentvolumes' };
+const PODS = { group: '', plural: 'pods' };
+
+/**
+ * Forwarding rules holding a static address: LoadBalancer Services that asked for it
+ * (`spec.loadBalancerIP`), as GKE's service controller creates one per Service.
+ */
+export function addressUsersIn(
+  state: KubernetesState,
+  project: string,
+  region: string,
+  address: string,
+): string[] {
+  return listStored(state, SERVICES)
+    .filter((service) => {
+      const spec = asRecord(service.object.spec);
+      return spec?.type === 'LoadBalancer' && spec.loadBalancerIP === address;
+    })
+    .map(
+      (service) =>
+        `https://www.googleapis.com/compute/v1/projects/${project}/regions/${region}/forwardingRules/a${String(asRecord(service.object.metadata)?.uid ?? service.name).replace(/-/g, '')}`,
+    );
+}
+
+/**
+ * Instances a disk is attached to: nodes running a pod that mounts a claim bound to a PD CSI
+ * PersistentVolume whose volume handle is the disk (what the PD CSI driver attaches).
+ */
+export function diskUsersIn(state: KubernetesState, project: string, diskPath: string): string[] {
+  const claims = new Set(
+    listStored(state, VOLUMES)
+      .filter((volume) => {
+        const csi = asRecord(asRecord(volume.object.spec)?.csi);
+        return csi?.driver === 'pd.csi.storage.gke.io' && String(csi.volumeHandle ?? '').endsWith(diskPath);
+      })
+      .map((volume) => {
+        const claim = asRecord(asRecord(volume.object.spec)?.claimRef);
+        return `${String(claim?.namespace ?? '')}/${String(claim?.name ?? '')}`;
+      }),
+  );
+  if (claims.size === 0) return [];
+  const zone = /zones\/([^/]+)\//.exec(diskPath)?.[1] ?? '';
+  const nodes = new Set<string>();
+  for (const pod of listStored(state, PODS)) {
+    const spec = asRecord(pod.object.spec);
+    const node = spec?.nodeName;
+    if (typeof node !== 'string') continue;
+    const volumes = Array.isArray(spec?.volumes) ? spec.volumes : [];
+    const mounts = volumes.some((volume) => {
+      const claim = asRecord(asRecord(volume)?.persistentVolumeClaim)?.claimName;
+      return typeof claim === 'string' && claims.has(`${pod.namespace}/${claim}`);
+    });
+    if (mounts)
+      nodes.add(`https://www.googleapis.com/compute/v1/projects/${project}/zones/${zone}/instances/${node}`);
+  }
+  return [...nodes];
+}
