@@ -1,0 +1,53 @@
+import type { AddonSpecV1, HubfleetConfig } from '@hubfleet/core';
+import type { GkeProviderSettings } from './gke-config.js';
+import { ownershipLabels } from './gke-labels.js';
+import { PD_CSI_DRIVER } from './gke-volumes.js';
+
+/**
+ * The default StorageClass for per-user homes (Rhodes: one disk per student): pd-balanced through
+ * the PD CSI driver, bound where the pod lands, with the deployment's labels on every disk it makes.
+ * Disks are retained when a claim goes unless every hub says `onDelete: delete`: data is sacred.
+ */
+export function pdStorageClass(config: HubfleetConfig<GkeProviderSettings>): Record<string, unknown> {
+  const labels = Object.entries(ownershipLabels(config.name, 'volume'))
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
+  const deleteAll = config.hubs.every((hub) => hub.storage.onDelete === 'delete');
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: {
+      name: 'hubfleet-pd',
+      annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+    },
+    provisioner: PD_CSI_DRIVER,
+    // A zonal persistent disk lives in one zone: create it where the pod was scheduled.
+    volumeBindingMode: 'WaitForFirstConsumer',
+    allowVolumeExpansion: true,
+    reclaimPolicy: deleteAll ? 'Delete' : 'Retain',
+    parameters: { type: 'pd-balanced', labels },
+  };
+}
+
+/** What GKE needs inside the cluster: the disks' StorageClass, and the static address on the ingress. */
+export function gkeAddons(
+  config: HubfleetConfig<GkeProviderSettings>,
+  ingressIp: string | undefined,
+): AddonSpecV1[] {
+  const addons: AddonSpecV1[] = [
+    {
+      name: 'gke-pd-storage-class',
+      reason:
+        'per-user homes are persistent disks made by the PD CSI driver; labelled and retained so a re-deploy finds them',
+      manifests: [pdStorageClass(config)],
+    },
+  ];
+  if (ingressIp !== undefined) {
+    addons.push({
+      name: 'gke-static-ip',
+      reason: `the ingress keeps the reserved address ${config.provider.staticIp?.name ?? ''} (${ingressIp}), so DNS keeps pointing at it`,
+      toolValues: { 'ingress-nginx': { controller: { service: { loadBalancerIP: ingressIp } } } },
+    });
+  }
+  return addons;
+}
