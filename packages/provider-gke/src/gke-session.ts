@@ -38,7 +38,9 @@ export async function createGkeSession(
   const gke = gkeDeployment(config, clients, backoff, pollIntervalMs);
   const operations = clusterOperations(gke);
   const address = gkeStaticAddress(gke);
-  if (address.name !== undefined) await address.observe();
+  // A first look, so the ingress add-on can name the IP from the first render. Best effort: the
+  // address step reads it again (and reports any error) when it runs.
+  if (address.name !== undefined) await address.observe().catch(() => undefined);
   return {
     cluster: gkeCluster(gke, operations, address),
     nodeGroups: gkeNodePools(gke, operations),
