@@ -56,12 +56,16 @@ export async function gkeAuthClient(
 ): Promise<AuthClient> {
   const simulated = context.simulatedEndpoints;
   if (simulated !== undefined) {
-    const key = overrides.credentials;
+    const key =
+      overrides.credentials ??
+      (simulated.serviceAccountKey === undefined
+        ? undefined
+        : parseKey(simulated.serviceAccountKey, "the simulated project's key"));
     if (key === undefined) {
       throw new HubfleetError({
         kind: 'internal',
         message: 'the simulated Google Cloud project was given no credentials',
-        hint: "pass the sim's service-account key: connectGke(config, context, { credentials })",
+        hint: "pass the sim's service-account key: connectGke(config, context, { credentials }), or as simulatedEndpoints.serviceAccountKey",
       });
     }
     return serviceAccountClient(

@@ -65,7 +65,11 @@ export function gkeVolumes(gke: GkeDeployment): VolumeApiV1 {
     const filter = ownershipFilter(gke.deployment, 'volume');
     await gke.call('compute.disks.aggregatedList', 'volumes', async () => {
       found.length = 0;
-      for await (const [, scoped] of disks.aggregatedListAsync({ project: gke.project, filter })) {
+      // Async iteration pages by itself; autoPaginate off silences gax's warning that says so.
+      for await (const [, scoped] of disks.aggregatedListAsync(
+        { project: gke.project, filter },
+        { autoPaginate: false },
+      )) {
         for (const disk of scoped.disks ?? []) {
           const observed = observedDisk(disk);
           if (observed !== undefined) found.push(observed);

@@ -1,18 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import {
-  type DeploymentGraph,
-  type HubfleetConfig,
-  HubfleetError,
-  type ProviderSessionV1,
-  type ProviderV1,
-  type RetryPolicy,
+import type {
+  DeploymentGraph,
+  HubfleetConfig,
+  ProviderSessionV1,
+  ProviderV1,
+  RetryPolicy,
 } from '@hubfleet/core';
 import { buildDeploymentGraph } from '@hubfleet/core/deployment';
 import { helmInstaller, simulatedInstaller } from '@hubfleet/core/kubernetes';
-import type { AwsSimCloud } from '@hubfleet/testkit';
 import { parseSpeed } from '../sim/parse-speed.js';
+import { openSimCloud, type SimCloudHandle } from '../sim/sim-clouds.js';
 import { simStateDirectory } from '../sim/sim-state.js';
-import { DEFAULT_SIM_SPEED, startSimCloud } from '../sim/start-sim.js';
+import { DEFAULT_SIM_SPEED } from '../sim/start-sim.js';
 import { loadDeploymentConfig } from './load-deployment-config.js';
 
 /** The flags every cloud command shares. */
@@ -31,7 +30,7 @@ export interface OpenDeployment {
   /** The engine's retries: the default against a real cloud, quicker against the simulated one. */
   retry?: RetryPolicy;
   /** The simulated cloud, with `--sim`. */
-  sim?: { cloud: AwsSimCloud; stateDirectory: string };
+  sim?: { cloud: SimCloudHandle; stateDirectory: string };
   close(): Promise<void>;
 }
 
@@ -55,28 +54,12 @@ export async function openDeployment(options: CloudCommandOptions): Promise<Open
   const speed = parseSpeed(options.simSpeed ?? String(DEFAULT_SIM_SPEED), '--sim-speed');
   const loaded = loadDeploymentConfig(options.config, sim);
   const { config, provider, configDirectory } = loaded;
-  if (sim && provider.id !== 'aws') {
-    throw new HubfleetError({
-      kind: 'invalid-config',
-      message: `--sim simulates AWS only, and this config's provider is ${provider.id}`,
-      hint: 'rehearse with an AWS config (examples/aws-dsosu.yaml, examples/quickstart.yaml), or drop --sim',
-      subject: 'provider.kind',
-    });
-  }
   const stateDirectory = simStateDirectory(undefined, process.env, configDirectory);
-  const cloud = sim ? await startSimCloud(stateDirectory, speed) : undefined;
+  const cloud = sim ? await openSimCloud(config, stateDirectory, speed) : undefined;
   try {
     const session = await loaded.connect({
       configDirectory,
-      ...(cloud === undefined
-        ? {}
-        : {
-            simulatedEndpoints: {
-              ...cloud.endpoints,
-              accessKeyId: cloud.credentials.accessKeyId,
-              secretAccessKey: cloud.credentials.secretAccessKey,
-            },
-          }),
+      ...(cloud === undefined ? {} : { simulatedEndpoints: cloud.simulatedEndpoints }),
     });
     const installer = sim
       ? simulatedInstaller({ chartsDirectory: REPOSITORY_ROOT })

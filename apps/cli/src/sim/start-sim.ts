@@ -5,7 +5,7 @@ import { type AwsSimCloud, type FaultPlan, startAwsSimCloud } from '@hubfleet/te
 /** `--sim`'s default: a 12-minute EKS cluster takes 0.36 s, so a whole `up` takes seconds. */
 export const DEFAULT_SIM_SPEED = 2000;
 
-function faultPlan(env: NodeJS.ProcessEnv): FaultPlan | undefined {
+export function faultPlan(env: NodeJS.ProcessEnv): FaultPlan | undefined {
   const text = env.HUBFLEET_SIM_FAULT_RATE;
   if (text === undefined || text === '') return undefined;
   const rate = Number(text);

@@ -89,7 +89,10 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
   oauth2.fake.save();
   const credentials = keyStore.state.key;
   const authenticate = googleApiAuthenticator(oauth2.state, clock.now);
-  const ca = await createCertificateAuthority('gke-cluster');
+  // The clusters' CA outlives the process, as a real cluster's does (and making one takes a while).
+  const caStore = createStateStore<{ certificatePem?: string }>(() => ({}), stateFile('cluster-ca'));
+  caStore.state.certificatePem ??= (await createCertificateAuthority('gke-cluster')).certificatePem;
+  caStore.save();
   const kubernetesStore = createStateStore<KubernetesState>(emptyKubernetesState, stateFile('kubernetes'));
   const container = await startContainerFake({
     ...common,
@@ -97,7 +100,7 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
     projects: [project],
     authenticate,
     machineTypes,
-    clusterCaPem: ca.certificatePem,
+    clusterCaPem: caStore.state.certificatePem,
   });
   const region = (location: string) => /^([a-z]+-[a-z]+\d+)/.exec(location)?.[1] ?? location;
   const compute = await startComputeFake({
