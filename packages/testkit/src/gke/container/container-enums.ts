@@ -44,6 +44,7 @@ const ENUMS = {
   taintEffect: ['EFFECT_UNSPECIFIED', 'NO_SCHEDULE', 'PREFER_NO_SCHEDULE', 'NO_EXECUTE'],
   releaseChannel: ['UNSPECIFIED', 'RAPID', 'REGULAR', 'STABLE', 'EXTENDED'],
   gpuDriverVersion: ['GPU_DRIVER_VERSION_UNSPECIFIED', 'INSTALLATION_DISABLED', 'DEFAULT', 'LATEST'],
+  locationPolicy: ['LOCATION_POLICY_UNSPECIFIED', 'BALANCED', 'ANY'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

@@ -52,7 +52,16 @@ export function renderNodePool(
     ),
     status: enums('nodePoolStatus', pool.status),
     ...(pool.statusMessage === undefined ? {} : { statusMessage: pool.statusMessage }),
-    ...(pool.autoscaling === undefined ? {} : { autoscaling: pool.autoscaling }),
+    ...(pool.autoscaling === undefined
+      ? {}
+      : {
+          autoscaling: {
+            ...pool.autoscaling,
+            ...(pool.autoscaling.locationPolicy === undefined
+              ? {}
+              : { locationPolicy: enums('locationPolicy', pool.autoscaling.locationPolicy) }),
+          },
+        }),
     management: { autoUpgrade: true, autoRepair: true },
     podIpv4CidrSize: 24,
     etag: pool.etag,

@@ -80,6 +80,8 @@ export function autoscalingFromWire(autoscaling: JsonObject | undefined): Autosc
     minNodeCount: numberField(autoscaling, 'minNodeCount') ?? 0,
     maxNodeCount: numberField(autoscaling, 'maxNodeCount') ?? 0,
   };
+  const policy = enumFromWire('locationPolicy', autoscaling.locationPolicy);
+  if (policy !== undefined && policy !== 'LOCATION_POLICY_UNSPECIFIED') record.locationPolicy = policy;
   if (enabled && (record.maxNodeCount < 1 || record.minNodeCount > record.maxNodeCount)) {
     throw invalidArgument(
       `Invalid autoscaling: max_node_count (${record.maxNodeCount}) must be at least 1 and at least min_node_count (${record.minNodeCount}).`,
