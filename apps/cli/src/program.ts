@@ -14,7 +14,7 @@ Examples:
   $ hubfleet kubeconfig -c hubfleet.yaml
   $ hubfleet schema > hubfleet.schema.json
   $ hubfleet catalog aws
-  $ hubfleet sim serve --speed 1000
+  $ hubfleet sim serve --provider aws --speed 1000
 
 Exit codes: 0 ok, 1 failed, 2 invalid input, 3 refused.`;
 
@@ -35,7 +35,7 @@ function withSim(command: Command): Command {
   return command
     .option(
       '--sim',
-      'use the simulated AWS cloud (state in .hubfleet/sim/ next to the config, or $HUBFLEET_SIM_DIR)',
+      "use the simulated cloud of the config's provider (state in .hubfleet/sim/ next to the config, or $HUBFLEET_SIM_DIR)",
     )
     .option('--sim-speed <factor>', 'with --sim: divide every modelled cloud duration by this', '2000');
 }
@@ -182,14 +182,16 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   sim
     .command('serve')
     .description(
-      'run the simulated AWS cloud (EKS, EC2, IAM, STS, S3, Kubernetes API) and print its endpoints as JSON',
+      "run a provider's simulated cloud (aws: EKS, EC2, IAM, STS, S3, Kubernetes API) and print its endpoints and credentials as one JSON line",
     )
+    .option('--provider <kind>', 'the provider whose cloud to simulate', 'aws')
+    .option('--region <region>', "the region to simulate (default: the simulator's own)")
     .option(
       '--state <dir>',
       'where the simulated cloud keeps its state (default: $HUBFLEET_SIM_DIR or .hubfleet/sim)',
     )
     .option('--speed <factor>', 'divide every modelled cloud duration by this', '1')
-    .addHelpText('after', '\nExample:\n  $ hubfleet sim serve --speed 1000')
+    .addHelpText('after', '\nExample:\n  $ hubfleet sim serve --provider aws --speed 1000')
     .action(async (options) => {
       const { simServeCommand } = await import('./commands/sim-serve.js');
       setExitCode(await simServeCommand(options));

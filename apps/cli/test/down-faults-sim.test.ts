@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STACK_TRACE } from './cli-harness.js';
-import { cloudState, sim, simWorkspace } from './sim-harness.js';
+import { inventory, sim, simWorkspace } from './sim-harness.js';
 
 /**
  * 30% of simulated cloud calls fail (throttling, 5xx, dropped connections). Reads made outside the
@@ -24,12 +24,12 @@ describe('plan and down with 30% of simulated cloud calls failing', { timeout: 9
       const down = await sim(workspace, 'down', ['--yes'], faults);
       expect(down.stderr).not.toMatch(STACK_TRACE);
       expect(down.code, down.stderr).toBe(0);
-      const state = cloudState(workspace, 'prod-green');
+      const state = await inventory(workspace, 'prod-green');
       expect(state.clusters).toEqual([]);
-      expect(state.vpcs).toEqual([]);
+      expect(state.networks).toEqual([]);
       expect(state.subnets).toEqual([]);
-      expect(state.internetGateways).toEqual([]);
-      expect(state.roles).toEqual([]);
+      expect(state.gateways).toEqual([]);
+      expect(state.identities).toEqual([]);
     },
   );
 });

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { criticalPath, parseTimings, wallTimeMs } from '@hubfleet/core/engine';
 import { describe, expect, it } from 'vitest';
 import { STACK_TRACE } from './cli-harness.js';
-import { gkeCloudState } from './gke-sim-state.js';
-import { callsDuring, sim, simWorkspace } from './sim-harness.js';
+import { callsDuring, inventory, sim, simWorkspace } from './sim-harness.js';
 
 /** Rhodes with its hub on one shared disk, so `down` has a data volume to keep or delete. */
 const sharedHome = (onDelete: string) => (text: string) =>
@@ -29,23 +28,15 @@ describe('hubfleet up / status / down --sim on examples/gke-rhodes.yaml', { time
     expect(run.stdout).toContain('Deployment jupyter (gke): ready');
     expect(run.stdout).toMatch(/default-pool\s+active\s+n1-standard-2\s+1\/1\s+1-2/);
     expect(run.stdout).toMatch(/user-pool\s+active\s+n1-standard-2\s+0\/0\s+0-3/);
-    const state = gkeCloudState(workspace, 'jupyter');
-    expect(state.clusters.map((cluster) => [cluster.name, cluster.status, cluster.location])).toEqual([
-      ['jupyter', 'RUNNING', 'us-central1-a'],
+    const state = await inventory(workspace, 'jupyter');
+    expect(state).toMatchObject({ provider: 'gke', region: 'us-central1-a' });
+    expect(state.clusters.map((cluster) => [cluster.name, cluster.status])).toEqual([['jupyter', 'active']]);
+    expect(state.nodeGroups.map((group) => [group.nodeGroup, group.status, group.desiredNodes])).toEqual([
+      ['default-pool', 'active', 1],
+      ['user-pool', 'active', 0],
     ]);
-    expect(state.nodePools.map((pool) => [pool.name, pool.autoscaling])).toEqual([
-      ['default-pool', { enabled: true, minNodeCount: 1, maxNodeCount: 2, locationPolicy: 'BALANCED' }],
-      ['user-pool', { enabled: true, minNodeCount: 0, maxNodeCount: 3, locationPolicy: 'BALANCED' }],
-    ]);
-    expect(
-      state.addresses.map((address) => [address.name, address.region, address.status, address.labels]),
-    ).toEqual([
-      [
-        'jupyter-ip',
-        'us-central1',
-        'RESERVED',
-        { 'hubfleet-deployment': 'jupyter', 'hubfleet-component': 'network' },
-      ],
+    expect(state.addresses).toEqual([
+      { name: 'jupyter-ip', ip: expect.stringMatching(/^35\.225\.\d+\.\d+$/), deployment: 'jupyter' },
     ]);
   });
 
@@ -76,8 +67,9 @@ describe('hubfleet up / status / down --sim on examples/gke-rhodes.yaml', { time
     const run = await sim(workspace, 'down', ['--yes']);
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(run.code).toBe(0);
-    const state = gkeCloudState(workspace, 'jupyter');
+    const state = await inventory(workspace, 'jupyter');
     expect(state.clusters).toEqual([]);
+    expect(state.nodeGroups).toEqual([]);
     expect(state.addresses.map((address) => address.name)).toEqual(['jupyter-ip']);
     const again = await callsDuring(workspace, () => sim(workspace, 'down', ['--yes']));
     expect(again.result.code).toBe(0);
@@ -87,22 +79,17 @@ describe('hubfleet up / status / down --sim on examples/gke-rhodes.yaml', { time
   it('a shared-nfs hub: down keeps its disk with its labels; --delete-data with onDelete: delete removes it', async () => {
     const retained = simWorkspace('gke-rhodes.yaml', sharedHome('retain'));
     expect((await sim(retained, 'up', ['--yes'])).code).toBe(0);
-    const disks = gkeCloudState(retained, 'jupyter').disks;
-    expect(disks.map((disk) => [disk.name, disk.zone, disk.sizeGb, disk.labels['hubfleet-hub']])).toEqual([
+    const disks = (await inventory(retained, 'jupyter')).volumes;
+    expect(disks.map((disk) => [disk.id, disk.zone, disk.sizeGiB, disk.hub])).toEqual([
       ['jupyter-jhub', 'us-central1-a', 10, 'jhub'],
     ]);
     const down = await sim(retained, 'down', ['--yes']);
     expect(down.code).toBe(0);
     expect(down.stdout).toContain('Kept (storage.onDelete: retain): volume/jhub');
+    // Still labelled with deployment and hub, so the next `up` finds and adopts it.
     expect(
-      gkeCloudState(retained, 'jupyter').disks.map((disk) => [disk.name, disk.status, disk.labels]),
-    ).toEqual([
-      [
-        'jupyter-jhub',
-        'READY',
-        { 'hubfleet-deployment': 'jupyter', 'hubfleet-component': 'volume', 'hubfleet-hub': 'jhub' },
-      ],
-    ]);
+      (await inventory(retained, 'jupyter')).volumes.map((disk) => [disk.id, disk.status, disk.hub]),
+    ).toEqual([['jupyter-jhub', 'available', 'jhub']]);
 
     const deleting = simWorkspace('gke-rhodes.yaml', sharedHome('delete'));
     expect((await sim(deleting, 'up', ['--yes'])).code).toBe(0);
@@ -111,8 +98,8 @@ describe('hubfleet up / status / down --sim on examples/gke-rhodes.yaml', { time
     expect(refused.stderr).toContain('--delete-data');
     const run = await sim(deleting, 'down', ['--yes', '--delete-data']);
     expect(run.code).toBe(0);
-    const state = gkeCloudState(deleting, 'jupyter');
-    expect(state.disks).toEqual([]);
+    const state = await inventory(deleting, 'jupyter');
+    expect(state.volumes).toEqual([]);
     expect(state.clusters).toEqual([]);
   });
 });

@@ -1,7 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Ec2State, type EksState, findVolumesByTags, settleEks } from '@hubfleet/testkit';
+import type { ProviderSettingsV1 } from '@hubfleet/core';
+import {
+  type CallRecord,
+  findSimCloudFactory,
+  readCallLog,
+  SIM_CALL_LOG,
+  type SimInventory,
+  type SimOwned,
+} from '@hubfleet/testkit';
+import { parse } from 'yaml';
 import { type CliRun, repoRoot, runHubfleet } from './cli-harness.js';
 
 /** A config in a fresh directory: its simulated cloud lives in `.hubfleet/sim/` next to it. */
@@ -29,19 +38,9 @@ export function sim(
   return runHubfleet([command, '-c', workspace.config, '--sim', ...extra], { env });
 }
 
-export interface CallRecord {
-  service: string;
-  operation: string;
-  mutating: boolean;
-  status: number;
-}
-
-/** Every call the simulated cloud answered, in order (`calls.jsonl`). */
+/** Every call the simulated cloud answered, in order (`calls.jsonl`, every sim writes one). */
 export function calls(workspace: SimWorkspace): CallRecord[] {
-  const file = join(workspace.stateDirectory, 'calls.jsonl');
-  if (!existsSync(file)) return [];
-  const text = readFileSync(file, 'utf8').trim();
-  return text === '' ? [] : text.split('\n').map((line) => JSON.parse(line) as CallRecord);
+  return readCallLog(join(workspace.stateDirectory, SIM_CALL_LOG));
 }
 
 /** The calls made while `work` ran. */
@@ -54,32 +53,36 @@ export async function callsDuring<T>(
   return { result, calls: calls(workspace).slice(before) };
 }
 
-function readState<T>(workspace: SimWorkspace, name: string): T {
-  return JSON.parse(readFileSync(join(workspace.stateDirectory, `${name}.json`), 'utf8')) as T;
+/** Only what `deployment` owns (by hubfleet's ownership tags). */
+function ownedBy<T extends SimOwned>(items: readonly T[], deployment: string): T[] {
+  return items.filter((item) => item.deployment === deployment);
 }
 
-/** What the simulated account holds for a deployment now (pending transitions settled, as the fakes would). */
-export function cloudState(workspace: SimWorkspace, deployment: string) {
-  const ec2 = readState<Ec2State>(workspace, 'ec2');
-  const now = Date.now();
-  const volumes = findVolumesByTags(ec2, now, { 'hubfleet.io/deployment': deployment }).filter(
-    (volume) => volume.state !== 'deleted',
-  );
-  const owned = (tags: Record<string, string> | undefined) => tags?.['hubfleet.io/deployment'] === deployment;
-  const eks = readState<EksState>(workspace, 'eks');
-  settleEks(eks, now);
-  const clusters = Object.values(eks.clusters);
-  const iam = readState<{
-    roles: Record<string, { tags?: { Key: string; Value: string }[] | Record<string, string> }>;
-  }>(workspace, 'iam');
-  return {
-    volumes,
-    vpcs: Object.values(ec2.vpcs).filter((vpc) => owned(vpc.tags)),
-    subnets: Object.values(ec2.subnets).filter((subnet) => owned(subnet.tags)),
-    internetGateways: Object.values(ec2.internetGateways).filter((gateway) => owned(gateway.tags)),
-    clusters,
-    nodegroups: clusters.flatMap((cluster) => Object.values(cluster.nodegroups)),
-    addons: clusters.flatMap((cluster) => Object.values(cluster.addons)),
-    roles: Object.keys(iam.roles).filter((name) => name.startsWith(`hubfleet-${deployment}-`)),
-  };
+/**
+ * What the simulated account holds for a deployment now, in the provider-neutral inventory of the
+ * config's own simulated cloud (found by `provider.kind` in testkit's registry, started on the
+ * workspace's state, in the config's region, for the read and stopped again: no call is made, none is logged).
+ */
+export async function inventory(workspace: SimWorkspace, deployment: string): Promise<SimInventory> {
+  const { provider } = parse(readFileSync(workspace.config, 'utf8')) as { provider: ProviderSettingsV1 };
+  const factory = findSimCloudFactory(provider.kind);
+  if (factory === undefined) throw new Error(`no simulated cloud for provider ${provider.kind}`);
+  const cloud = await factory.start({ stateDirectory: workspace.stateDirectory, settings: provider });
+  try {
+    const all = await cloud.inventory();
+    return {
+      ...all,
+      clusters: ownedBy(all.clusters, deployment),
+      nodeGroups: ownedBy(all.nodeGroups, deployment),
+      addons: ownedBy(all.addons, deployment),
+      volumes: ownedBy(all.volumes, deployment),
+      networks: ownedBy(all.networks, deployment),
+      subnets: ownedBy(all.subnets, deployment),
+      gateways: ownedBy(all.gateways, deployment),
+      identities: ownedBy(all.identities, deployment),
+      addresses: ownedBy(all.addresses, deployment),
+    };
+  } finally {
+    await cloud.close();
+  }
 }

@@ -1,33 +1,116 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { hubfleetBin, runHubfleet, STACK_TRACE } from './cli-harness.js';
 
+interface Served {
+  line: Record<string, unknown> & {
+    endpoints: Record<string, string>;
+    credentials: Record<string, string>;
+  };
+  stop(): Promise<number | null>;
+}
+
+/** `hubfleet sim serve ARGS` in the background: its one JSON line, and a SIGINT that stops it. */
+async function serve(args: readonly string[]): Promise<Served> {
+  const state = mkdtempSync(join(tmpdir(), 'hubfleet-sim-serve-'));
+  const child = spawn(process.execPath, [hubfleetBin, 'sim', 'serve', '--state', state, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const firstLine = await new Promise<string>((resolve) =>
+    createInterface({ input: child.stdout }).once('line', resolve),
+  );
+  return {
+    line: JSON.parse(firstLine),
+    stop: () => {
+      child.kill('SIGINT');
+      return exited;
+    },
+  };
+}
+
+/** The zone names EC2 answers DescribeAvailabilityZones with (the fake checks no signature). */
+async function zoneNames(ec2: string): Promise<string[]> {
+  const response = await fetch(ec2, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'Action=DescribeAvailabilityZones&Version=2016-11-15',
+  });
+  return [...(await response.text()).matchAll(/<zoneName>([^<]+)<\/zoneName>/g)].map(
+    (match) => match[1] ?? '',
+  );
+}
+
 describe('hubfleet sim serve', () => {
-  it('prints its endpoints as one JSON line, answers on them, and stops on SIGINT', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'hubfleet-sim-serve-'));
-    const child = spawn(
-      process.execPath,
-      [hubfleetBin, 'sim', 'serve', '--state', state, '--speed', '1000'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const firstLine = await new Promise<string>((resolve) =>
-      createInterface({ input: child.stdout }).once('line', resolve),
-    );
-    const { endpoints } = JSON.parse(firstLine) as { endpoints: Record<string, string> };
-    expect(Object.keys(endpoints).sort()).toEqual(['ec2', 'eks', 'iam', 'kubernetes', 's3', 'sts']);
-    for (const url of Object.values(endpoints)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const clusters = await fetch(`${endpoints.eks}/clusters`);
+  it('--provider aws prints one JSON line (provider, region, endpoints, credentials), answers on it, and stops on SIGINT', async () => {
+    const served = await serve(['--provider', 'aws', '--speed', '1000']);
+    const { line } = served;
+    expect(Object.keys(line)).toEqual(['provider', 'region', 'endpoints', 'credentials']);
+    expect(line.provider).toBe('aws');
+    expect(line.region).toBe('us-west-2');
+    expect(Object.keys(line.endpoints).sort()).toEqual(['ec2', 'eks', 'iam', 'kubernetes', 's3', 'sts']);
+    for (const url of Object.values(line.endpoints)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(Object.keys(line.credentials).sort()).toEqual(['accessKeyId', 'secretAccessKey']);
+    const clusters = await fetch(`${line.endpoints.eks}/clusters`);
     expect(clusters.status).toBe(200);
     expect(await clusters.json()).toEqual({ clusters: [] });
-    expect((await fetch(`${endpoints.kubernetes}/api/v1/nodes`)).status).toBe(401);
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
+    expect((await fetch(`${line.endpoints.kubernetes}/api/v1/nodes`)).status).toBe(401);
+    expect(await served.stop()).toBe(0);
   });
+
+  it('defaults to aws, and --region moves the whole account: its zones are in that region', async () => {
+    const served = await serve(['--region', 'eu-west-2', '--speed', '1000']);
+    expect(served.line).toMatchObject({ provider: 'aws', region: 'eu-west-2' });
+    const zones = await zoneNames(served.line.endpoints.ec2);
+    expect(zones.length).toBeGreaterThan(0);
+    for (const zone of zones) expect(zone).toMatch(/^eu-west-2[a-z]$/);
+    expect(await served.stop()).toBe(0);
+  });
+
+  it('--provider gke: container, compute, OAuth2 and the Kubernetes API, with a service-account key', async () => {
+    const served = await serve(['--provider', 'gke', '--speed', '1000']);
+    expect(served.line).toMatchObject({ provider: 'gke', region: 'us-central1-a' });
+    expect(Object.keys(served.line.endpoints).sort()).toEqual([
+      'compute',
+      'container',
+      'kubernetes',
+      'oauth2',
+    ]);
+    expect(served.line.credentials).toMatchObject({
+      type: 'service_account',
+      client_email: 'hubfleet@hubfleet-sim.iam.gserviceaccount.com',
+      token_uri: `${served.line.endpoints.oauth2}/token`,
+    });
+    // Every service wants a Google credential: an unsigned request is refused as Google refuses it.
+    const clusters = await fetch(
+      `${served.line.endpoints.container}/v1/projects/hubfleet-sim/locations/-/clusters`,
+    );
+    expect(clusters.status).toBe(401);
+    expect(((await clusters.json()) as { error: { status: string } }).error.status).toBe('UNAUTHENTICATED');
+    expect((await fetch(`${served.line.endpoints.kubernetes}/api/v1/nodes`)).status).toBe(401);
+    expect(await served.stop()).toBe(0);
+  });
+
+  it.each([
+    ['openstack', 'provider openstack has no simulated cloud yet; simulated providers: aws, gke'],
+    ['azure', 'there is no provider azure; simulated providers: aws, gke'],
+  ])(
+    '--provider %s (no simulated cloud): exit 2 with a clear message, nothing started',
+    async (kind, message) => {
+      const state = join(mkdtempSync(join(tmpdir(), 'hubfleet-sim-')), 'state');
+      const run = await runHubfleet(['sim', 'serve', '--provider', kind, '--state', state]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).toContain('  → ');
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      expect(existsSync(state)).toBe(false);
+    },
+  );
 
   it('refuses a speed that is not a positive number, exit 2', async () => {
     const run = await runHubfleet([

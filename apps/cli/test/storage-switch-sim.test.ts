@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cloudState, sim, simWorkspace } from './sim-harness.js';
+import { inventory, sim, simWorkspace } from './sim-harness.js';
 
 describe('switching a hub from shared-nfs to per-user volumes', { timeout: 60_000 }, () => {
   it('removes its NFS server release, keeps its volume and lists it in status with a note', async () => {
     const workspace = simWorkspace('aws-dsosu.yaml');
     expect((await sim(workspace, 'up', ['--yes'])).code).toBe(0);
-    const volume = cloudState(workspace, 'prod-green').volumes[0]?.volumeId;
+    const volume = (await inventory(workspace, 'prod-green')).volumes[0]?.id;
     expect(volume).toMatch(/^vol-/);
     const text = readFileSync(workspace.config, 'utf8');
     const switched = text
@@ -35,7 +35,7 @@ describe('switching a hub from shared-nfs to per-user volumes', { timeout: 60_00
         note: expect.any(String),
       }),
     ]);
-    expect(cloudState(workspace, 'prod-green').volumes.map((found) => found.volumeId)).toEqual([volume]);
+    expect((await inventory(workspace, 'prod-green')).volumes.map((found) => found.id)).toEqual([volume]);
     const again = await sim(workspace, 'plan');
     expect(again.stdout.split('\n')[0]).toBe(
       'No changes: prod-green is up to date. Retained: volume/example-simple.',

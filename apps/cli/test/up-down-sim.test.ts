@@ -4,7 +4,7 @@ import { criticalPath, parseTimings, wallTimeMs } from '@hubfleet/core/engine';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { STACK_TRACE } from './cli-harness.js';
-import { callsDuring, cloudState, sim, simWorkspace } from './sim-harness.js';
+import { callsDuring, inventory, sim, simWorkspace } from './sim-harness.js';
 
 /**
  * The README's quick start, end to end on the simulated cloud, through the built binary: up, a
@@ -23,10 +23,13 @@ describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', { timeo
     expect(run.stdout).toContain('hubfleet up finished for prod-green.');
     expect(run.stdout).toContain('Deployment prod-green (aws): ready');
     expect(run.stderr).toMatch(/^warning: --sim: 5 secret references do not resolve here .*stand-in values/m);
-    const state = cloudState(workspace, 'prod-green');
-    expect(state.clusters.map((cluster) => cluster.status)).toEqual(['ACTIVE']);
-    expect(state.nodegroups).toHaveLength(5);
-    expect(state.volumes.map((volume) => volume.tags['hubfleet.io/hub'])).toEqual(['example-simple']);
+    const state = await inventory(workspace, 'prod-green');
+    expect(state.clusters.map((cluster) => cluster.status)).toEqual(['active']);
+    expect(state.nodeGroups).toHaveLength(5);
+    expect(state.nodeGroups.filter((group) => group.readyNodes !== group.desiredNodes)).toEqual([]);
+    expect(state.volumes.map((volume) => volume.hub)).toEqual(['example-simple']);
+    expect(state.networks).toHaveLength(1);
+    expect(state.identities).toHaveLength(3);
   });
 
   it('the --timings file: wall time within 1.1x of its longest dependency chain', () => {
@@ -142,12 +145,12 @@ describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', { timeo
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('retained: hub example-simple has storage.onDelete: retain');
     expect(run.stdout).toContain('Kept (storage.onDelete: retain): volume/example-simple');
-    const state = cloudState(workspace, 'prod-green');
+    const state = await inventory(workspace, 'prod-green');
     expect(state.clusters).toEqual([]);
-    expect(state.vpcs).toEqual([]);
+    expect(state.networks).toEqual([]);
     expect(state.subnets).toEqual([]);
-    expect(state.roles).toEqual([]);
-    expect(state.volumes.map((volume) => [volume.state, volume.tags['hubfleet.io/hub']])).toEqual([
+    expect(state.identities).toEqual([]);
+    expect(state.volumes.map((volume) => [volume.status, volume.hub])).toEqual([
       ['available', 'example-simple'],
     ]);
   });
@@ -170,10 +173,10 @@ describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', { timeo
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain("volume/example-simple deletes hub example-simple's data volume");
     expect(refused.stderr).toContain('--delete-data');
-    expect(cloudState(deleting, 'prod-green').clusters).toHaveLength(1);
+    expect((await inventory(deleting, 'prod-green')).clusters).toHaveLength(1);
     const run = await sim(deleting, 'down', ['--yes', '--delete-data']);
     expect(run.code).toBe(0);
-    const state = cloudState(deleting, 'prod-green');
+    const state = await inventory(deleting, 'prod-green');
     expect(state.volumes).toEqual([]);
     expect(state.clusters).toEqual([]);
     const again = await sim(deleting, 'down', ['--yes', '--delete-data']);

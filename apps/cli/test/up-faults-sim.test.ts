@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STACK_TRACE } from './cli-harness.js';
-import { callsDuring, cloudState, sim, simWorkspace } from './sim-harness.js';
+import { callsDuring, inventory, sim, simWorkspace } from './sim-harness.js';
 
 describe('up with 10% of simulated cloud calls failing', { timeout: 60_000 }, () => {
   it('still converges: throttling, 5xx and dropped connections are retried', async () => {
@@ -17,9 +17,9 @@ describe('up with 10% of simulated cloud calls failing', { timeout: 60_000 }, ()
     const again = await callsDuring(workspace, () => sim(workspace, 'up', ['--yes'], faults));
     expect(again.result.stdout.split('\n')[0]).toBe('No changes: prod-green is up to date.');
     expect(again.calls.filter((call) => call.mutating)).toEqual([]);
-    const state = cloudState(workspace, 'prod-green');
-    expect(state.vpcs).toHaveLength(1);
-    expect(state.nodegroups).toHaveLength(5);
+    const state = await inventory(workspace, 'prod-green');
+    expect(state.networks).toHaveLength(1);
+    expect(state.nodeGroups).toHaveLength(5);
     expect(state.volumes).toHaveLength(1);
   });
 

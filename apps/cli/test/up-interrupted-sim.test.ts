@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { hubfleetBin, repoRoot } from './cli-harness.js';
-import { callsDuring, cloudState, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';
+import { callsDuring, inventory, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';
 
 interface KilledRun {
   /** The step whose finish triggered the kill; undefined when the run ended on its own first. */
@@ -60,24 +60,24 @@ describe('up killed with SIGKILL at each step boundary, then re-run', { timeout:
     expect(result.stdout).toContain('Deployment prod-green (aws): ready');
     expect(calls.filter((call) => call.mutating)).toEqual([]);
 
-    const state = cloudState(workspace, 'prod-green');
-    expect(state.vpcs).toHaveLength(1);
+    const state = await inventory(workspace, 'prod-green');
+    expect(state.networks).toHaveLength(1);
     expect(state.subnets).toHaveLength(3);
-    expect(state.internetGateways).toHaveLength(1);
+    expect(state.gateways).toHaveLength(1);
     expect(state.clusters.map((cluster) => cluster.name)).toEqual(['prod-green']);
-    expect(state.nodegroups.map((group) => group.nodegroupName).sort()).toEqual([
+    expect(state.nodeGroups.map((group) => group.name).sort()).toEqual([
       'prod-green-clustertools',
       'prod-green-jhcontrolplane',
       'prod-green-jhusers',
       'prod-green-jhusers-2xlarge',
       'prod-green-jhusers-gpu',
     ]);
-    expect(state.addons.map((addon) => addon.addonName).sort()).toEqual([
+    expect(state.addons.map((addon) => addon.name).sort()).toEqual([
       'aws-ebs-csi-driver',
       'eks-pod-identity-agent',
     ]);
     expect(state.volumes).toHaveLength(1);
-    expect(state.roles.sort()).toEqual([
+    expect(state.identities.map((identity) => identity.name).sort()).toEqual([
       'hubfleet-prod-green-cluster',
       'hubfleet-prod-green-ebs-csi',
       'hubfleet-prod-green-node',

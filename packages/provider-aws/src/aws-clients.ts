@@ -3,7 +3,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
-import { type ConnectContextV1, HubfleetError } from '@hubfleet/core';
+import { type ConnectContextV1, HubfleetError, type SimulationV1, simulationOf } from '@hubfleet/core';
 import type { AwsProviderSettings } from './aws-config.js';
 import type { AwsConnectOverrides, AwsStaticCredentials } from './aws-connect-options.js';
 
@@ -39,27 +39,30 @@ export interface AwsClients {
 const SIMULATED_SERVICES = ['eks', 'ec2', 'iam', 'sts', 's3'] as const;
 type Service = (typeof SIMULATED_SERVICES)[number];
 
+/** The simulated account's credentials: the overrides', else the simulation's own. */
 function simulatedCredentials(
-  endpoints: Record<string, string>,
+  simulation: SimulationV1,
   overrides: AwsConnectOverrides,
 ): AwsStaticCredentials {
   if (overrides.credentials !== undefined) return overrides.credentials;
-  const { accessKeyId, secretAccessKey } = endpoints;
-  if (accessKeyId !== undefined && secretAccessKey !== undefined) return { accessKeyId, secretAccessKey };
+  const { accessKeyId, secretAccessKey, sessionToken } = simulation.credentials;
+  if (accessKeyId !== undefined && secretAccessKey !== undefined) {
+    return { accessKeyId, secretAccessKey, ...(sessionToken === undefined ? {} : { sessionToken }) };
+  }
   throw new HubfleetError({
     kind: 'internal',
     message: 'the simulated AWS cloud was given no credentials',
-    hint: "pass the simulated account's credentials: connectAws(config, context, { credentials }), or accessKeyId and secretAccessKey in simulatedEndpoints",
+    hint: "pass the simulated account's credentials: simulation.credentials { accessKeyId, secretAccessKey } in the connect context (startAwsSimCloud gives them), or connectAws(config, context, { credentials })",
   });
 }
 
-function simulatedEndpoint(endpoints: Record<string, string>, service: Service): string {
+function simulatedEndpoint(endpoints: Readonly<Record<string, string>>, service: Service): string {
   const endpoint = endpoints[service];
   if (endpoint === undefined) {
     throw new HubfleetError({
       kind: 'internal',
       message: `the simulated AWS cloud has no ${service} endpoint`,
-      hint: `simulatedEndpoints needs ${SIMULATED_SERVICES.join(', ')} (startAwsSimCloud gives them all)`,
+      hint: `simulation.endpoints needs ${SIMULATED_SERVICES.join(', ')} (startAwsSimCloud gives them all)`,
     });
   }
   return endpoint;
@@ -88,15 +91,17 @@ function commonConfig(
 
 /**
  * Clients for a real account (region and profile from the config, credentials from the default
- * chain) or, with `context.simulatedEndpoints`, for the simulated cloud at those endpoints.
+ * chain) or, with `context.simulation`, for the simulated cloud at its endpoints, signed with its
+ * credentials (never the default chain's: a `--sim` run must not need or read a real credential).
  */
 export function createAwsClients(
   settings: AwsProviderSettings,
   context: ConnectContextV1,
   overrides: AwsConnectOverrides = {},
 ): AwsClients {
-  const endpoints = context.simulatedEndpoints;
-  const simulated = endpoints === undefined ? undefined : simulatedCredentials(endpoints, overrides);
+  const simulation = simulationOf(context);
+  const endpoints = simulation?.endpoints;
+  const simulated = simulation === undefined ? undefined : simulatedCredentials(simulation, overrides);
   const common = commonConfig(settings, simulated, overrides);
   const at = (service: Service) =>
     endpoints === undefined ? {} : { endpoint: simulatedEndpoint(endpoints, service) };

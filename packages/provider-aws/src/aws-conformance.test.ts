@@ -60,8 +60,11 @@ runProviderConformance({
     const cloud = await startAwsSimCloud({ stateDirectory, speed: 100_000, faults: { rate: 0.05, seed: 7 } });
     const session = await connectAws(
       simConfig,
-      { configDirectory: process.cwd(), simulatedEndpoints: cloud.endpoints },
-      { credentials: cloud.credentials, retryStrategy: new ConfiguredRetryStrategy(8, 1) },
+      {
+        configDirectory: process.cwd(),
+        simulation: { endpoints: cloud.endpoints, credentials: cloud.credentials },
+      },
+      { retryStrategy: new ConfiguredRetryStrategy(8, 1) },
     );
     return {
       session,

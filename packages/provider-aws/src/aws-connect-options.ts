@@ -12,7 +12,7 @@ export interface AwsStaticCredentials {
  * region and profile come from the config and credentials from the default AWS chain.
  */
 export interface AwsConnectOverrides {
-  /** Credentials for every client and for the EKS token; required with `simulatedEndpoints` unless given there. */
+  /** Credentials for every client and for the EKS token; in a simulation they win over `simulation.credentials`. */
   credentials?: AwsStaticCredentials;
   /** The SDK retry strategy, e.g. `new ConfiguredRetryStrategy(4, 1)` so fault tests take milliseconds. */
   retryStrategy?: EKSClientConfig['retryStrategy'];

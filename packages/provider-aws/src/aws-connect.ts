@@ -4,7 +4,7 @@ import type { AwsConnectOverrides } from './aws-connect-options.js';
 import type { AwsProviderSession } from './aws-session.js';
 
 /**
- * Opens a session on AWS, or on the simulated cloud when `context.simulatedEndpoints` is set. The
+ * Opens a session on AWS, or on the simulated cloud when `context.simulation` is set. The
  * SDK is loaded here, on first use, never when the package is imported. `overrides` carries what
  * a config cannot: the simulated account's credentials, a fast retry strategy for tests.
  */

@@ -87,8 +87,11 @@ describe('the AWS provider on the simulated cloud', () => {
   async function connect(config: AwsConfig): Promise<AwsProviderSession> {
     const session = await connectAws(
       config,
-      { configDirectory: directory, simulatedEndpoints: cloud.endpoints },
-      { credentials: cloud.credentials, retryStrategy: new ConfiguredRetryStrategy(3, 1) },
+      {
+        configDirectory: directory,
+        simulation: { endpoints: cloud.endpoints, credentials: cloud.credentials },
+      },
+      { retryStrategy: new ConfiguredRetryStrategy(3, 1) },
     );
     sessions.push(session);
     return session;

@@ -1,4 +1,10 @@
-import { type ConnectContextV1, type HubfleetConfig, HubfleetError, resolveSecret } from '@hubfleet/core';
+import {
+  type ConnectContextV1,
+  type HubfleetConfig,
+  HubfleetError,
+  resolveSecret,
+  simulationOf,
+} from '@hubfleet/core';
 import { type AuthClient, GoogleAuth, JWT } from 'google-auth-library';
 import type { GkeProviderSettings } from './gke-config.js';
 import type { GkeConnectOverrides, GkeServiceAccountKey } from './gke-connect-options.js';
@@ -54,24 +60,23 @@ export async function gkeAuthClient(
   context: ConnectContextV1,
   overrides: GkeConnectOverrides,
 ): Promise<AuthClient> {
-  const simulated = context.simulatedEndpoints;
-  if (simulated !== undefined) {
+  const simulation = simulationOf(context);
+  if (simulation !== undefined) {
+    const given = simulation.credentials;
     const key =
       overrides.credentials ??
-      (simulated.serviceAccountKey === undefined
-        ? undefined
-        : parseKey(simulated.serviceAccountKey, "the simulated project's key"));
+      (given.client_email !== undefined && given.private_key !== undefined
+        ? (given as unknown as GkeServiceAccountKey)
+        : undefined);
     if (key === undefined) {
       throw new HubfleetError({
         kind: 'internal',
-        message: 'the simulated Google Cloud project was given no credentials',
-        hint: "pass the sim's service-account key: connectGke(config, context, { credentials }), or as simulatedEndpoints.serviceAccountKey",
+        message: 'the simulated Google Cloud project was given no service-account key',
+        hint: "pass the sim's credentials (startGkeSimCloud's `credentials`) as ConnectContextV1.simulation.credentials",
       });
     }
-    return serviceAccountClient(
-      key,
-      simulated.oauth2 === undefined ? undefined : `${simulated.oauth2}/token`,
-    );
+    const oauth2 = simulation.endpoints.oauth2;
+    return serviceAccountClient(key, oauth2 === undefined ? undefined : `${oauth2}/token`);
   }
   if (overrides.credentials !== undefined) return serviceAccountClient(overrides.credentials);
   const secret = config.provider.credentials;

@@ -31,13 +31,13 @@ export interface GkeClients {
 const SIMULATED_SERVICES = ['container', 'compute', 'oauth2', 'kubernetes'] as const;
 
 /** Where a simulated service listens, as the SDKs' REST mode takes it (plain HTTP on loopback). */
-function at(endpoints: Record<string, string>, service: (typeof SIMULATED_SERVICES)[number]) {
+function at(endpoints: Readonly<Record<string, string>>, service: (typeof SIMULATED_SERVICES)[number]) {
   const url = endpoints[service];
   if (url === undefined) {
     throw new HubfleetError({
       kind: 'internal',
       message: `the simulated Google Cloud project has no ${service} endpoint`,
-      hint: `simulatedEndpoints needs ${SIMULATED_SERVICES.join(', ')} (startGkeSimCloud gives them all)`,
+      hint: `the simulation's endpoints need ${SIMULATED_SERVICES.join(', ')} (startGkeSimCloud gives them all)`,
     });
   }
   const { hostname, port } = new URL(url);
@@ -49,7 +49,7 @@ function at(endpoints: Record<string, string>, service: (typeof SIMULATED_SERVIC
  * (HTTP/1.1 JSON, numeric enums); compute is REST-only. `universeDomain` and `authClient` are
  * always given, so no client goes looking for default credentials or the metadata server.
  */
-export function createGkeClients(auth: AuthClient, simulated?: Record<string, string>): GkeClients {
+export function createGkeClients(auth: AuthClient, simulated?: Readonly<Record<string, string>>): GkeClients {
   // google-gax pins its own google-auth-library (10.5.0) next to ours (^10.9): the classes are the
   // same at run time, but TypeScript compares their protected members nominally.
   const authClient = auth as unknown as NonNullable<

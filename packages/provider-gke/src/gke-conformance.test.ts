@@ -45,8 +45,11 @@ for (const { name, location } of [
       });
       const session = await connectGke(
         config,
-        { configDirectory: process.cwd(), simulatedEndpoints: cloud.endpoints },
-        { credentials: cloud.credentials, pollIntervalMs: 5, retryDelayMs: 2 },
+        {
+          configDirectory: process.cwd(),
+          simulation: { endpoints: cloud.endpoints, credentials: cloud.credentials },
+        },
+        { pollIntervalMs: 5, retryDelayMs: 2 },
       );
       return {
         session,

@@ -13,7 +13,7 @@ export interface GkeServiceAccountKey {
  * credentials come from `provider.credentials` or Application Default Credentials.
  */
 export interface GkeConnectOverrides {
-  /** A service-account key to sign with (the simulated project's, in sim mode). */
+  /** A service-account key to sign with; wins over `provider.credentials` and the simulation's. */
   credentials?: GkeServiceAccountKey;
   /** Between two reads of a running operation, in ms. @default 2000 (100 against a simulated cloud) */
   pollIntervalMs?: number;

@@ -4,8 +4,7 @@ import type { GkeConnectOverrides } from './gke-connect-options.js';
 import type { GkeProviderSession } from './gke-session.js';
 
 /**
- * Opens a session on Google Cloud, or on the simulated project when `context.simulatedEndpoints` is
- * set. The Google SDKs are loaded here, on first use, never when the package is imported.
+ * Opens a session on Google Cloud, or on the simulated project when `context.simulation` is set. The Google SDKs are loaded here, on first use, never when the package is imported.
  */
 export async function connectGke(
   config: HubfleetConfig<GkeProviderSettings>,

@@ -25,8 +25,8 @@ async function world(options: { configProject?: string; clock?: ReturnType<typeo
   const config = rhodesConfig('jupyter', options.configProject ?? PROJECT);
   const session = await connectGke(
     config,
-    { configDirectory: process.cwd(), simulatedEndpoints: fakes.endpoints },
-    { credentials: fakes.key, pollIntervalMs: 2, retryDelayMs: 1 },
+    { configDirectory: process.cwd(), simulation: { endpoints: fakes.endpoints, credentials: fakes.key } },
+    { pollIntervalMs: 2, retryDelayMs: 1 },
   );
   open.push({ fakes, session });
   return { fakes, session, config };

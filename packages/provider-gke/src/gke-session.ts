@@ -1,4 +1,9 @@
-import type { ConnectContextV1, HubfleetConfig, ProviderSessionV1 } from '@hubfleet/core';
+import {
+  type ConnectContextV1,
+  type HubfleetConfig,
+  type ProviderSessionV1,
+  simulationOf,
+} from '@hubfleet/core';
 import { gkeAddons } from './gke-addons.js';
 import { gkeStaticAddress, type StaticAddressApi } from './gke-address.js';
 import { gkeAuthClient } from './gke-auth.js';
@@ -28,7 +33,7 @@ export async function createGkeSession(
   overrides: GkeConnectOverrides,
 ): Promise<GkeProviderSession> {
   const auth = await gkeAuthClient(config, context, overrides);
-  const clients = createGkeClients(auth, context.simulatedEndpoints);
+  const clients = createGkeClients(auth, simulationOf(context)?.endpoints);
   const backoff = {
     ...DEFAULT_BACKOFF,
     ...(overrides.retryDelayMs === undefined ? {} : { delayMs: overrides.retryDelayMs }),

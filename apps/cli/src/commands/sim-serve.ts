@@ -2,20 +2,34 @@ import { ExitCode } from '@hubfleet/core';
 import { handleInterrupts } from '../safety/interrupt.js';
 import { parseSpeed } from '../sim/parse-speed.js';
 import { simStateDirectory } from '../sim/sim-state.js';
-import { startSimCloud } from '../sim/start-sim.js';
+import { loadSimCloudFactories, simFactoryFor, startSimCloud } from '../sim/start-sim.js';
 
 export interface SimServeOptions {
+  provider: string;
+  region?: string;
   state?: string;
   speed: string;
 }
 
-/** Run the simulated cloud in the foreground and print its endpoints as one JSON line. */
+/**
+ * Run the simulated cloud of `--provider` in the foreground and print one JSON line:
+ * `{"provider", "region", "endpoints", "credentials"}` (the credentials are the simulation's fixed
+ * test values, which a client needs to sign its calls). A provider with no simulated cloud is
+ * refused (exit 2).
+ */
 export async function simServeCommand(options: SimServeOptions): Promise<number> {
   const speed = parseSpeed(options.speed);
-  const cloud = await startSimCloud(simStateDirectory(options.state), speed);
-  process.stdout.write(
-    `${JSON.stringify({ endpoints: cloud.endpoints, region: cloud.region, credentials: { accessKeyId: cloud.credentials.accessKeyId } })}\n`,
-  );
+  const factory = simFactoryFor(options.provider, await loadSimCloudFactories(), 'sim-serve');
+  const cloud = await startSimCloud({
+    factory,
+    stateDirectory: simStateDirectory(options.state),
+    speed,
+    ...(options.region === undefined ? {} : { region: options.region }),
+  });
+  const { provider, region, endpoints, credentials } = cloud;
+  process.stdout.write(`${JSON.stringify({ provider, region, endpoints, credentials })}\n`);
+  // stdout stays one JSON line for scripts; the human summary goes to stderr.
+  process.stderr.write(`simulating ${provider} (${factory.description}) in ${region}; Ctrl-C stops it\n`);
   const interrupts = handleInterrupts({
     notify: (message) => process.stderr.write(`${message.split(':')[0]}: stopping the simulated cloud\n`),
   });

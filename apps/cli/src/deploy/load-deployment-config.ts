@@ -62,17 +62,24 @@ function warnUnresolved(config: HubfleetConfig, configDirectory: string): void {
 
 /**
  * Load and validate the config for a cloud command (once: its warnings print once), refusing a
- * provider that cannot deploy yet. A real run needs every secret reference to resolve on this
+ * provider that cannot deploy yet (after `acceptSim`, which refuses one with no simulated cloud). A real run needs every secret reference to resolve on this
  * machine (else exit 2, reported as `validate` reports it). `--sim` never reads a real secret: every
  * reference gets a stand-in value (`simStandIn`), so nothing real reaches the simulated cloud's state
  * on disk, and one warning line names the references a real run would still need. Values are never
  * printed.
  */
-export function loadDeploymentConfig(file: string, sim: boolean): DeploymentConfig {
+export function loadDeploymentConfig(
+  file: string,
+  sim: boolean,
+  acceptSim?: (provider: ProviderV1) => void,
+): DeploymentConfig {
   const { config, provider } = loadValidConfig(file, {
     checkSecrets: !sim,
     hint: 'fix the problems above (`hubfleet validate` shows them too), then run the command again',
-    accept: connectOf,
+    accept: (found) => {
+      acceptSim?.(found);
+      connectOf(found);
+    },
   });
   const providerConnect = connectOf(provider);
   const configDirectory = dirname(resolve(file));

@@ -8,10 +8,16 @@ import type {
 } from '@hubfleet/core';
 import { buildDeploymentGraph } from '@hubfleet/core/deployment';
 import { helmInstaller, simulatedInstaller } from '@hubfleet/core/kubernetes';
+import type { SimCloud, SimCloudFactory } from '@hubfleet/testkit';
 import { parseSpeed } from '../sim/parse-speed.js';
-import { openSimCloud, type SimCloudHandle } from '../sim/sim-clouds.js';
 import { simStateDirectory } from '../sim/sim-state.js';
-import { DEFAULT_SIM_SPEED } from '../sim/start-sim.js';
+import {
+  DEFAULT_SIM_SPEED,
+  loadSimCloudFactories,
+  simFactoryFor,
+  simulationOfCloud,
+  startSimCloud,
+} from '../sim/start-sim.js';
 import { loadDeploymentConfig } from './load-deployment-config.js';
 
 /** The flags every cloud command shares. */
@@ -30,7 +36,7 @@ export interface OpenDeployment {
   /** The engine's retries: the default against a real cloud, quicker against the simulated one. */
   retry?: RetryPolicy;
   /** The simulated cloud, with `--sim`. */
-  sim?: { cloud: SimCloudHandle; stateDirectory: string };
+  sim?: { cloud: SimCloud; stateDirectory: string };
   close(): Promise<void>;
 }
 
@@ -42,9 +48,11 @@ const SIM_POLL_MS = 10;
 const SIM_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2_000 };
 
 /**
- * Load the config, connect to its cloud (with `--sim`, a simulated AWS account started in this
- * process, its state in `.hubfleet/sim/` next to the config or `$HUBFLEET_SIM_DIR`) and build the
- * deployment's resource graph with the matching installer (real helm, or the simulated one).
+ * Load the config, connect to its cloud (with `--sim`, the simulated cloud of the config's
+ * `provider.kind` from testkit's registry, started in this process in the configured region, its
+ * state in `.hubfleet/sim/` next to the config or `$HUBFLEET_SIM_DIR`) and build the deployment's
+ * resource graph with the matching installer (real helm, or the simulated one). A provider with no
+ * simulated cloud is refused (exit 2) before anything is contacted.
  */
 export async function openDeployment(options: CloudCommandOptions): Promise<OpenDeployment> {
   // The SDK's notice about Node versions it will drop in the future is for SDK maintainers, not for
@@ -52,14 +60,26 @@ export async function openDeployment(options: CloudCommandOptions): Promise<Open
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const sim = options.sim === true;
   const speed = parseSpeed(options.simSpeed ?? String(DEFAULT_SIM_SPEED), '--sim-speed');
-  const loaded = loadDeploymentConfig(options.config, sim);
+  const factories = sim ? await loadSimCloudFactories() : undefined;
+  let factory: SimCloudFactory | undefined;
+  const loaded = loadDeploymentConfig(
+    options.config,
+    sim,
+    factories &&
+      ((provider) => {
+        factory = simFactoryFor(provider.id, factories);
+      }),
+  );
   const { config, provider, configDirectory } = loaded;
   const stateDirectory = simStateDirectory(undefined, process.env, configDirectory);
-  const cloud = sim ? await openSimCloud(config, stateDirectory, speed) : undefined;
+  const cloud =
+    factory === undefined
+      ? undefined
+      : await startSimCloud({ factory, stateDirectory, speed, settings: config.provider });
   try {
     const session = await loaded.connect({
       configDirectory,
-      ...(cloud === undefined ? {} : { simulatedEndpoints: cloud.simulatedEndpoints }),
+      ...(cloud === undefined ? {} : { simulation: simulationOfCloud(cloud) }),
     });
     const installer = sim
       ? simulatedInstaller({ chartsDirectory: REPOSITORY_ROOT })

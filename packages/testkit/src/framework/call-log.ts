@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 
 /** One call a fake answered: tests and benchmarks count these (mutating vs read). */
 export interface CallRecord {
@@ -37,4 +37,14 @@ export function createCallLog(file?: string): CallLog {
       calls.length = 0;
     },
   };
+}
+
+/** The call log's file name inside a simulated cloud's state directory. */
+export const SIM_CALL_LOG = 'calls.jsonl';
+
+/** Every call recorded in a call log file, oldest first; none when the file does not exist yet. */
+export function readCallLog(file: string): CallRecord[] {
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8').trim();
+  return text === '' ? [] : text.split('\n').map((line) => JSON.parse(line) as CallRecord);
 }

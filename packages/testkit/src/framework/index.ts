@@ -1,5 +1,5 @@
 export type { CallLog, CallRecord } from './call-log.js';
-export { createCallLog } from './call-log.js';
+export { createCallLog, readCallLog, SIM_CALL_LOG } from './call-log.js';
 export type { Clock } from './clock.js';
 export { createClock, createManualClock } from './clock.js';
 export type { Durations } from './durations.js';

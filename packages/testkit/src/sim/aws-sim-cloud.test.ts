@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateVolumeCommand, DescribeAvailabilityZonesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   CreateClusterCommand,
   CreateNodegroupCommand,
@@ -12,7 +13,15 @@ import {
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AwsSimCloud, SIM_CREDENTIALS, startAwsSimCloud } from './index.js';
+import {
+  type AwsSimCloud,
+  awsSimCloudFactory,
+  findSimCloudFactory,
+  SIM_CREDENTIALS,
+  type SimCloud,
+  simCloudFactories,
+  startAwsSimCloud,
+} from './index.js';
 
 class Sha256 {
   private readonly hash;
@@ -212,5 +221,120 @@ describe('the simulated AWS cloud', () => {
     const fresh = await names();
     expect(fresh).toContain('default');
     expect(fresh).not.toContain('left-behind');
+  });
+});
+
+describe('the registry of simulated clouds', () => {
+  const running: SimCloud[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((cloud) => cloud.close()));
+  });
+
+  it('finds a factory by provider kind, and none for a provider without a simulated cloud', () => {
+    expect(findSimCloudFactory('aws')).toBe(awsSimCloudFactory);
+    expect(findSimCloudFactory('openstack')).toBeUndefined();
+    expect(new Set(simCloudFactories.map((factory) => factory.provider)).size).toBe(simCloudFactories.length);
+  });
+
+  it("aws: starts in the config's region (ARNs, endpoints, zones) and reports a provider-neutral inventory", async () => {
+    const factory = findSimCloudFactory('aws');
+    if (factory === undefined) throw new Error('aws has no factory');
+    const cloud = await factory.start({
+      stateDirectory: mkdtempSync(join(tmpdir(), 'hubfleet-sim-')),
+      speed: 20_000,
+      settings: { kind: 'aws', region: 'eu-central-1' } as { kind: string },
+      capacityOf: () => ({ cpu: 4, memoryGiB: 16 }),
+    });
+    running.push(cloud);
+    expect(cloud).toMatchObject({ provider: 'aws', region: 'eu-central-1' });
+    const client = { region: cloud.region, credentials: SIM_CREDENTIALS };
+    const eks = new EKSClient({ ...client, endpoint: cloud.endpoints.eks });
+    const ec2 = new EC2Client({ ...client, endpoint: cloud.endpoints.ec2 });
+    const owned = { 'hubfleet.io/deployment': 'demo' };
+    await eks.send(
+      new CreateClusterCommand({
+        name: 'demo',
+        roleArn: 'arn:aws:iam::111122223333:role/c',
+        resourcesVpcConfig: { subnetIds: ['subnet-1', 'subnet-2'] },
+        tags: owned,
+      }),
+    );
+    const cluster = await until(async () => {
+      const found = (await eks.send(new DescribeClusterCommand({ name: 'demo' }))).cluster;
+      return found?.status === 'ACTIVE' ? found : undefined;
+    });
+    expect(cluster.arn).toBe('arn:aws:eks:eu-central-1:111122223333:cluster/demo');
+    expect(cluster.endpoint).toMatch(/\.eu-central-1\.eks\.amazonaws\.com$/);
+    await eks.send(
+      new CreateNodegroupCommand({
+        clusterName: 'demo',
+        nodegroupName: 'demo-users',
+        nodeRole: 'arn:aws:iam::111122223333:role/n',
+        subnets: ['subnet-1'],
+        instanceTypes: ['m5.xlarge'],
+        scalingConfig: { minSize: 0, maxSize: 4, desiredSize: 2 },
+        tags: { ...owned, 'hubfleet.io/nodegroup': 'users' },
+      }),
+    );
+    const zones = (await ec2.send(new DescribeAvailabilityZonesCommand({}))).AvailabilityZones ?? [];
+    expect(zones.map((zone) => zone.ZoneName)).toContain('eu-central-1a');
+    const volume = await ec2.send(
+      new CreateVolumeCommand({
+        AvailabilityZone: 'eu-central-1a',
+        Size: 10,
+        TagSpecifications: [
+          {
+            ResourceType: 'volume',
+            Tags: [
+              { Key: 'hubfleet.io/hub', Value: 'lab' },
+              { Key: 'hubfleet.io/deployment', Value: 'demo' },
+            ],
+          },
+        ],
+      }),
+    );
+    const api = kubernetes(cloud.endpoints.kubernetes, await eksToken('demo'));
+    await api.createNamespacedService({
+      namespace: 'default',
+      body: { metadata: { name: 'web' }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } },
+    });
+    await until(async () => {
+      const service = await api.readNamespacedService({ namespace: 'default', name: 'web' });
+      return service.status?.loadBalancer?.ingress?.[0]?.hostname;
+    });
+
+    const inventory = await until(async () => {
+      const now = await cloud.inventory();
+      return now.nodeGroups[0]?.readyNodes === 2 ? now : undefined;
+    });
+    expect(inventory).toMatchObject({
+      provider: 'aws',
+      region: 'eu-central-1',
+      clusters: [{ name: 'demo', status: 'active', kubernetesVersion: cluster.version, deployment: 'demo' }],
+      nodeGroups: [
+        {
+          cluster: 'demo',
+          name: 'demo-users',
+          nodeGroup: 'users',
+          status: 'active',
+          machineType: 'm5.xlarge',
+          desiredNodes: 2,
+          readyNodes: 2,
+          deployment: 'demo',
+        },
+      ],
+      volumes: [{ id: volume.VolumeId, hub: 'lab', sizeGiB: 10, zone: 'eu-central-1a', deployment: 'demo' }],
+      loadBalancers: [{ service: 'default/web', hostname: expect.stringMatching(/\.lb\.hubfleet\.test$/) }],
+      addresses: [],
+    });
+    const calls = cloud.calls();
+    expect(inventory.calls).toEqual({
+      total: calls.length,
+      mutating: calls.filter((call) => call.mutating).length,
+      failed: 0,
+    });
+    expect(inventory.calls.mutating).toBeGreaterThanOrEqual(4);
+    // Reading the inventory is not a call to the cloud.
+    expect((await cloud.inventory()).calls.total).toBe(cloud.calls().length);
   });
 });

@@ -11,36 +11,39 @@ import {
   startStsFake,
   verifyEksToken,
 } from '../aws/sts/index.js';
-import { createCallLog } from '../framework/call-log.js';
+import { createCallLog, readCallLog, SIM_CALL_LOG } from '../framework/call-log.js';
 import { createClock } from '../framework/clock.js';
 import { createFaultInjector, type FaultInjector, type FaultPlan } from '../framework/faults.js';
 import { type RunningService, startService } from '../framework/http-service.js';
 import { createStateStore } from '../framework/state-store.js';
 import { createKubernetesFake, emptyKubernetesState, type KubernetesState } from '../kubernetes/index.js';
+import { awsSimInventory } from './aws-sim-inventory.js';
 import { tieKubernetesToEks } from './cluster-incarnation.js';
+import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
 import { SIM_ACCOUNT_ID, SIM_CREDENTIALS, SIM_PRINCIPAL_ARN } from './sim-credentials.js';
-import { type CapacityOf, nodeGroupsFromEks } from './sim-node-groups.js';
+import { nodeGroupsFromEks } from './sim-node-groups.js';
+import { faultPlanOf } from './sim-options.js';
 
-export interface AwsSimCloudOptions {
-  /** Where every fake keeps its state and the call log lives (`calls.jsonl`). */
-  stateDirectory: string;
-  /** Modelled durations are divided by this. @default 1 */
-  speed?: number;
-  region?: string;
+/** The region a simulated AWS account is in when neither the options nor the config say. */
+export const DEFAULT_SIM_AWS_REGION = 'us-west-2';
+
+export interface AwsSimCloudOptions extends SimCloudStartOptions {
+  /** Faults to inject, scripted ones included; `faultRate`/`faultSeed` fill its rate and seed when it has none. */
   faults?: FaultPlan;
-  /** Node capacity per instance type, e.g. from the provider's catalog. */
-  capacityOf?: CapacityOf;
 }
 
-export interface AwsSimCloud {
+export interface AwsSimCloud extends SimCloud {
+  readonly provider: 'aws';
   /** Service name → base URL, e.g. `{ eks: 'http://127.0.0.1:40123', ... }`. */
-  endpoints: Record<'eks' | 'ec2' | 'iam' | 'sts' | 's3' | 'kubernetes', string>;
-  region: string;
-  credentials: typeof SIM_CREDENTIALS;
-  callLogFile: string;
-  /** Script more faults while it runs (tests: throttling, quota). */
-  faults: FaultInjector;
-  close(): Promise<void>;
+  readonly endpoints: Record<'eks' | 'ec2' | 'iam' | 'sts' | 's3' | 'kubernetes', string>;
+  readonly credentials: typeof SIM_CREDENTIALS;
+  readonly faults: FaultInjector;
+}
+
+/** The configured region: `options.region`, else the config's `provider.region`, else us-west-2. */
+function regionOf(options: AwsSimCloudOptions): string {
+  const configured = (options.settings as { region?: unknown } | undefined)?.region;
+  return options.region ?? (typeof configured === 'string' ? configured : DEFAULT_SIM_AWS_REGION);
 }
 
 /**
@@ -52,10 +55,10 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
   const directory = options.stateDirectory;
   mkdirSync(directory, { recursive: true });
   const clock = createClock(options.speed ?? 1);
-  const faults = createFaultInjector(options.faults);
-  const callLogFile = join(directory, 'calls.jsonl');
+  const faults = createFaultInjector(faultPlanOf(options));
+  const callLogFile = join(directory, SIM_CALL_LOG);
   const callLog = createCallLog(callLogFile);
-  const region = options.region ?? 'us-west-2';
+  const region = regionOf(options);
   const common = { clock, faults, callLog };
   const stateFile = (name: string) => join(directory, `${name}.json`);
 
@@ -65,12 +68,19 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     userId: SIM_CREDENTIALS.accessKeyId,
     secretAccessKey: SIM_CREDENTIALS.secretAccessKey,
   });
-  const eks = await startEksFake({ ...common, stateFile: stateFile('eks') });
+  const eks = await startEksFake({
+    ...common,
+    region,
+    accountId: SIM_ACCOUNT_ID,
+    stateFile: stateFile('eks'),
+  });
+  const ec2 = await startEc2Fake({ ...common, region, stateFile: stateFile('ec2') });
+  const iam = await startIamFake({ ...common, accountId: SIM_ACCOUNT_ID, stateFile: stateFile('iam') });
   const services: RunningService[] = [
     sts,
     eks,
-    await startEc2Fake({ ...common, region, stateFile: stateFile('ec2') }),
-    await startIamFake({ ...common, stateFile: stateFile('iam') }),
+    ec2,
+    iam,
     await startS3Fake({ ...common, region, stateFile: stateFile('s3') }),
   ];
   const capacityOf = options.capacityOf ?? (() => undefined);
@@ -89,17 +99,18 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
       }).ok,
   });
   kubernetesStore.save();
-  const protocol = tieKubernetesToEks(
+  const tied = tieKubernetesToEks(
     kubernetesFake.protocol,
     kubernetesFake,
     eks.state,
     clock.now,
     stateFile('kubernetes-incarnation'),
   );
-  const kubernetes = await startService(protocol, { clock, faults, callLog });
+  const kubernetes = await startService(tied.protocol, { clock, faults, callLog });
   services.push(kubernetes);
   const endpoint = (name: string) => services.find((service) => service.name === name)?.url ?? '';
   return {
+    provider: 'aws',
     endpoints: {
       eks: endpoint('eks'),
       ec2: endpoint('ec2'),
@@ -110,8 +121,22 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     },
     region,
     credentials: SIM_CREDENTIALS,
+    stateDirectory: directory,
     callLogFile,
     faults,
+    calls: () => readCallLog(callLogFile),
+    inventory: async () => {
+      tied.sync();
+      return awsSimInventory({
+        region,
+        eks: eks.state,
+        ec2: ec2.fake.state,
+        iam: iam.state,
+        kubernetes: kubernetesStore.state,
+        calls: readCallLog(callLogFile),
+        now: clock.now(),
+      });
+    },
     close: async () => {
       await Promise.all(services.map((service) => service.close()));
     },

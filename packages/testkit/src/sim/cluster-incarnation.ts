@@ -12,6 +12,13 @@ function incarnationOf(eks: EksState, now: number): string {
     .join(',');
 }
 
+/** The Kubernetes API's protocol tied to its cloud's clusters, and the check itself for readers of its state. */
+export interface TiedKubernetes {
+  protocol: ServiceProtocol;
+  /** Forget the objects of a cluster that no longer exists (what every request does first). */
+  sync(): void;
+}
+
 /**
  * The simulated Kubernetes API belongs to the simulated EKS cluster: when that cluster is deleted or
  * created anew, its API starts empty, as a real new cluster's would, instead of serving the objects
@@ -23,7 +30,7 @@ export function tieKubernetesToEks(
   eks: EksState,
   now: () => number,
   stateFile?: string,
-): ServiceProtocol {
+): TiedKubernetes {
   return tieKubernetesToCloud(protocol, fake, () => incarnationOf(eks, now()), stateFile);
 }
 
@@ -36,19 +43,25 @@ export function tieKubernetesToCloud(
   fake: KubernetesFake,
   incarnation: () => string,
   stateFile?: string,
-): ServiceProtocol {
+): TiedKubernetes {
   const store = createStateStore(() => ({ incarnation: incarnation() }), stateFile);
   store.save();
+  const sync = () => {
+    const current = incarnation();
+    if (current !== store.state.incarnation) {
+      fake.reset();
+      store.state.incarnation = current;
+      store.save();
+    }
+  };
   return {
-    ...protocol,
-    resolve(request) {
-      const current = incarnation();
-      if (current !== store.state.incarnation) {
-        fake.reset();
-        store.state.incarnation = current;
-        store.save();
-      }
-      return protocol.resolve(request);
+    sync,
+    protocol: {
+      ...protocol,
+      resolve(request) {
+        sync();
+        return protocol.resolve(request);
+      },
     },
   };
 }

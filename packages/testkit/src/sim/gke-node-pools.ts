@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContainerState } from '../gke/container/container-state.js';
 import type { MachineTypeRecord } from '../gke/machine-types.js';
 import type { KubernetesNodeGroup, KubernetesTaint } from '../kubernetes/index.js';
+import type { CapacityOf } from './sim-node-groups.js';
 
 const EFFECTS: Record<string, KubernetesTaint['effect']> = {
   NO_SCHEDULE: 'NoSchedule',
@@ -17,6 +18,7 @@ const EFFECTS: Record<string, KubernetesTaint['effect']> = {
 export function nodeGroupsFromGke(
   state: ContainerState,
   machineTypes: readonly MachineTypeRecord[],
+  capacityOf: CapacityOf = () => undefined,
 ): KubernetesNodeGroup[] {
   const groups: KubernetesNodeGroup[] = [];
   for (const cluster of Object.values(state.clusters)) {
@@ -24,8 +26,14 @@ export function nodeGroupsFromGke(
     for (const pool of Object.values(cluster.nodePools)) {
       if (pool.status === 'PROVISIONING' || pool.status === 'STOPPING' || pool.status === 'ERROR') continue;
       const machine = machineTypes.find((type) => type.name === pool.config.machineType);
+      // The provider's catalog (when the CLI gives it) wins over the fake's small table.
+      const catalog = capacityOf(pool.config.machineType);
       const accelerator = pool.config.accelerators[0];
-      const gpus = accelerator?.acceleratorCount ?? machine?.accelerators?.[0]?.guestAcceleratorCount ?? 0;
+      const gpus =
+        accelerator?.acceleratorCount ??
+        catalog?.gpu ??
+        machine?.accelerators?.[0]?.guestAcceleratorCount ??
+        0;
       const gpuType = accelerator?.acceleratorType ?? machine?.accelerators?.[0]?.guestAcceleratorType;
       const taints: KubernetesTaint[] = pool.config.taints.map((taint) => ({
         key: taint.key,
@@ -52,8 +60,8 @@ export function nodeGroupsFromGke(
           },
           taints,
           capacity: {
-            cpu: machine?.guestCpus ?? 2,
-            memory: `${Math.floor((machine?.memoryMb ?? 4096) / 1024)}Gi`,
+            cpu: catalog?.cpu ?? machine?.guestCpus ?? 2,
+            memory: `${Math.floor(catalog?.memoryGiB ?? (machine?.memoryMb ?? 4096) / 1024)}Gi`,
             ...(gpus > 0 ? { 'nvidia.com/gpu': gpus } : {}),
           },
         });

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCallLog } from '../framework/call-log.js';
+import { createCallLog, readCallLog, SIM_CALL_LOG } from '../framework/call-log.js';
 import { createClock } from '../framework/clock.js';
 import { createFaultInjector, type FaultInjector, type FaultPlan } from '../framework/faults.js';
 import { type RunningService, startService } from '../framework/http-service.js';
@@ -22,28 +22,41 @@ import { createKubernetesFake, emptyKubernetesState, type KubernetesState } from
 import { tieKubernetesToCloud } from './cluster-incarnation.js';
 import { addressUsersIn, diskUsersIn } from './gke-cloud-users.js';
 import { nodeGroupsFromGke } from './gke-node-pools.js';
+import { gkeSimInventory } from './gke-sim-inventory.js';
+import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
+import { faultPlanOf } from './sim-options.js';
 
 export const GKE_SIM_PROJECT = 'hubfleet-sim';
 export const GKE_SIM_SERVICE_ACCOUNT = `hubfleet@${GKE_SIM_PROJECT}.iam.gserviceaccount.com`;
 
-export interface GkeSimCloudOptions {
-  stateDirectory: string;
-  /** Modelled durations are divided by this. @default 1 */
-  speed?: number;
-  /** The project the simulated credentials hold a role on. @default hubfleet-sim */
+/** Where the simulated project is when neither the options nor the config say. */
+export const DEFAULT_SIM_GKE_LOCATION = 'us-central1-a';
+
+export interface GkeSimCloudOptions extends SimCloudStartOptions {
+  /** The project the simulated credentials hold a role on; else the config's `provider.project`, else hubfleet-sim. */
   project?: string;
+  /** Faults to inject, scripted ones included; `faultRate`/`faultSeed` fill its rate and seed when it has none. */
   faults?: FaultPlan;
+  /** Machine types the project offers. @default DEFAULT_MACHINE_TYPES */
   machineTypes?: readonly MachineTypeRecord[];
 }
 
-export interface GkeSimCloud {
-  endpoints: Record<'container' | 'compute' | 'oauth2' | 'kubernetes', string>;
-  project: string;
-  /** A service-account key file for the project, as `GOOGLE_APPLICATION_CREDENTIALS` names one. */
-  credentials: ServiceAccountKey;
-  callLogFile: string;
-  faults: FaultInjector;
-  close(): Promise<void>;
+export interface GkeSimCloud extends SimCloud {
+  readonly provider: 'gke';
+  readonly endpoints: Record<'container' | 'compute' | 'oauth2' | 'kubernetes', string>;
+  readonly project: string;
+  /**
+   * A service-account key of the project, field by field as the key file has them (`client_email`,
+   * `private_key`, `token_uri`, …): what `GOOGLE_APPLICATION_CREDENTIALS` would name. Made for this
+   * state directory, valid only against this sim.
+   */
+  readonly credentials: ServiceAccountKey & Readonly<Record<string, string>>;
+  readonly faults: FaultInjector;
+}
+
+function settingOf(options: GkeSimCloudOptions, key: 'project' | 'location'): string | undefined {
+  const value = (options.settings as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Which clusters exist, by name and creation time: a re-created cluster gets a fresh Kubernetes API. */
@@ -65,10 +78,11 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
   const directory = options.stateDirectory;
   mkdirSync(directory, { recursive: true });
   const clock = createClock(options.speed ?? 1);
-  const faults = createFaultInjector(options.faults);
-  const callLogFile = join(directory, 'calls.jsonl');
+  const faults = createFaultInjector(faultPlanOf(options));
+  const callLogFile = join(directory, SIM_CALL_LOG);
   const callLog = createCallLog(callLogFile);
-  const project = options.project ?? GKE_SIM_PROJECT;
+  const project = options.project ?? settingOf(options, 'project') ?? GKE_SIM_PROJECT;
+  const location = options.region ?? settingOf(options, 'location') ?? DEFAULT_SIM_GKE_LOCATION;
   const machineTypes = options.machineTypes ?? DEFAULT_MACHINE_TYPES;
   const common = { clock, faults, callLog };
   const stateFile = (name: string) => join(directory, `${name}.json`);
@@ -123,7 +137,7 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
     onStateChange: () => kubernetesStore.save(),
     nodeGroups: () => {
       settleContainer(container.state, clock.now());
-      return nodeGroupsFromGke(container.state, machineTypes);
+      return nodeGroupsFromGke(container.state, machineTypes, options.capacityOf);
     },
     // GKE gives a Service the reserved address it asks for, else an ephemeral one.
     loadBalancerIngress: (service, index) => {
@@ -139,15 +153,17 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
     authenticate: (token) => isValidAccessToken(oauth2.state, token, clock.now()),
   });
   kubernetesStore.save();
-  const protocol = tieKubernetesToCloud(
+  const tied = tieKubernetesToCloud(
     kubernetesFake.protocol,
     kubernetesFake,
     () => incarnationOf(container.state, clock.now()),
     stateFile('kubernetes-incarnation'),
   );
-  const kubernetes = await startService(protocol, { clock, faults, callLog });
+  const kubernetes = await startService(tied.protocol, { clock, faults, callLog });
   const services: RunningService[] = [oauth2, container, compute, kubernetes];
   return {
+    provider: 'gke',
+    region: location,
     endpoints: {
       container: container.url,
       compute: compute.url,
@@ -155,9 +171,22 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
       kubernetes: kubernetes.url,
     },
     project,
-    credentials,
+    credentials: { ...credentials },
+    stateDirectory: directory,
     callLogFile,
     faults,
+    calls: () => readCallLog(callLogFile),
+    inventory: async () => {
+      tied.sync();
+      return gkeSimInventory({
+        region: location,
+        container: container.state,
+        compute: compute.state,
+        kubernetes: kubernetesStore.state,
+        calls: readCallLog(callLogFile),
+        now: clock.now(),
+      });
+    },
     close: async () => {
       await Promise.all(services.map((service) => service.close()));
     },

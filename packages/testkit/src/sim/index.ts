@@ -1,8 +1,33 @@
 export type { AwsSimCloud, AwsSimCloudOptions } from './aws-sim-cloud.js';
-export { startAwsSimCloud } from './aws-sim-cloud.js';
+export { DEFAULT_SIM_AWS_REGION, startAwsSimCloud } from './aws-sim-cloud.js';
 export { nodeGroupsFromGke } from './gke-node-pools.js';
 export type { GkeSimCloud, GkeSimCloudOptions } from './gke-sim-cloud.js';
 export { GKE_SIM_PROJECT, GKE_SIM_SERVICE_ACCOUNT, startGkeSimCloud } from './gke-sim-cloud.js';
+export type {
+  SimAddress,
+  SimCallCounts,
+  SimCloud,
+  SimCloudFactory,
+  SimCloudStartOptions,
+  SimCluster,
+  SimClusterAddon,
+  SimGateway,
+  SimIdentity,
+  SimInventory,
+  SimLoadBalancer,
+  SimNetwork,
+  SimNodeGroup,
+  SimOwned,
+  SimSubnet,
+  SimVolume,
+} from './sim-cloud.js';
+export {
+  awsSimCloudFactory,
+  findSimCloudFactory,
+  gkeSimCloudFactory,
+  simCloudFactories,
+} from './sim-cloud-registry.js';
 export { SIM_ACCOUNT_ID, SIM_CREDENTIALS, SIM_PRINCIPAL_ARN } from './sim-credentials.js';
+export { callCounts, loadBalancersOf, neutralStatus } from './sim-inventory-parts.js';
 export type { CapacityOf, MachineCapacity } from './sim-node-groups.js';
 export { nodeGroupsFromEks } from './sim-node-groups.js';

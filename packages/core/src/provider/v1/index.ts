@@ -7,10 +7,12 @@ export type {
   ConnectContextV1,
   ProviderSettingsV1,
   ProviderV1,
+  SimulationV1,
   ToolDefaultV1,
   ToolName,
   ValidationContextV1,
 } from './provider.js';
+export { simulationOf } from './provider.js';
 export type {
   AddonSpecV1,
   ClusterApiV1,

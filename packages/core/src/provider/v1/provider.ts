@@ -26,12 +26,44 @@ export interface ValidationContextV1 {
   today: Date;
 }
 
+/**
+ * The simulated cloud a session talks to instead of the real one (`--sim`, `hubfleet sim serve`,
+ * tests): what the provider's sim factory in `@hubfleet/testkit` hands out when it starts.
+ */
+export interface SimulationV1 {
+  /**
+   * Service name → base URL on 127.0.0.1, named as the provider's sim names them (AWS: `eks`,
+   * `ec2`, `iam`, `sts`, `s3`); `kubernetes` is the simulated cluster's API server, which stands in
+   * for the endpoint the cloud reports for the cluster.
+   */
+  endpoints: Readonly<Record<string, string>>;
+  /**
+   * The simulated account's credentials, by the provider's own names (AWS: `accessKeyId`,
+   * `secretAccessKey`). Fixed test values: a provider uses them instead of its credential chain, so
+   * a `--sim` run never reads (or needs) a real credential.
+   */
+  credentials: Readonly<Record<string, string>>;
+}
+
 export interface ConnectContextV1 {
   /** Directory of the config file: relative paths (secret files, keys) resolve against it. */
   configDirectory: string;
-  /** Endpoints of the simulated cloud, when running with `--sim`; absent for real clouds. */
+  /** Present when running against a simulated cloud; absent for real clouds. */
+  simulation?: SimulationV1;
+  /**
+   * @deprecated Use `simulation`. The endpoints alone, as before `simulation` existed; still read
+   * (through `simulationOf`) with no credentials, which a caller then passes to its provider
+   * directly (e.g. `connectAws`'s overrides).
+   */
   simulatedEndpoints?: Record<string, string>;
   signal?: AbortSignal;
+}
+
+/** The simulation a context asks for, from `simulation` or the deprecated `simulatedEndpoints`. */
+export function simulationOf(context: ConnectContextV1): SimulationV1 | undefined {
+  if (context.simulation !== undefined) return context.simulation;
+  if (context.simulatedEndpoints === undefined) return undefined;
+  return { endpoints: context.simulatedEndpoints, credentials: {} };
 }
 
 /**

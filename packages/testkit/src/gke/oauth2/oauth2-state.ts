@@ -14,8 +14,8 @@ export function createOAuth2State(): OAuth2State {
   return { serviceAccounts: {}, authorizedUsers: {}, tokens: {} };
 }
 
-/** A service-account key file, as the IAM console downloads it. */
-export interface ServiceAccountKey {
+/** A service-account key file, as the IAM console downloads it (a type, so it reads as a string map too). */
+export type ServiceAccountKey = {
   type: 'service_account';
   project_id: string;
   private_key_id: string;
@@ -25,7 +25,7 @@ export interface ServiceAccountKey {
   auth_uri: string;
   token_uri: string;
   universe_domain: string;
-}
+};
 
 /**
  * Make a key for `email` (RSA 2048, as IAM makes them) and register its public half, so JWTs the

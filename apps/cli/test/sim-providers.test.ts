@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { STACK_TRACE } from './cli-harness.js';
+import { inventory, sim, simWorkspace } from './sim-harness.js';
+
+describe("--sim picks the simulated cloud of the config's provider", { timeout: 60_000 }, () => {
+  it.each([
+    ['openstack-stfc.yaml', 'openstack'],
+    ['nectar-unimelb.yaml', 'nectar'],
+  ])(
+    '%s: a provider with no simulated cloud is refused (exit 2), no cloud is started',
+    async (example, kind) => {
+      const workspace = simWorkspace(example);
+      for (const command of ['plan', 'status']) {
+        const run = await sim(workspace, command);
+        expect(run.code, run.stderr).toBe(2);
+        expect(run.stderr).toContain(
+          `provider ${kind} has no simulated cloud yet; simulated providers: aws, gke`,
+        );
+        expect(run.stderr).toContain(`→ rehearse with a config for aws, gke`);
+        expect(run.stderr).not.toMatch(STACK_TRACE);
+        expect(run.stdout).toBe('');
+      }
+      expect(existsSync(workspace.stateDirectory)).toBe(false);
+    },
+  );
+
+  it("simulates the config's region: zones, volumes and the EKS token's STS host are in eu-west-2", async () => {
+    const workspace = simWorkspace('quickstart.yaml', (text) =>
+      text.replace(/region: us-west-2/, 'region: eu-west-2'),
+    );
+    expect(readFileSync(workspace.config, 'utf8')).toContain('region: eu-west-2');
+    const up = await sim(workspace, 'up', ['--yes']);
+    expect(up.code, up.stderr).toBe(0);
+    const state = await inventory(
+      workspace,
+      (parse(readFileSync(workspace.config, 'utf8')) as { name: string }).name,
+    );
+    expect(state.region).toBe('eu-west-2');
+    expect(state.clusters.map((cluster) => cluster.status)).toEqual(['active']);
+    expect(state.subnets.length).toBeGreaterThan(0);
+    for (const subnet of state.subnets) expect(subnet.zone).toMatch(/^eu-west-2[a-z]$/);
+    expect(state.volumes.length).toBeGreaterThan(0);
+    for (const volume of state.volumes) expect(volume.zone).toMatch(/^eu-west-2[a-z]$/);
+
+    const out = join(workspace.directory, 'kubeconfig.yaml');
+    expect((await sim(workspace, 'kubeconfig', ['--out', out])).code).toBe(0);
+    const token = /token: k8s-aws-v1\.(\S+)/.exec(readFileSync(out, 'utf8'))?.[1] ?? '';
+    expect(new URL(Buffer.from(token, 'base64url').toString('utf8')).host).toBe(
+      'sts.eu-west-2.amazonaws.com',
+    );
+  });
+});

@@ -1,0 +1,37 @@
+import type { SimCloudFactory } from './sim-cloud.js';
+
+/** The simulated AWS account: EKS, EC2, IAM, STS, S3 and the cluster's Kubernetes API. */
+export const awsSimCloudFactory: SimCloudFactory = {
+  provider: 'aws',
+  description: "EKS, EC2, IAM, STS, S3 and the cluster's Kubernetes API",
+  async start(options) {
+    const { startAwsSimCloud } = await import('./aws-sim-cloud.js');
+    return startAwsSimCloud(options);
+  },
+};
+
+/** The simulated Google Cloud project: GKE, Compute Engine, the OAuth2 token endpoint and the cluster's Kubernetes API. */
+export const gkeSimCloudFactory: SimCloudFactory = {
+  provider: 'gke',
+  description: "GKE (container v1), Compute Engine, Google OAuth2 and the cluster's Kubernetes API",
+  async start(options) {
+    const { startGkeSimCloud } = await import('./gke-sim-cloud.js');
+    return startGkeSimCloud(options);
+  },
+};
+
+/**
+ * Every simulated cloud, by the `provider.kind` it simulates. `--sim` and `hubfleet sim serve
+ * --provider KIND` find theirs here; a provider missing from this list has no simulated cloud, and
+ * the CLI refuses it rather than fall through to a real one. To add one, write a factory whose
+ * `start` imports its fakes lazily, and list it here (docs/adding-a-provider.md).
+ */
+export const simCloudFactories: readonly SimCloudFactory[] = [awsSimCloudFactory, gkeSimCloudFactory];
+
+/** The simulated cloud for a provider kind, or undefined when it has none. */
+export function findSimCloudFactory(
+  kind: string,
+  factories: readonly SimCloudFactory[] = simCloudFactories,
+): SimCloudFactory | undefined {
+  return factories.find((factory) => factory.provider === kind);
+}
