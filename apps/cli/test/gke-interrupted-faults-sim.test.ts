@@ -43,5 +43,9 @@ describe('Rhodes on the simulated GKE project, interrupted and on a bad day', { 
     expect(failed.some((call) => call.service === 'container')).toBe(true);
     expect(failed.some((call) => call.service === 'kubernetes')).toBe(true);
     await expectNoDuplicates(workspace);
+
+    const again = await callsDuring(workspace, () => sim(workspace, 'up', ['--yes'], faults));
+    expect(again.result.stdout.split('\n')[0]).toBe('No changes: jupyter is up to date.');
+    expect(again.calls.filter((call) => call.mutating)).toEqual([]);
   });
 });

@@ -48,6 +48,14 @@ describe('hubfleet up / status / down --sim on examples/gke-rhodes.yaml', { time
     expect(wallTimeMs(file) / chain.durationMs).toBeLessThanOrEqual(1.1);
   });
 
+  it('a second up makes no mutating call and says the plan is converged in one line', async () => {
+    const { result, calls } = await callsDuring(workspace, () => sim(workspace, 'up', ['--yes']));
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual(['No changes: jupyter is up to date.', '']);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((call) => call.mutating)).toEqual([]);
+  });
+
   it('status shows the pools, tools and hub ready', async () => {
     const json = await sim(workspace, 'status', ['--output', 'json']);
     expect(json.code).toBe(0);

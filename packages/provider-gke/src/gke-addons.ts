@@ -29,11 +29,21 @@ export function pdStorageClass(config: HubfleetConfig<GkeProviderSettings>): Rec
   };
 }
 
-/** What GKE needs inside the cluster: the disks' StorageClass, and the static address on the ingress. */
-export function gkeAddons(
-  config: HubfleetConfig<GkeProviderSettings>,
-  ingressIp: string | undefined,
-): AddonSpecV1[] {
+/** GKE's annotation naming the reserved addresses a LoadBalancer Service's forwarding rule takes. */
+export const LOAD_BALANCER_ADDRESSES = 'networking.gke.io/load-balancer-ip-addresses';
+/**
+ * The backend-service-based external passthrough load balancer (GKE 1.33.1-gke.1779000+), the class
+ * on which GKE reads that annotation for an external Service. Immutable once the Service exists.
+ */
+export const REGIONAL_EXTERNAL_CLASS = 'networking.gke.io/l4-regional-external';
+
+/**
+ * What GKE needs inside the cluster: the disks' StorageClass, and the static address on the
+ * ingress. The address goes by its *name* (`provider.staticIp.name`), which the config already
+ * holds: the ingress release renders the same before and after the address exists, so a converged
+ * deployment is only read, and the first `up` gives the Service its address with no second pass.
+ */
+export function gkeAddons(config: HubfleetConfig<GkeProviderSettings>): AddonSpecV1[] {
   const addons: AddonSpecV1[] = [
     {
       name: 'gke-pd-storage-class',
@@ -42,11 +52,21 @@ export function gkeAddons(
       manifests: [pdStorageClass(config)],
     },
   ];
-  if (ingressIp !== undefined) {
+  const address = config.provider.staticIp?.name;
+  if (address !== undefined) {
     addons.push({
       name: 'gke-static-ip',
-      reason: `the ingress keeps the reserved address ${config.provider.staticIp?.name ?? ''} (${ingressIp}), so DNS keeps pointing at it`,
-      toolValues: { 'ingress-nginx': { controller: { service: { loadBalancerIP: ingressIp } } } },
+      reason: `the ingress keeps the reserved address ${address}, so DNS keeps pointing at it`,
+      toolValues: {
+        'ingress-nginx': {
+          controller: {
+            service: {
+              loadBalancerClass: REGIONAL_EXTERNAL_CLASS,
+              annotations: { [LOAD_BALANCER_ADDRESSES]: address },
+            },
+          },
+        },
+      },
     });
   }
   return addons;

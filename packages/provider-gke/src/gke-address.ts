@@ -19,8 +19,8 @@ export interface ObservedAddress {
 
 /**
  * `provider.staticIp`: a regional external address (Rhodes reserved one by hand in the console),
- * reserved and labelled by hubfleet or adopted by name, given to ingress-nginx's Service and reported
- * as the DNS target. An address change breaks DNS, so `down` keeps it unless data is deleted too.
+ * reserved and labelled by hubfleet or adopted by name, given to ingress-nginx's Service by name
+ * (see `gke-addons.ts`). An address change breaks DNS, so `down` keeps it unless data is deleted too.
  */
 export interface StaticAddressApi {
   /** The configured address's name, or undefined when the config asks for none. */
@@ -30,8 +30,6 @@ export interface StaticAddressApi {
   ensure(): Promise<ObservedAddress | undefined>;
   /** Release it; refused by the cloud while the ingress still holds it. */
   release(): Promise<void>;
-  /** The IP last seen, for the ingress Service (`loadBalancerIP`). */
-  knownIp(): string | undefined;
 }
 
 export function gkeStaticAddress(gke: GkeDeployment): StaticAddressApi {
@@ -39,10 +37,8 @@ export function gkeStaticAddress(gke: GkeDeployment): StaticAddressApi {
   const subject = `address/${name ?? ''}`;
   const { addresses } = gke.clients;
   const scope = { region: gke.region };
-  let ip: string | undefined;
 
   function observed(address: Address): ObservedAddress {
-    ip = address.address ?? ip;
     const tags = fromGoogleLabels(address.labels);
     return {
       name: address.name ?? '',
@@ -148,6 +144,5 @@ export function gkeStaticAddress(gke: GkeDeployment): StaticAddressApi {
     },
     ensure,
     release,
-    knownIp: () => ip,
   };
 }

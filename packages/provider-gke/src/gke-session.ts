@@ -24,8 +24,7 @@ export interface GkeProviderSession extends ProviderSessionV1 {
 
 /**
  * Builds a session. This module imports the Google SDKs: it is only loaded through `await import()`
- * in `connectGke`, so `validate` and `--help` never load them. The static address is read once here,
- * so the ingress add-on can name its IP from the first render.
+ * in `connectGke`, so `validate` and `--help` never load them.
  */
 export async function createGkeSession(
   config: HubfleetConfig<GkeProviderSettings>,
@@ -43,15 +42,12 @@ export async function createGkeSession(
   const gke = gkeDeployment(config, clients, backoff, pollIntervalMs);
   const operations = clusterOperations(gke);
   const address = gkeStaticAddress(gke);
-  // A first look, so the ingress add-on can name the IP from the first render. Best effort: the
-  // address step reads it again (and reports any error) when it runs.
-  if (address.name !== undefined) await address.observe().catch(() => undefined);
   return {
     cluster: gkeCluster(gke, operations, address),
     nodeGroups: gkeNodePools(gke, operations),
     volumes: gkeVolumes(gke),
     address,
-    addons: () => gkeAddons(config, address.knownIp()),
+    addons: () => gkeAddons(config),
     close: () => clients.close(),
   };
 }

@@ -1,4 +1,5 @@
-import { asRecord } from '../kubernetes/kube-object.js';
+import type { ComputeState } from '../gke/compute/compute-state.js';
+import { asRecord, type KubeObject } from '../kubernetes/kube-object.js';
 import type { KubernetesState } from '../kubernetes/store.js';
 import { listStored } from '../kubernetes/store.js';
 
@@ -6,21 +7,47 @@ const SERVICES = { group: '', plural: 'services' };
 const VOLUMES = { group: '', plural: 'persistentvolumes' };
 const PODS = { group: '', plural: 'pods' };
 
+/** GKE's annotation naming the reserved addresses a LoadBalancer Service takes. */
+export const LOAD_BALANCER_ADDRESSES = 'networking.gke.io/load-balancer-ip-addresses';
+
+/** The IP of the reserved address `name` in the project, if there is one. */
+export function reservedAddressNamed(
+  compute: ComputeState,
+  project: string,
+  name: string,
+): string | undefined {
+  return Object.values(compute.addresses).find(
+    (address) => address.project === project && address.name === name,
+  )?.address;
+}
+
 /**
- * Forwarding rules holding a static address: LoadBalancer Services that asked for it
- * (`spec.loadBalancerIP`), as GKE's service controller creates one per Service.
+ * The reserved IP a LoadBalancer Service asks for: by name in GKE's annotation (read on the
+ * regional external class), or as `spec.loadBalancerIP`.
  */
+export function requestedAddress(
+  service: KubeObject,
+  ipOf: (name: string) => string | undefined,
+): string | undefined {
+  const spec = asRecord(service.spec);
+  if (spec?.type !== 'LoadBalancer') return undefined;
+  const named = asRecord(asRecord(service.metadata)?.annotations)?.[LOAD_BALANCER_ADDRESSES];
+  if (typeof named === 'string' && named !== '') return ipOf(named.split(',')[0]?.trim() ?? '');
+  return typeof spec.loadBalancerIP === 'string' && spec.loadBalancerIP !== ''
+    ? spec.loadBalancerIP
+    : undefined;
+}
+
+/** Forwarding rules holding a static address: the LoadBalancer Services that asked for it, one rule each. */
 export function addressUsersIn(
   state: KubernetesState,
   project: string,
   region: string,
   address: string,
+  ipOf: (name: string) => string | undefined,
 ): string[] {
   return listStored(state, SERVICES)
-    .filter((service) => {
-      const spec = asRecord(service.object.spec);
-      return spec?.type === 'LoadBalancer' && spec.loadBalancerIP === address;
-    })
+    .filter((service) => requestedAddress(service.object, ipOf) === address)
     .map(
       (service) =>
         `https://www.googleapis.com/compute/v1/projects/${project}/regions/${region}/forwardingRules/a${String(asRecord(service.object.metadata)?.uid ?? service.name).replace(/-/g, '')}`,

@@ -127,11 +127,19 @@ describe('the simulated Google Cloud project', () => {
       });
       return address.status === 'RESERVED' ? address : undefined;
     });
+    // As hubfleet's ingress asks for it: by the address's name, on GKE's regional external class.
     await api.createNamespacedService({
       namespace: 'default',
       body: {
-        metadata: { name: 'ingress' },
-        spec: { type: 'LoadBalancer', loadBalancerIP: reserved.address ?? '', ports: [{ port: 80 }] },
+        metadata: {
+          name: 'ingress',
+          annotations: { 'networking.gke.io/load-balancer-ip-addresses': 'jupyter-ip' },
+        },
+        spec: {
+          type: 'LoadBalancer',
+          loadBalancerClass: 'networking.gke.io/l4-regional-external',
+          ports: [{ port: 80 }],
+        },
       },
     });
     const ingress = await until(async () => {

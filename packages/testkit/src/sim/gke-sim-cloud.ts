@@ -20,7 +20,7 @@ import {
 } from '../gke/oauth2/oauth2-state.js';
 import { createKubernetesFake, emptyKubernetesState, type KubernetesState } from '../kubernetes/index.js';
 import { tieKubernetesToCloud } from './cluster-incarnation.js';
-import { addressUsersIn, diskUsersIn } from './gke-cloud-users.js';
+import { addressUsersIn, diskUsersIn, requestedAddress, reservedAddressNamed } from './gke-cloud-users.js';
 import { nodeGroupsFromGke } from './gke-node-pools.js';
 import { gkeSimInventory } from './gke-sim-inventory.js';
 import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
@@ -128,7 +128,10 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
       const regions = new Set(
         Object.values(container.state.clusters).map((cluster) => region(cluster.location)),
       );
-      return [...regions].flatMap((each) => addressUsersIn(kubernetesStore.state, project, each, address));
+      const named = (name: string) => reservedAddressNamed(compute.state, project, name);
+      return [...regions].flatMap((each) =>
+        addressUsersIn(kubernetesStore.state, project, each, address, named),
+      );
     },
   });
   const kubernetesFake = createKubernetesFake({
@@ -139,15 +142,11 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
       settleContainer(container.state, clock.now());
       return nodeGroupsFromGke(container.state, machineTypes, options.capacityOf);
     },
-    // GKE gives a Service the reserved address it asks for, else an ephemeral one.
+    // GKE gives a Service the reserved address it asks for (by name in the annotation, or by IP),
+    // else an ephemeral one.
     loadBalancerIngress: (service, index) => {
-      const asked = (service.spec as { loadBalancerIP?: unknown } | undefined)?.loadBalancerIP;
-      return {
-        ip:
-          typeof asked === 'string' && asked !== ''
-            ? asked
-            : `34.72.${Math.floor(index / 250)}.${10 + (index % 250)}`,
-      };
+      const asked = requestedAddress(service, (name) => reservedAddressNamed(compute.state, project, name));
+      return { ip: asked ?? `34.72.${Math.floor(index / 250)}.${10 + (index % 250)}` };
     },
     // The cluster's API server takes Google OAuth access tokens (what gke-gcloud-auth-plugin gets).
     authenticate: (token) => isValidAccessToken(oauth2.state, token, clock.now()),
