@@ -57,6 +57,7 @@ describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', { timeo
     expect(text.stdout).toMatch(
       /example-simple\s+https:\/\/hub-green\.datasci\.oregonstate\.edu\/example-simple\/\s+jupyterhub 4\.4\.0\s+vol-\w+\s+yes/,
     );
+    expect(text.stdout).toMatch(/Provider resources\n\s+RESOURCE\s+READY\n\s+addon\/cluster-addons\s+yes/);
     const json = await sim(workspace, 'status', ['--output', 'json']);
     const status = JSON.parse(json.stdout);
     expect(status).toMatchObject({ deployment: 'prod-green', ready: true, cluster: { status: 'active' } });
@@ -68,6 +69,14 @@ describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', { timeo
       'jhusers-gpu',
     ]);
     expect(status.tools.every((tool: { ready: boolean }) => tool.ready)).toBe(true);
+    expect(status.resources).toEqual([
+      {
+        id: 'addon/cluster-addons',
+        kind: 'addon',
+        ready: true,
+        detail: 'eks-pod-identity-agent, aws-ebs-csi-driver active',
+      },
+    ]);
     expect(status.hubs).toEqual([
       expect.objectContaining({
         name: 'example-simple',

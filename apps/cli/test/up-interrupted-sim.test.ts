@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callsDuring, inventory, sim, simWorkspace, upKilledAtEachBoundary } from './sim-harness.js';
 
+// Up to 40 CLI processes, one after the other: on a loaded 2-core machine (load 12) this took 120 s.
 describe('up killed with SIGKILL at each step boundary, then re-run', { timeout: 600_000 }, () => {
   it('converges, with no duplicate and no leaked resource', async () => {
     const workspace = simWorkspace('aws-dsosu.yaml');

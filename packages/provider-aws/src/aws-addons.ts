@@ -43,7 +43,7 @@ function clusterAutoscaler(config: HubfleetConfig<AwsProviderSettings>): AddonSp
 
 /**
  * velero on AWS: core's backups tool already renders the S3 plugin with `bucket` and the region
- * (core's VELERO_STORAGE.aws); the add-on pins the server's service account so an EKS Pod Identity
+ * (from `awsBackupStorage`, the provider's `backupStorage`); the add-on pins the server's service account so an EKS Pod Identity
  * association can give it a role, and keeps volume snapshots on (EBS snapshots).
  */
 function velero(): AddonSpecV1 {

@@ -68,6 +68,8 @@ runProviderConformance({
     );
     return {
       session,
+      // The sim's Kubernetes API serves the cluster, its Nodes following the EKS nodegroups.
+      kubernetes: true,
       faults: cloud.faults,
       settle: () => new Promise((resolve) => setTimeout(resolve, 5)),
       teardown: async () => {

@@ -1,4 +1,4 @@
-import type { ClusterAddonsHook, ConnectContextV1, HubfleetConfig, ProviderSessionV1 } from '@hubfleet/core';
+import type { ConnectContextV1, HubfleetConfig, ProviderSessionV1 } from '@hubfleet/core';
 import { awsAddons } from './aws-addons.js';
 import { createAwsCall } from './aws-call.js';
 import { createAwsClients } from './aws-clients.js';
@@ -6,18 +6,20 @@ import { awsCluster } from './aws-cluster.js';
 import type { AwsProviderSettings } from './aws-config.js';
 import type { AwsConnectOverrides } from './aws-connect-options.js';
 import { awsDeployment } from './aws-deployment.js';
-import { awsEksAddons, EKS_ADDON_NAMES, type EksAddonsApi } from './aws-eks-addons.js';
+import { awsEksAddons, type EksAddonsApi } from './aws-eks-addons.js';
+import { eksAddonsResource } from './aws-eks-addons-resource.js';
 import { awsIdentity } from './aws-identity.js';
 import { awsNetwork } from './aws-network.js';
 import { awsNodeGroups } from './aws-nodegroups.js';
 import { type AwsBackoff, DEFAULT_BACKOFF } from './aws-retry.js';
 import { awsVolumes } from './aws-volumes.js';
 
-/** A session on AWS: the contract's, plus the cluster-side EKS add-ons the engine installs. */
+/**
+ * A session on AWS: the contract's, with the EKS add-ons as a provider resource, and the add-ons'
+ * API itself for the provider's own tests.
+ */
 export interface AwsProviderSession extends ProviderSessionV1 {
   eksAddons: EksAddonsApi;
-  /** The same EKS add-ons, in the shape core's deployment graph looks for (`clusterAddonsOf`). */
-  clusterAddons: ClusterAddonsHook;
 }
 
 /**
@@ -44,7 +46,7 @@ export function createAwsSession(
     nodeGroups: awsNodeGroups(aws, network, identity),
     volumes: awsVolumes(aws, network),
     eksAddons,
-    clusterAddons: { names: EKS_ADDON_NAMES, ...eksAddons },
+    resources: () => [eksAddonsResource(eksAddons)],
     addons: () => awsAddons(config),
     close: async () => clients.destroy(),
   };

@@ -12,6 +12,9 @@ export function observedCluster(cluster: Cluster): ObservedClusterV1 {
     tags: { ...cluster.tags },
   };
   if (cluster.endpoint !== undefined) observed.endpoint = cluster.endpoint;
+  // Set at create (ours asks for none, so EKS picks 10.100.0.0/16 or 172.20.0.0/16) and never changed.
+  const serviceCidr = cluster.kubernetesNetworkConfig?.serviceIpv4Cidr;
+  if (serviceCidr !== undefined) observed.serviceCidr = serviceCidr;
   const issues = (cluster.health?.issues ?? []).flatMap((issue) => issue.message ?? []);
   if (observed.status === 'failed' && issues.length > 0) observed.statusReason = issues.join('; ');
   return observed;

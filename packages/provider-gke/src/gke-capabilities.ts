@@ -10,8 +10,8 @@ export const gkeCapabilities: ProviderCapabilitiesV1 = {
   // Rhodes resized pools by hand instead (003 "Manually scaling").
   managedAutoscaler: true,
   // GKE installs the NVIDIA driver on GPU node pools when asked (gpuDriverVersion) and runs its own
-  // device plugin: the GPUs become schedulable like the device-plugin model, with no operator.
-  gpuDriver: 'device-plugin',
+  // device plugin: hubfleet installs neither the device plugin nor the operator there.
+  gpuDriver: 'managed',
   // Persistent disks, created through the PD CSI driver, can be snapshotted.
   volumeSnapshots: true,
   // Services of type LoadBalancer get a Google Cloud load balancer; Rhodes' proxy-public is one (003).

@@ -53,6 +53,8 @@ for (const { name, location } of [
       );
       return {
         session,
+        // The sim's Kubernetes API serves the cluster, its Nodes following the node pools.
+        kubernetes: true,
         faults: cloud.faults,
         teardown: async () => {
           await cloud.close();

@@ -17,7 +17,7 @@ describe('gkeProvider', () => {
       scaleToZero: true,
       nodeLabelsReachNodes: true,
       managedAutoscaler: true,
-      gpuDriver: 'device-plugin',
+      gpuDriver: 'managed',
       volumeSnapshots: true,
       loadBalancer: true,
     });

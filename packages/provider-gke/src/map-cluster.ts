@@ -40,5 +40,7 @@ export function observedCluster(cluster: Cluster): ObservedClusterV1 {
     ...(cluster.endpoint ? { endpoint: `https://${cluster.endpoint}` } : {}),
     tags: fromGoogleLabels(cluster.resourceLabels),
     ...(cluster.statusMessage ? { statusReason: cluster.statusMessage } : {}),
+    // GKE reports the Service range it gave the cluster (a /20 of 34.118.224.0/20 by default).
+    ...(cluster.servicesIpv4Cidr ? { serviceCidr: cluster.servicesIpv4Cidr } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { ProviderV1 } from '@hubfleet/core';
+import { nectarBackupStorage } from './nectar-backup-storage.js';
 import { nectarCapabilities, nectarToolDefaults } from './nectar-capabilities.js';
 import { nectarCatalog } from './nectar-catalog.js';
 import { type NectarProviderSettings, nectarProviderSettingsSchema } from './nectar-config.js';
@@ -16,5 +17,8 @@ export const nectarProvider: ProviderV1<NectarProviderSettings> = {
   capabilities: nectarCapabilities,
   catalog: nectarCatalog,
   toolDefaults: nectarToolDefaults,
+  // hubfleet runs kubeadm on NeCTAR VMs; kubeadm's default `serviceSubnet`.
+  defaultServiceCidr: '10.96.0.0/12',
+  backupStorage: nectarBackupStorage,
   validate: validateNectarConfig,
 };

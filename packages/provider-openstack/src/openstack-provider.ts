@@ -1,4 +1,5 @@
 import type { ProviderV1 } from '@hubfleet/core';
+import { openstackBackupStorage } from './openstack-backup-storage.js';
 import { openstackCapabilities, openstackToolDefaults } from './openstack-capabilities.js';
 import { openstackCatalog } from './openstack-catalog.js';
 import { type OpenstackProviderSettings, openstackProviderSettingsSchema } from './openstack-config.js';
@@ -16,5 +17,8 @@ export const openstackProvider: ProviderV1<OpenstackProviderSettings> = {
   capabilities: openstackCapabilities,
   catalog: openstackCatalog,
   toolDefaults: openstackToolDefaults,
+  // Magnum's default `service_cluster_ip_range` label for Kubernetes clusters.
+  defaultServiceCidr: '10.254.0.0/16',
+  backupStorage: openstackBackupStorage,
   validate: validateOpenstackConfig,
 };

@@ -11,7 +11,7 @@ export interface StatusOptions extends CloudCommandOptions {
 export async function statusCommand(options: StatusOptions): Promise<number> {
   const open = await openDeployment(options);
   try {
-    const status = await observeDeploymentStatus(open.graph);
+    const status = await observeDeploymentStatus(open.graph, { providerResources: true });
     process.stdout.write(
       options.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status),
     );

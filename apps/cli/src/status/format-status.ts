@@ -9,7 +9,8 @@ function readiness(release: ReleaseStatus | null): string {
 
 /**
  * `hubfleet status` as a person reads it: the cluster, nodegroups (actual / desired nodes), tools
- * (release, version, ready) and hubs (URL, release, storage volume, ready), with a line for each hub's note.
+ * (release, version, ready) and hubs (URL, release, storage volume, ready), with a line for each hub's note,
+ * then the provider's own resources when the status has them.
  */
 export function formatStatus(status: DeploymentStatus): string {
   const { cluster } = status;
@@ -55,6 +56,19 @@ export function formatStatus(status: DeploymentStatus): string {
       ]),
     ),
     ...status.hubs.flatMap((hub) => (hub.note === undefined ? [] : [`  note: hub ${hub.name}: ${hub.note}`])),
+    ...(status.resources === undefined || status.resources.length === 0
+      ? []
+      : [
+          '',
+          'Provider resources',
+          ...table(
+            ['RESOURCE', 'READY'],
+            status.resources.map((resource) => [
+              resource.id,
+              resource.ready ? 'yes' : `no (${resource.detail})`,
+            ]),
+          ),
+        ]),
   ];
   return `${lines.join('\n')}\n`;
 }

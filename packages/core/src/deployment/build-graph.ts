@@ -7,13 +7,15 @@ import type { ReleaseInstaller } from '../kubernetes/install/release-installer.j
 import type { ProviderV1 } from '../provider/v1/provider.js';
 import type { ProviderSessionV1 } from '../provider/v1/session.js';
 import { cloudNodes } from './cloud-nodes.js';
-import { clusterAddonsOf } from './cluster-addons.js';
 import { createClusterConnection } from './cluster-connection.js';
 import { type DeploymentContext, loadBalancersNodeId, nodeGroupNodeId } from './deployment-context.js';
 import { createRenderer, type DeploymentRenderer } from './deployment-render.js';
 import { createFactsStore, type FactsStore } from './facts-store.js';
 import { kubernetesNodes } from './kubernetes-nodes.js';
 import { loadBalancersNode } from './load-balancers-node.js';
+import { withNodeLabelSteps } from './node-labels-node.js';
+import { placeProviderResources, withProviderResources } from './place-provider-resources.js';
+import { providerResourceNode, providerResourceNodeId } from './provider-resource-node.js';
 import { createReadCache } from './read-cache.js';
 import { retryReads } from './retry-reads.js';
 import { undesiredNodes } from './undesired-nodes.js';
@@ -51,6 +53,8 @@ export interface DeploymentGraph {
    * volumes as their hub's `onDelete` says.
    */
   teardown(): Promise<AnyResourceNode[]>;
+  /** The provider's own steps (`session.resources()`), as they are in `desired`. */
+  providerResources: AnyResourceNode[];
   /** Shared by every resource: the read cache, the cluster connection, the warnings. */
   context: DeploymentContext;
   /** The Kubernetes layer as rendered with the facts known now. */
@@ -79,6 +83,9 @@ export function buildDeploymentGraph(options: DeploymentGraphOptions): Deploymen
     cluster: createClusterConnection({
       cluster: options.session.cluster,
       cache,
+      ...(options.provider.credentialLifetimeMs === undefined
+        ? {}
+        : { credentialLifetimeMs: options.provider.credentialLifetimeMs }),
       ...(options.kubeRetry === undefined ? {} : { kubeRetry: options.kubeRetry }),
     }),
     facts: options.facts ?? createFactsStore(),
@@ -88,31 +95,42 @@ export function buildDeploymentGraph(options: DeploymentGraphOptions): Deploymen
     retry: options.retry ?? DEFAULT_RETRY_POLICY,
     warnings: [],
   };
-  const hook = clusterAddonsOf(options.session);
-  const renderer = createRenderer(context, options.session.addons());
-  const cloud = cloudNodes(context, hook);
-  const desired = [...cloud, ...kubernetesNodes(context, renderer)];
+  const renderer = createRenderer(context);
+  const resources = options.session.resources?.() ?? [];
+  const place = (nodes: AnyResourceNode[]) =>
+    withProviderResources(nodes, resources, (resource, dependsOn) =>
+      providerResourceNode(context, resource, dependsOn),
+    );
+  const cloud = cloudNodes(context);
+  const desired = place(withNodeLabelSteps(context, [...cloud, ...kubernetesNodes(context, renderer)]));
   const desiredIds = new Set(desired.map((node) => node.id));
+  const undesired = async (extra?: string[]) =>
+    placeProviderResources(
+      await retryReads(context, () => undesiredNodes(context, desiredIds, extra)),
+      resources,
+    );
 
+  const resourceIds = new Set(resources.map(providerResourceNodeId));
   return {
     desired,
+    providerResources: desired.filter((node) => resourceIds.has(node.id)),
     context,
     render: renderer,
-    findUndesired: () => retryReads(context, () => undesiredNodes(context, hook, desiredIds)),
+    findUndesired: () => undesired(),
     async teardown() {
       const loadBalancers = loadBalancersNodeId(context.config);
       const extra = [loadBalancers];
-      const leftover = await retryReads(context, () => undesiredNodes(context, hook, desiredIds, extra));
+      const leftover = await retryReads(context, () => undesiredNodes(context, desiredIds, extra));
       const nodeGroups = [
         ...context.config.cluster.nodeGroups.map((group) => nodeGroupNodeId(group.name)),
         ...leftover.filter((node) => node.kind === 'nodegroup').map((node) => node.id),
       ];
-      return [
+      return place([
         ...cloud,
         loadBalancersNode(context, nodeGroups),
         ...kubernetesNodes(context, renderer, { extraDependsOn: extra }),
         ...leftover,
-      ];
+      ]);
     },
     goLive: () => cache.live(),
   };

@@ -18,8 +18,13 @@ export interface ClusterConnection {
 export interface ClusterConnectionOptions {
   cluster: ClusterApiV1;
   cache: ReadCache;
-  /** How long a kubeconfig (and its token) is reused. @default 60 s, well inside an EKS token's 15 minutes */
+  /**
+   * How long a kubeconfig (and its token) is reused. @default 60 s, or half the provider's
+   * `credentialLifetimeMs` when that is shorter
+   */
   kubeconfigMaxAgeMs?: number;
+  /** The provider's `credentialLifetimeMs`: how long a kubeconfig's credential stays valid. */
+  credentialLifetimeMs?: number;
   kubeRetry?: KubeRetryOptions;
   now?: () => number;
 }
@@ -34,7 +39,9 @@ function noClusterYet(error: unknown): boolean {
  * every list through the plan's read cache.
  */
 export function createClusterConnection(options: ClusterConnectionOptions): ClusterConnection {
-  const maxAge = options.kubeconfigMaxAgeMs ?? 60_000;
+  const maxAge =
+    options.kubeconfigMaxAgeMs ??
+    Math.min(60_000, (options.credentialLifetimeMs ?? Number.POSITIVE_INFINITY) / 2);
   const now = options.now ?? Date.now;
   let current: { at: number; access: ClusterAccess } | undefined;
 

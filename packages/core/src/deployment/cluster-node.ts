@@ -3,10 +3,9 @@ import { HubfleetError } from '../errors/index.js';
 import { isSameMinorVersion } from '../provider/v1/kubernetes-version.js';
 import { OwnershipTag } from '../provider/v1/ownership.js';
 import type { ObservedClusterV1 } from '../provider/v1/session.js';
-import { clusterNodeId, type DeploymentContext } from './deployment-context.js';
+import { clusterNodeId, type DeploymentContext, typicalDurationMs } from './deployment-context.js';
+import { observeClusterFacts } from './service-ips.js';
 import { waitUntil } from './wait-until.js';
-
-const MINUTE = 60_000;
 
 /** The cluster is gone, but what was made for it (network, roles) is not: `down` still has work. */
 export interface ClusterLeftovers {
@@ -19,10 +18,15 @@ function isCluster(observed: ClusterObservation | undefined): observed is Observ
   return observed !== undefined && !('leftovers' in observed);
 }
 
-function failure(observed: ObservedClusterV1): HubfleetError {
+/**
+ * The cloud reports the cluster failed. While deleting (Magnum's DELETE_FAILED) that is retryable:
+ * the engine observes again and asks for the delete once more, as `openstack coe cluster delete`
+ * would be run again; anywhere else it ends the step.
+ */
+function failure(observed: ObservedClusterV1, deleting = false): HubfleetError {
   return new HubfleetError({
     kind: 'unavailable',
-    retryable: false,
+    retryable: deleting,
     message: `the cluster ${observed.name} failed${observed.statusReason ? `: ${observed.statusReason}` : ''}`,
     hint: 'look at the cluster in the cloud console; delete it with `hubfleet down`, then run `hubfleet up` again',
     subject: `cluster/${observed.name}`,
@@ -40,17 +44,21 @@ export function clusterNode(context: DeploymentContext): ResourceNode<ClusterObs
   const { session, config } = context;
   const id = clusterNodeId(config);
   const fresh = () => session.cluster.observe();
-  const wait = (step: StepContext, check: (observed: ObservedClusterV1 | undefined) => boolean) =>
+  const wait = (
+    step: StepContext,
+    check: (observed: ObservedClusterV1 | undefined) => boolean,
+    deleting = false,
+  ) =>
     waitUntil(
       async () => {
         const observed = await fresh();
-        if (observed?.status === 'failed') throw failure(observed);
+        if (observed?.status === 'failed') throw failure(observed, deleting);
         return { done: check(observed) };
       },
       { signal: step.signal, intervalMs: context.pollIntervalMs, sleep: context.sleep },
     );
   const gone = async (step: StepContext) => {
-    await wait(step, (observed) => observed === undefined);
+    await wait(step, (observed) => observed === undefined, true);
     // The cluster is gone: this call finds none and removes the network and roles made for it.
     await session.cluster.delete();
   };
@@ -60,10 +68,10 @@ export function clusterNode(context: DeploymentContext): ResourceNode<ClusterObs
     kind: 'cluster',
     layer: 'cloud',
     dependsOn: [],
-    typicalDurationMs: 12 * MINUTE,
+    typicalDurationMs: typicalDurationMs(context, 'cluster'),
     waitingOn: `${context.provider.displayName} (the control plane)`,
     async observe() {
-      const cluster = await context.cache.read('cluster', fresh);
+      const cluster = await observeClusterFacts(context);
       const { leftovers } = session.cluster;
       if (cluster !== undefined || leftovers === undefined) return cluster;
       const left = await context.cache.read('cluster-leftovers', () => leftovers.call(session.cluster));
@@ -119,7 +127,7 @@ export function clusterNode(context: DeploymentContext): ResourceNode<ClusterObs
       }
       await session.cluster.delete();
       if (action === 'replace') {
-        await wait(step, (current) => current === undefined);
+        await wait(step, (current) => current === undefined, true);
         await session.cluster.create();
       }
     },

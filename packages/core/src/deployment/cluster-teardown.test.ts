@@ -101,3 +101,26 @@ describe('reads and the final release outside the steps are retried', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('a cluster the cloud reports failed while deleting (Magnum DELETE_FAILED)', () => {
+  it('is asked to delete again by down, not the end of it', async () => {
+    const session = emptyCloud();
+    const cluster = { name: 'prod-green', kubernetesVersion: '1.34', tags: {} };
+    let state: 'active' | 'failed' | 'gone' = 'active';
+    let deletes = 0;
+    session.cluster.observe = async () => (state === 'gone' ? undefined : { ...cluster, status: state });
+    session.cluster.delete = async () => {
+      deletes += 1;
+      // The first delete fails in the cloud; the second one goes through.
+      state = state === 'gone' ? 'gone' : deletes === 1 ? 'failed' : 'gone';
+    };
+    const graph = stubGraph(session);
+    const resources = graph.desired.filter((node) => node.kind === 'cluster');
+    const plan = await planTeardown({ deployment: 'prod-green', resources, ...quick });
+    graph.goLive();
+    const { summary } = await applyPlan({ plan, resources, flags: teardownFlags, ...quick });
+    expect(summary.outcome).toBe('succeeded');
+    expect(deletes).toBeGreaterThanOrEqual(2);
+    expect(state).toBe('gone');
+  });
+});

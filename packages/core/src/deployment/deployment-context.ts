@@ -2,6 +2,7 @@ import type { HubfleetConfig } from '../config/deployment.js';
 import type { SecretRef } from '../config/secret.js';
 import type { RetryPolicy, Sleep } from '../engine/retry.js';
 import type { ReleaseInstaller } from '../kubernetes/install/release-installer.js';
+import type { TypicalDurationKindV1 } from '../provider/v1/deploying.js';
 import type { ProviderV1 } from '../provider/v1/provider.js';
 import type { ProviderSessionV1 } from '../provider/v1/session.js';
 import type { ProviderWarningV1 } from '../provider/v1/warnings.js';
@@ -29,11 +30,29 @@ export interface DeploymentContext {
   warnings: ProviderWarningV1[];
 }
 
+/**
+ * Generic figures for core's own steps, used where the provider declares none in
+ * `typicalDurationsMs` (only scheduling and progress output read them).
+ */
+const GENERIC_TYPICAL_MS: Readonly<Record<TypicalDurationKindV1, number>> = {
+  cluster: 10 * 60_000,
+  nodegroup: 5 * 60_000,
+  volume: 30_000,
+  'load-balancers': 60_000,
+};
+
+/** How long a step of `kind` usually takes on this provider's cloud. */
+export function typicalDurationMs(
+  context: Pick<DeploymentContext, 'provider'>,
+  kind: TypicalDurationKindV1,
+): number {
+  return context.provider.typicalDurationsMs?.[kind] ?? GENERIC_TYPICAL_MS[kind];
+}
+
 /** The ids every graph shares. */
 export function clusterNodeId(config: Pick<HubfleetConfig, 'name'>): string {
   return `cluster/${config.name}`;
 }
-export const CLUSTER_ADDONS_ID = 'addon/cluster-addons';
 export function loadBalancersNodeId(config: Pick<HubfleetConfig, 'name'>): string {
   return `load-balancers/${config.name}`;
 }

@@ -3,7 +3,6 @@ import type { HubSecret } from '../kubernetes/hubs/hub-secrets.js';
 import { type Manifest, type ReleaseSpec, releaseId } from '../kubernetes/release.js';
 import { type RenderedDeployment, renderDeployment } from '../kubernetes/render/render-deployment.js';
 import { type ToolReleasePlan, toolReleases } from '../kubernetes/tools/tool-releases.js';
-import type { AddonSpecV1 } from '../provider/v1/session.js';
 import type { DeploymentContext } from './deployment-context.js';
 
 /** Everything the Kubernetes layer renders for the config, with the facts known at one moment. */
@@ -23,16 +22,18 @@ export interface DeploymentRender {
 /** Renders, again only when a provisioned fact has changed since the last render. */
 export type DeploymentRenderer = () => DeploymentRender;
 
-export function createRenderer(
-  context: DeploymentContext,
-  addons: readonly AddonSpecV1[],
-): DeploymentRenderer {
+/**
+ * Renders the Kubernetes layer with the facts known now; the provider's `addons(facts)` are asked
+ * again with them, so add-on values can use e.g. the Service range or the ingress address.
+ */
+export function createRenderer(context: DeploymentContext): DeploymentRenderer {
   let cached: { version: number; render: DeploymentRender } | undefined;
   return () => {
     const version = context.facts.version;
     if (cached?.version === version) return cached.render;
     const { config, provider } = context;
     const facts = context.facts.facts();
+    const addons = context.session.addons(context.facts.providerFacts());
     const deployment = renderDeployment(config, provider, facts, addons);
     const hubs = new Map(config.hubs.map((hub) => [hub.name, hubRelease(config, hub, facts)]));
     const render: DeploymentRender = {

@@ -4,6 +4,7 @@ import { type ReleaseSpec, releaseId } from '../kubernetes/release.js';
 import { nfsServerReleaseName } from '../kubernetes/storage/hub-storage-mounts.js';
 import type { DeploymentGraph } from './build-graph.js';
 import { retryReads } from './retry-reads.js';
+import { observeClusterFacts } from './service-ips.js';
 import { readyNodesIn } from './user-pods.js';
 
 /** A release as `status` reports it. */
@@ -49,8 +50,18 @@ export interface DeploymentStatus {
     /** What a person should know, e.g. that the volume is kept though the hub no longer uses it. */
     note?: string;
   }[];
+  /**
+   * The provider's own resources (`session.resources()`), when asked for (`hubfleet status` does;
+   * the status `up` prints after its run does not, so a converged `up` reads nothing more).
+   */
+  resources?: { id: string; kind: string; ready: boolean; detail: string }[];
   /** Everything exists and is ready. */
   ready: boolean;
+}
+
+export interface DeploymentStatusOptions {
+  /** Observe the provider's resources too. @default false */
+  providerResources?: boolean;
 }
 
 async function releaseStatus(
@@ -79,17 +90,35 @@ async function releaseStatus(
  * the Kubernetes API), each tool release and each hub (URL, releases, volume), and whether it is all
  * ready. Reads only; one list per kind of thing; a transient failure reads again (`retryReads`).
  */
-export function observeDeploymentStatus(graph: DeploymentGraph): Promise<DeploymentStatus> {
-  return retryReads(graph.context, () => observeOnce(graph));
+export function observeDeploymentStatus(
+  graph: DeploymentGraph,
+  options: DeploymentStatusOptions = {},
+): Promise<DeploymentStatus> {
+  return retryReads(graph.context, () => observeOnce(graph, options));
 }
 
-async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
+/** Each provider resource: ready when its diff has nothing left to do, else the diff's reason. */
+async function providerResourceStatus(
+  graph: DeploymentGraph,
+): Promise<NonNullable<DeploymentStatus['resources']>> {
+  return Promise.all(
+    graph.providerResources.map(async (node) => {
+      const decided = node.diff(await node.observe());
+      return { id: node.id, kind: node.kind, ready: decided.action === 'noop', detail: decided.reason };
+    }),
+  );
+}
+
+async function observeOnce(
+  graph: DeploymentGraph,
+  options: DeploymentStatusOptions,
+): Promise<DeploymentStatus> {
   const { context } = graph;
   const { config, session, cache } = context;
   // One consistent picture, each list read once (also after an apply, which reads live).
   cache.snapshot();
   cache.refresh();
-  const cluster = await cache.read('cluster', () => session.cluster.observe());
+  const cluster = await observeClusterFacts(context);
   const active = cluster?.status === 'active';
   const [groups, volumes] = await Promise.all([
     cluster === undefined ? Promise.resolve([]) : cache.read('nodegroups', () => session.nodeGroups.list()),
@@ -149,14 +178,16 @@ async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
       min: observed?.min ?? group.min,
       max: observed?.max ?? group.max,
       desired: observed?.desired ?? 0,
-      nodes: readyNodesIn(nodes, group.name),
+      nodes: readyNodesIn(context, nodes, group.name),
     };
   });
+  const resources = options.providerResources === true ? await providerResourceStatus(graph) : undefined;
   const ready =
     active &&
     nodeGroups.every((group) => group.status === 'active') &&
     tools.every((tool) => tool.ready) &&
-    hubs.every((hub) => hub.ready);
+    hubs.every((hub) => hub.ready) &&
+    (resources ?? []).every((resource) => resource.ready);
   return {
     deployment: config.name,
     provider: config.provider.kind,
@@ -172,6 +203,7 @@ async function observeOnce(graph: DeploymentGraph): Promise<DeploymentStatus> {
     nodeGroups,
     tools,
     hubs,
+    ...(resources === undefined ? {} : { resources }),
     ready,
   };
 }

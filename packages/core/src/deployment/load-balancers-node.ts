@@ -1,7 +1,7 @@
 import type { ResourceNode } from '../engine/resource.js';
 import type { KubeObject } from '../kubernetes/install/manifest-applier.js';
 import { refOf } from '../kubernetes/install/manifest-applier.js';
-import { type DeploymentContext, loadBalancersNodeId } from './deployment-context.js';
+import { type DeploymentContext, loadBalancersNodeId, typicalDurationMs } from './deployment-context.js';
 import { waitUntil } from './wait-until.js';
 
 function loadBalancers(services: readonly KubeObject[]): KubeObject[] {
@@ -30,7 +30,7 @@ export function loadBalancersNode(
     kind: 'load-balancers',
     layer: 'cluster-addons',
     dependsOn,
-    typicalDurationMs: 60_000,
+    typicalDurationMs: typicalDurationMs(context, 'load-balancers'),
     waitingOn: 'the cloud (load balancers of LoadBalancer Services)',
     async observe() {
       const found = await list(true);

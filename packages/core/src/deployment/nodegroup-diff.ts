@@ -13,13 +13,26 @@ function change(field: string, from: PlanValue, to: PlanValue): FieldChange[] {
   return JSON.stringify(from) === JSON.stringify(to) ? [] : [{ field, from, to }];
 }
 
-/** Fields that can change in place: size bounds, labels, taints. */
-export function inPlaceChanges(group: NodeGroupConfig, observed: ObservedNodeGroupV1): FieldChange[] {
+/**
+ * Fields that can change in place: size bounds, and labels and taints where the cloud holds them on
+ * the nodegroup (`cloudHoldsLabels`, i.e. `capabilities.nodeLabelsReachNodes`). Elsewhere core puts
+ * them on the nodes itself (`node-labels/<name>`), and the cloud's own labels are not compared, or
+ * the diff would never converge.
+ */
+export function inPlaceChanges(
+  group: NodeGroupConfig,
+  observed: ObservedNodeGroupV1,
+  cloudHoldsLabels = true,
+): FieldChange[] {
   return [
     ...change('min', observed.min, group.min),
     ...change('max', observed.max, group.max),
-    ...change('labels', observed.labels, nodeGroupLabels(group)),
-    ...change('taints', sortedTaints(observed.taints), sortedTaints(nodeGroupTaints(group))),
+    ...(cloudHoldsLabels
+      ? [
+          ...change('labels', observed.labels, nodeGroupLabels(group)),
+          ...change('taints', sortedTaints(observed.taints), sortedTaints(nodeGroupTaints(group))),
+        ]
+      : []),
   ];
 }
 
@@ -39,6 +52,7 @@ export function diffNodeGroup(
   api: NodeGroupApiV1,
   group: NodeGroupConfig,
   observed: ObservedNodeGroupV1 | undefined,
+  cloudHoldsLabels = true,
 ): ResourceDiff {
   if (observed === undefined) return { action: 'create', reason: 'does not exist', changes: [] };
   if (observed.status === 'deleting') {
@@ -56,7 +70,7 @@ export function diffNodeGroup(
       changes: [{ field: 'status', from: 'failed', to: 'active' }],
     };
   }
-  const changes = inPlaceChanges(group, observed);
+  const changes = inPlaceChanges(group, observed, cloudHoldsLabels);
   if (changes.length > 0) {
     return { action: 'update', reason: `${changes.map((entry) => entry.field).join(', ')} changed`, changes };
   }

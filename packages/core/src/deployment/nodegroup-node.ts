@@ -2,12 +2,10 @@ import type { NodeGroupConfig } from '../config/cluster.js';
 import type { ChangeAction, ResourceDiff, ResourceNode, StepContext } from '../engine/resource.js';
 import { HubfleetError } from '../errors/index.js';
 import type { ObservedNodeGroupV1 } from '../provider/v1/session.js';
-import { type DeploymentContext, nodeGroupNodeId } from './deployment-context.js';
+import { type DeploymentContext, nodeGroupNodeId, typicalDurationMs } from './deployment-context.js';
 import { diffNodeGroup } from './nodegroup-diff.js';
 import { userPodsOn } from './user-pods.js';
 import { waitUntil } from './wait-until.js';
-
-const MINUTE = 60_000;
 
 /** A nodegroup as observed, with the user pods on it when they matter (a replace or a delete). */
 export interface ObservedNodeGroupStep {
@@ -60,7 +58,7 @@ export function nodeGroupNode(
     kind: 'nodegroup',
     layer: 'cloud',
     dependsOn: options.dependsOn,
-    typicalDurationMs: 4 * MINUTE,
+    typicalDurationMs: typicalDurationMs(context, 'nodegroup'),
     waitingOn: `${context.provider.displayName} (nodegroup ${name})`,
     async observe() {
       const observed = find(await context.cache.read('nodegroups', () => session.nodeGroups.list()));
@@ -70,7 +68,12 @@ export function nodeGroupNode(
     },
     diff(observed): ResourceDiff {
       if (group === undefined) return { action: 'delete', reason: 'no longer in the config', changes: [] };
-      return diffNodeGroup(session.nodeGroups, group, observed?.group);
+      return diffNodeGroup(
+        session.nodeGroups,
+        group,
+        observed?.group,
+        context.provider.capabilities.nodeLabelsReachNodes,
+      );
     },
     async apply(action: ChangeAction, observed, step) {
       if (action === 'delete') return session.nodeGroups.delete(name);

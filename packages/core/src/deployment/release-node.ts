@@ -4,6 +4,7 @@ import type { ReleaseTarget } from '../kubernetes/install/release-installer.js';
 import type { InstalledRelease } from '../kubernetes/install/release-records.js';
 import type { ReleaseSpec } from '../kubernetes/release.js';
 import type { DeploymentContext } from './deployment-context.js';
+import { pinServiceIps } from './service-ips.js';
 import { waitUntil } from './wait-until.js';
 
 const MINUTE = 60_000;
@@ -80,7 +81,13 @@ export function releaseNode(
     waitingOn: `helm release ${name}`,
     async observe() {
       const access = await context.cluster.access();
-      return access === undefined ? undefined : installer.observe(target, access);
+      if (access === undefined) return undefined;
+      const installed = await installer.observe(target, access);
+      // A hub's NFS server has a fixed clusterIP: place it in the cluster's range, clear of live ones.
+      if (options.kind === 'storage-server' && spec !== undefined) {
+        await pinServiceIps(context, access, installed, spec);
+      }
+      return installed;
     },
     diff(observed): ResourceDiff {
       if (spec === undefined) return { action: 'delete', reason: 'no longer in the config', changes: [] };

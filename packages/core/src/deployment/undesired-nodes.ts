@@ -3,8 +3,6 @@ import type { AnyResourceNode } from '../engine/resource.js';
 import { nfsServerReleaseName } from '../kubernetes/storage/hub-storage-mounts.js';
 import { TOOL_CATALOG } from '../kubernetes/tools/tool-catalog.js';
 import { OwnershipTag } from '../provider/v1/ownership.js';
-import { nodeGroupDependencies } from './cloud-nodes.js';
-import type { ClusterAddonsHook } from './cluster-addons.js';
 import { clusterNodeId, type DeploymentContext, volumeNodeId } from './deployment-context.js';
 import { hubNamespace, manifestNodeId } from './kubernetes-nodes.js';
 import { manifestNode } from './manifest-node.js';
@@ -95,13 +93,12 @@ function removedHubNodes(
  */
 export async function undesiredNodes(
   context: DeploymentContext,
-  hook: ClusterAddonsHook | undefined,
   desiredIds: ReadonlySet<string>,
   extra: readonly string[] = [],
 ): Promise<AnyResourceNode[]> {
   const { config, session } = context;
   const groups = await context.cache.read('nodegroups', () => session.nodeGroups.list());
-  const dependsOn = nodeGroupDependencies(context, hook);
+  const dependsOn = [clusterNodeId(context.config)];
   const nodes: AnyResourceNode[] = groups
     .filter((group) => !config.cluster.nodeGroups.some((wanted) => wanted.name === group.name))
     .map((group) => nodeGroupNode(context, { name: group.name, dependsOn }));

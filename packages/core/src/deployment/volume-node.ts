@@ -1,7 +1,7 @@
 import type { HubConfig } from '../config/hub.js';
 import type { ResourceDiff, ResourceNode, StepContext, VolumeOnDelete } from '../engine/resource.js';
 import type { ObservedVolumeV1 } from '../provider/v1/session.js';
-import { type DeploymentContext, volumeNodeId } from './deployment-context.js';
+import { type DeploymentContext, typicalDurationMs, volumeNodeId } from './deployment-context.js';
 import { type SnapshotMemory, snapshotBeforeDelete } from './volume-snapshot.js';
 import { waitUntil } from './wait-until.js';
 
@@ -54,7 +54,7 @@ export function volumeNode(
     kind: 'volume',
     layer: 'hubs',
     dependsOn: [],
-    typicalDurationMs: 10_000,
+    typicalDurationMs: typicalDurationMs(context, 'volume'),
     waitingOn: `the data volume of hub ${hub}`,
     observe: async () => record(pick(await context.cache.read('volumes', () => session.volumes.list()), hub)),
     diff(observed): ResourceDiff {

@@ -1,13 +1,21 @@
 import type { HubfleetConfig, ProviderCapabilitiesV1, ProviderSessionV1 } from '@hubfleet/core';
 import type { CallLog } from '../framework/call-log.js';
 import type { FaultInjector } from '../framework/faults.js';
-import type { ConformanceHandle, PollOptions, ProviderConformanceOptions } from './conformance-options.js';
+import type {
+  ConformanceHandle,
+  ConformanceProvider,
+  PollOptions,
+  ProviderConformanceOptions,
+} from './conformance-options.js';
 
 /** What every check works with: the session, what it was asked to build, and the fakes' controls. */
 export interface ConformanceContext {
   session: ProviderSessionV1;
   config: HubfleetConfig;
   capabilities: ProviderCapabilitiesV1;
+  provider: ConformanceProvider;
+  /** The session's kubeconfig reaches a Kubernetes API (`ConformanceHandle.kubernetes`). */
+  kubernetes: boolean;
   faults?: FaultInjector;
   callLog?: CallLog;
   /** Let cloud operations in progress finish; a no-op when the setup has no clock to move. */
@@ -28,6 +36,8 @@ export function conformanceContext(
     session: handle.session,
     config: options.config,
     capabilities: options.provider.capabilities,
+    provider: options.provider,
+    kubernetes: handle.kubernetes === true,
     ...(handle.faults === undefined ? {} : { faults: handle.faults }),
     ...(handle.callLog === undefined ? {} : { callLog: handle.callLog }),
     settle: settle ?? (async () => {}),

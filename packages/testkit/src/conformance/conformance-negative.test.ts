@@ -4,6 +4,7 @@ import {
   type NodeGroupApiV1,
   type NodeGroupConfig,
   type ObservedNodeGroupV1,
+  type ProviderResourceV1,
   type ProviderSessionV1,
   type VolumeApiV1,
 } from '@hubfleet/core';
@@ -20,11 +21,13 @@ import {
   checkDeleteNodeGroupsAndCluster,
   checkNodeGroupLabels,
   checkOwnershipTags,
+  checkProviderResources,
   checkQuotaErrorMapping,
   checkReplanIsNoop,
   checkRetainsVolumesOnClusterDelete,
   checkRetriesTransientFaults,
   checkSecondCreateIsIdempotent,
+  checkServiceRange,
   checkUpdateNodeGroup,
   checkVolumeAttachment,
   conformanceContext,
@@ -32,6 +35,7 @@ import {
   type InMemorySession,
   inMemoryConformanceConfig,
   inMemoryProvider,
+  inMemoryProviderResources,
   isConfiguredMinor,
   nodeGroupDrift,
 } from './index.js';
@@ -338,6 +342,49 @@ describe('the conformance checks catch real mistakes', () => {
       },
       /cluster is gone: not reached after 5/,
     );
+  });
+
+  it('a provider whose cluster does not report its Service range', async () => {
+    const forgetsServiceCidr: Flaw = (session) =>
+      withOverrides(session, {
+        cluster: {
+          observe: async () => {
+            const cluster = await session.cluster.observe();
+            if (cluster === undefined) return undefined;
+            const { serviceCidr: _dropped, ...rest } = cluster;
+            return rest;
+          },
+        },
+      });
+    await expectCaught(
+      forgetsServiceCidr,
+      async (context) => {
+        await checkCreateCluster(context);
+        await checkServiceRange(context);
+      },
+      /serviceCidr/,
+    );
+  });
+
+  it('a provider resource whose delete leaves it in place, or that never becomes ready', async () => {
+    const withResources =
+      (change: (resource: ProviderResourceV1) => ProviderResourceV1): Flaw =>
+      (session) => ({
+        ...session,
+        resources: () => inMemoryProviderResources(session.clock).map(change),
+      });
+    const keepsOnDelete = withResources((resource) => ({
+      ...resource,
+      apply: async (action, context) => (action === 'delete' ? undefined : resource.apply(action, context)),
+    }));
+    const neverReady = withResources((resource) => ({ ...resource, ready: () => false }));
+    const scenario = async (context: ConformanceContext) => {
+      await checkCreateCluster(context);
+      await checkProviderResources(context);
+    };
+    await expect(scenario(contextFor(withResources((resource) => resource)))).resolves.toBeUndefined();
+    await expect(scenario(contextFor(keepsOnDelete))).rejects.toThrow(/is gone/);
+    await expect(scenario(contextFor(neverReady))).rejects.toThrow(/becomes ready/);
   });
 });
 

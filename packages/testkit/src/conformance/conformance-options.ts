@@ -2,8 +2,14 @@ import type { HubfleetConfig, ProviderSessionV1, ProviderV1 } from '@hubfleet/co
 import type { CallLog } from '../framework/call-log.js';
 import type { FaultInjector } from '../framework/faults.js';
 
-/** What the suite reads of a provider: its name and its declared capabilities. Any `ProviderV1` fits. */
-export type ConformanceProvider = Pick<ProviderV1, 'id' | 'displayName' | 'capabilities'>;
+/**
+ * What the suite reads of a provider: its name, its declared capabilities and its documented default
+ * Service range. Any `ProviderV1` fits.
+ */
+export type ConformanceProvider = Pick<
+  ProviderV1,
+  'id' | 'displayName' | 'capabilities' | 'defaultServiceCidr'
+>;
 
 /** What `setup()` hands the suite: a session against the provider's fakes, and the fakes' controls. */
 export interface ConformanceHandle {
@@ -13,6 +19,11 @@ export interface ConformanceHandle {
   faults?: FaultInjector;
   /** The call log every fake of this setup writes; the retries stage reads it. */
   callLog?: CallLog;
+  /**
+   * True when `session.cluster.kubeconfig()` reaches a Kubernetes API whose Nodes follow the
+   * nodegroups (e.g. the sim's Kubernetes fake); without it the stages that read nodes are skipped, by name.
+   */
+  kubernetes?: boolean;
   /** Advance the fakes' clocks so that cloud operations in progress finish (e.g. a manual clock's `advance`). */
   settle?(): Promise<void>;
   /** Stop the fakes. The suite calls `session.close()` first. */

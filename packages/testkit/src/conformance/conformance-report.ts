@@ -8,6 +8,8 @@ export type ConformanceStageReport =
 
 const RUNTIME_CONDITIONS = {
   faults: 'skipped at run time, by name, if setup() returns no FaultInjector',
+  kubernetes: 'skipped at run time, by name, unless setup() says the kubeconfig reaches a Kubernetes API',
+  resources: 'skipped at run time, by name, if the session offers no resources()',
 } as const;
 
 /**

@@ -4,11 +4,14 @@ import type { ProviderConformanceOptions } from './conformance-options.js';
 /** The stages of the suite, in the order they run. */
 export type ConformanceStageId =
   | 'create'
+  | 'service-range'
   | 'nodegroups'
   | 'nodegroup-labels'
+  | 'node-labels'
   | 'replan'
   | 'update'
   | 'update-labels'
+  | 'provider-resources'
   | 'volumes'
   | 'volume-snapshots'
   | 'delete'
@@ -27,8 +30,8 @@ export interface ConformanceStage {
   needs: readonly ConformanceStageId[];
   /** Why this stage does not apply, from declarations alone; undefined when it runs. */
   skipReason?(declarations: StageDeclarations): string | undefined;
-  /** A condition only the setup's handle can answer, checked when the stage starts. */
-  runtimeCondition?: 'faults';
+  /** A condition only the setup's handle (or its session) can answer, checked when the stage starts. */
+  runtimeCondition?: 'faults' | 'kubernetes' | 'resources';
 }
 
 function lacks(
@@ -48,6 +51,12 @@ export const CONFORMANCE_STAGES: readonly ConformanceStage[] = [
     needs: [],
   },
   {
+    id: 'service-range',
+    title:
+      "service range: the cluster reports its serviceCidr, and a shared-nfs hub's NFS clusterIP lies in it",
+    needs: ['create'],
+  },
+  {
     id: 'nodegroups',
     title:
       'nodegroups: each configured nodegroup is listed active with its min, max, instance type and ownership tags',
@@ -58,6 +67,13 @@ export const CONFORMANCE_STAGES: readonly ConformanceStage[] = [
     title: 'nodegroups: role labels (hub.jupyter.org/node-purpose), role taints and config labels are listed',
     needs: ['nodegroups'],
     skipReason: ({ provider }) => lacks(provider.capabilities, 'nodeLabelsReachNodes'),
+  },
+  {
+    id: 'node-labels',
+    title:
+      'nodes: every node of every nodegroup carries its role labels and taints (by the cloud, or by core where labels do not reach nodes)',
+    needs: ['nodegroups'],
+    runtimeCondition: 'kubernetes',
   },
   {
     id: 'replan',
@@ -75,6 +91,13 @@ export const CONFORMANCE_STAGES: readonly ConformanceStage[] = [
     title: 'update: the added label is listed',
     needs: ['update'],
     skipReason: ({ provider }) => lacks(provider.capabilities, 'nodeLabelsReachNodes'),
+  },
+  {
+    id: 'provider-resources',
+    title:
+      'provider resources: created in dependency order, observed ready and unchanged, deleted in reverse order and gone',
+    needs: ['nodegroups'],
+    runtimeCondition: 'resources',
   },
   {
     id: 'volumes',

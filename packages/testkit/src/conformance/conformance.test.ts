@@ -10,23 +10,34 @@ import {
   formatConformanceReport,
   inMemoryConformanceConfig,
   inMemoryProvider,
+  inMemoryProviderResources,
   runProviderConformance,
+  withInMemoryKubernetes,
 } from './index.js';
 
 const HOUR = 3_600_000;
 
-/** What a provider's setup does against its fakes, here against the in-memory cloud. */
-function inMemorySetup(config: HubfleetConfig, { withFaults }: { withFaults: boolean }) {
+/**
+ * What a provider's setup does against its fakes, here against the in-memory cloud, with a
+ * Kubernetes fake behind its kubeconfig and two provider resources.
+ */
+function inMemorySetup(
+  config: HubfleetConfig,
+  { withFaults, labelsReachNodes = true }: { withFaults: boolean; labelsReachNodes?: boolean },
+) {
   return async (): Promise<ConformanceHandle> => {
     const clock = createManualClock();
     const faults = createFaultInjector();
     const callLog = createCallLog();
-    const session = createInMemorySession({ config, clock, callLog, ...(withFaults ? { faults } : {}) });
+    const inMemory = createInMemorySession({ config, clock, callLog, ...(withFaults ? { faults } : {}) });
+    const cluster = await withInMemoryKubernetes(inMemory, clock, { labelsReachNodes });
+    const resources = inMemoryProviderResources(clock);
     return {
-      session,
+      session: { ...cluster.session, resources: () => resources },
+      kubernetes: true,
       ...(withFaults ? { faults, callLog } : {}),
       settle: async () => clock.advance(HOUR),
-      teardown: async () => {},
+      teardown: () => cluster.close(),
     };
   };
 }
@@ -43,6 +54,19 @@ runProviderConformance({
 
 const lessCapable = inMemoryProvider({ nodeLabelsReachNodes: false, volumeSnapshots: false });
 
+// Labels and taints stay in the cloud: core puts them on the nodes, found by the cloud's own label.
+// Only the two stages that read labels from the cloud API are skipped (by the declared capability).
+runProviderConformance({
+  name: 'in-memory, labels do not reach nodes',
+  provider: inMemoryProvider({ nodeLabelsReachNodes: false }),
+  config: inMemoryConformanceConfig('conformance-unlabelled'),
+  setup: inMemorySetup(inMemoryConformanceConfig('conformance-unlabelled'), {
+    withFaults: true,
+    labelsReachNodes: false,
+  }),
+  quotaFault: { operation: 'memory.CreateCluster' },
+});
+
 describe('conformanceReport', () => {
   it('runs every stage for a provider that declares every capability and gives a quotaFault', () => {
     const report = conformanceReport(inMemoryProvider(), {
@@ -51,11 +75,14 @@ describe('conformanceReport', () => {
     expect(report.filter((stage) => !stage.runs)).toEqual([]);
     expect(report.map((stage) => stage.id)).toEqual([
       'create',
+      'service-range',
       'nodegroups',
       'nodegroup-labels',
+      'node-labels',
       'replan',
       'update',
       'update-labels',
+      'provider-resources',
       'volumes',
       'volume-snapshots',
       'delete',

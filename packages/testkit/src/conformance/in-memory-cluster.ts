@@ -29,6 +29,8 @@ export function inMemoryClusterApi(cloud: InMemoryCloud, config: HubfleetConfig)
           status: 'creating',
           kubernetesVersion: config.cluster.kubernetesVersion,
           endpoint: `https://${name}.memory.hubfleet.test`,
+          // kubeadm's default range: the in-memory cloud reports it like a real one reports its own.
+          serviceCidr: '10.96.0.0/12',
           tags: ownershipTags(config.name, 'cluster'),
           transition: { to: 'active', at: cloud.finishesAt('CreateCluster') },
           nodeGroups: {},

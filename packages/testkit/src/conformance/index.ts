@@ -3,9 +3,12 @@ export { checkDeleteNodeGroupsAndCluster, checkRetainsVolumesOnClusterDelete } f
 export { checkQuotaErrorMapping } from './check-error-mapping.js';
 export { checkDeleteIsIdempotent } from './check-idempotent-delete.js';
 export { checkCreateNodeGroups, checkNodeGroupLabels } from './check-node-groups.js';
+export { checkNodeLabelsOnNodes } from './check-node-labels.js';
 export { checkOwnershipTags } from './check-ownership.js';
+export { checkProviderResources, providerResourceOrder } from './check-provider-resources.js';
 export { checkReplanIsNoop, checkSecondCreateIsIdempotent } from './check-replan.js';
 export { checkRetriesTransientFaults, TRANSIENT_FAULTS } from './check-retries.js';
+export { checkServiceRange } from './check-service-range.js';
 export { checkUpdatedLabels, checkUpdateNodeGroup } from './check-update.js';
 export {
   checkCreateVolume,
@@ -28,7 +31,11 @@ export type { ConformanceStage, ConformanceStageId } from './conformance-stages.
 export { CONFORMANCE_STAGES } from './conformance-stages.js';
 export { IN_MEMORY_DURATIONS, IN_MEMORY_SERVICE } from './in-memory-cloud.js';
 export { inMemoryConformanceConfig } from './in-memory-config.js';
+export type { InMemoryKubernetesOptions } from './in-memory-kubernetes.js';
+export { IN_MEMORY_NODEGROUP_LABEL, withInMemoryKubernetes } from './in-memory-kubernetes.js';
 export { IN_MEMORY_CAPABILITIES, inMemoryProvider } from './in-memory-provider.js';
+export type { InMemoryResource } from './in-memory-resources.js';
+export { inMemoryProviderResources } from './in-memory-resources.js';
 export type { InMemorySession, InMemorySessionOptions } from './in-memory-session.js';
 export { createInMemorySession } from './in-memory-session.js';
 export type { InMemoryCloudState } from './in-memory-state.js';

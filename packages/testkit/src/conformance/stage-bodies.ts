@@ -4,9 +4,12 @@ import { checkRetainsVolumesOnClusterDelete } from './check-delete.js';
 import { checkQuotaErrorMapping } from './check-error-mapping.js';
 import { checkDeleteIsIdempotent } from './check-idempotent-delete.js';
 import { checkCreateNodeGroups, checkNodeGroupLabels } from './check-node-groups.js';
+import { checkNodeLabelsOnNodes } from './check-node-labels.js';
 import { checkOwnershipTags } from './check-ownership.js';
+import { checkProviderResources } from './check-provider-resources.js';
 import { checkReplanIsNoop, checkSecondCreateIsIdempotent } from './check-replan.js';
 import { checkRetriesTransientFaults } from './check-retries.js';
+import { checkServiceRange } from './check-service-range.js';
 import { checkUpdatedLabels, checkUpdateNodeGroup } from './check-update.js';
 import {
   checkCreateVolume,
@@ -38,11 +41,13 @@ export const STAGE_BODIES: Readonly<Record<ConformanceStageId, StageBody>> = {
   create: async (context) => {
     await checkCreateCluster(context);
   },
+  'service-range': (context) => checkServiceRange(context),
   nodegroups: async (context) => {
     await checkCreateNodeGroups(context);
     await checkOwnershipTags(context);
   },
   'nodegroup-labels': (context) => checkNodeGroupLabels(context),
+  'node-labels': (context) => checkNodeLabelsOnNodes(context),
   replan: async (context) => {
     await checkReplanIsNoop(context);
     await checkSecondCreateIsIdempotent(context);
@@ -52,6 +57,7 @@ export const STAGE_BODIES: Readonly<Record<ConformanceStageId, StageBody>> = {
   },
   'update-labels': (context, memory) =>
     checkUpdatedLabels(context, required(memory.updatedNodeGroup, 'The updated nodegroup')),
+  'provider-resources': (context) => checkProviderResources(context),
   volumes: async (context, memory) => {
     const volume = await checkCreateVolume(context);
     checkVolumeAttachment(context, volume);

@@ -8,7 +8,39 @@ import { listStored, removeStored } from './store.js';
 
 /** The annotation that marks a Node as belonging to a node group the fake manages. */
 export const NODE_GROUP_ANNOTATION = 'testkit.hubfleet.io/node-group';
+/** The taints the group last set on a Node, so a taint the group drops goes and others stay. */
+const GROUP_TAINTS_ANNOTATION = 'testkit.hubfleet.io/node-group-taints';
 const MANAGER = 'kubelet';
+
+type Taint = { key: string; value?: string; effect: string };
+const sameSlot = (left: Taint, right: Taint) => left.key === right.key && left.effect === right.effect;
+
+/**
+ * A node's taints once its group's are enforced: the group's own set (replacing any with the same
+ * key and effect), the ones it set before and no longer has removed, every other taint kept. A cloud
+ * carries a group's taints to its nodes, but does not wipe taints someone else (e.g. hubfleet on a
+ * cloud whose taints never reach nodes) put there.
+ */
+function syncedTaints(
+  current: readonly Taint[],
+  group: readonly Taint[],
+  previous: readonly Taint[],
+): Taint[] {
+  const others = current.filter(
+    (taint) => !group.some((own) => sameSlot(own, taint)) && !previous.some((own) => sameSlot(own, taint)),
+  );
+  return [...others, ...group];
+}
+
+function previousGroupTaints(node: KubeObject): Taint[] {
+  const text = asRecord(asRecord(node.metadata)?.annotations)?.[GROUP_TAINTS_ANNOTATION];
+  if (typeof text !== 'string') return [];
+  try {
+    return JSON.parse(text) as Taint[];
+  } catch {
+    return [];
+  }
+}
 
 const NODES = builtInResourceType('', 'nodes');
 const PODS = builtInResourceType('', 'pods');
@@ -149,29 +181,42 @@ export function syncNodes(cluster: Cluster): void {
     const labels = nodeLabels(group, name);
     const taints = (group.taints ?? []).map((taint) => ({ ...taint }));
     let stored = listStored(cluster.state, NODES).find((candidate) => candidate.name === name);
+    const groupTaints = JSON.stringify(taints);
     if (!stored) {
       const node: KubeObject = {
-        metadata: { name, labels, annotations: { [NODE_GROUP_ANNOTATION]: group.name } },
+        metadata: {
+          name,
+          labels,
+          annotations: { [NODE_GROUP_ANNOTATION]: group.name, [GROUP_TAINTS_ANNOTATION]: groupTaints },
+        },
         spec: { providerID: `fake:///${slug(group.name)}/${name}`, ...(taints.length > 0 ? { taints } : {}) },
       };
       stored = createAsController(cluster, NODES, undefined, node, MANAGER);
-    } else if (
-      !deepEqual(asRecord(stored.object.spec)?.taints ?? [], taints) ||
-      Object.entries(labels).some(([key, value]) => labelsOf(stored?.object ?? {})[key] !== value)
-    ) {
-      writeObject(
-        cluster,
-        stored,
-        (node) => {
-          const metadata = metadataOf(node);
-          metadata.labels = { ...labelsOf(node), ...labels };
-          const spec = { ...asRecord(node.spec) };
-          if (taints.length > 0) spec.taints = taints;
-          else delete spec.taints;
-          node.spec = spec;
-        },
-        MANAGER,
-      );
+    } else {
+      const current = (asRecord(stored.object.spec)?.taints ?? []) as Taint[];
+      const wanted = syncedTaints(current, taints, previousGroupTaints(stored.object));
+      const stale =
+        !deepEqual(current, wanted) ||
+        Object.entries(labels).some(([key, value]) => labelsOf(stored?.object ?? {})[key] !== value);
+      if (stale) {
+        writeObject(
+          cluster,
+          stored,
+          (node) => {
+            const metadata = metadataOf(node);
+            metadata.labels = { ...labelsOf(node), ...labels };
+            metadata.annotations = {
+              ...asRecord(metadata.annotations),
+              [GROUP_TAINTS_ANNOTATION]: groupTaints,
+            };
+            const spec = { ...asRecord(node.spec) };
+            if (wanted.length > 0) spec.taints = wanted;
+            else delete spec.taints;
+            node.spec = spec;
+          },
+          MANAGER,
+        );
+      }
     }
     if (stored)
       writeStatus(cluster, stored, nodeStatus(cluster, group, name, address, stored.object.status), MANAGER);

@@ -17,6 +17,7 @@ import { createFaultInjector, type FaultInjector, type FaultPlan } from '../fram
 import { type RunningService, startService } from '../framework/http-service.js';
 import { createStateStore } from '../framework/state-store.js';
 import { createKubernetesFake, emptyKubernetesState, type KubernetesState } from '../kubernetes/index.js';
+import { SERVICE_CIDR_PREFIX } from '../kubernetes/service-allocation.js';
 import { awsSimInventory } from './aws-sim-inventory.js';
 import { tieKubernetesToEks } from './cluster-incarnation.js';
 import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
@@ -68,11 +69,14 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     userId: SIM_CREDENTIALS.accessKeyId,
     secretAccessKey: SIM_CREDENTIALS.secretAccessKey,
   });
+  // The examples' VPCs are outside 10.0.0.0/8, where EKS picks 10.100.0.0/16: the range the simulated
+  // Kubernetes API allocates Service IPs from.
   const eks = await startEksFake({
     ...common,
     region,
     accountId: SIM_ACCOUNT_ID,
     stateFile: stateFile('eks'),
+    defaultServiceIpv4Cidr: `${SERVICE_CIDR_PREFIX}0.0/16`,
   });
   const ec2 = await startEc2Fake({ ...common, region, stateFile: stateFile('ec2') });
   const iam = await startIamFake({ ...common, accountId: SIM_ACCOUNT_ID, stateFile: stateFile('iam') });

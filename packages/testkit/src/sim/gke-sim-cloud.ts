@@ -115,6 +115,9 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
     authenticate,
     machineTypes,
     clusterCaPem: caStore.state.certificatePem,
+    // The simulated API allocates Service IPs from 10.100.0.0/16 (service-allocation.ts): its
+    // clusters report that range, so fixed IPs placed in the reported range are accepted.
+    servicesIpv4Cidr: '10.100.0.0/16',
   });
   const region = (location: string) => /^([a-z]+-[a-z]+\d+)/.exec(location)?.[1] ?? location;
   const compute = await startComputeFake({

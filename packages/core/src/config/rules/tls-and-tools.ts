@@ -59,7 +59,7 @@ export function checkTools(config: HubfleetConfig, provider: ProviderV1): Config
     );
   }
   const hasGpuGroup = config.cluster.nodeGroups.some((group) => group.role === 'gpu');
-  if (gpuDriver === false && hasGpuGroup) {
+  if (gpuDriver === false && hasGpuGroup && provider.capabilities.gpuDriver !== 'managed') {
     issues.push(
       warning(
         ['tools', 'gpuDriver', 'enabled'],

@@ -2,11 +2,29 @@ import type { RetryPolicy } from '../../engine/retry.js';
 import { HubfleetError } from '../../errors/index.js';
 import { simulatedInstaller } from '../../kubernetes/install/simulated-installer.js';
 import { configText, loadConfig } from '../../kubernetes/tools/testing/stand-in-providers.js';
+import type { ProviderV1 } from '../../provider/v1/provider.js';
+import type { ProviderResourceV1 } from '../../provider/v1/resources.js';
 import type { ProviderSessionV1 } from '../../provider/v1/session.js';
 import { buildDeploymentGraph, type DeploymentGraph } from '../build-graph.js';
-import type { ClusterAddonsHook } from '../cluster-addons.js';
 
-export type StubSession = ProviderSessionV1 & { clusterAddons: ClusterAddonsHook };
+export type StubSession = ProviderSessionV1 & { resources: () => ProviderResourceV1[] };
+
+/** A provider resource shaped like EKS's add-ons: after the cluster, before every nodegroup. */
+export function stubAddonsResource(): ProviderResourceV1 {
+  return {
+    name: 'cluster-addons',
+    kind: 'addon',
+    layer: 'cluster-addons',
+    dependsOn: ['cluster'],
+    requiredBy: ['nodegroups'],
+    observe: async () => undefined,
+    diff: (observed) =>
+      observed === undefined
+        ? { action: 'create', reason: 'identity-agent, csi-driver are not installed' }
+        : { action: 'noop', reason: 'active' },
+    apply: async () => undefined,
+  };
+}
 
 /**
  * A session on a cloud where nothing exists yet; tests replace the parts they play with. The graph's
@@ -41,12 +59,7 @@ export function emptyCloud(): StubSession {
       delete: nothing,
       attachment: (volume) => ({ csiDriver: 'csi.example', volumeHandle: volume.id }),
     },
-    clusterAddons: {
-      names: ['identity-agent', 'csi-driver'],
-      observe: async () => [],
-      ensure: nothing,
-      delete: nothing,
-    },
+    resources: () => [stubAddonsResource()],
     addons: () => [],
     close: nothing,
   };
@@ -59,13 +72,14 @@ export const TEST_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1, maxDela
 export function stubGraph(
   session: ProviderSessionV1,
   edit: (text: string) => string = (text) => text,
+  withProvider: (provider: ProviderV1) => ProviderV1 = (provider) => provider,
 ): DeploymentGraph {
   const { config, provider } = loadConfig(
     edit(configText({ tls: '{ mode: letsencrypt, email: ops@example.edu }' })),
   );
   return buildDeploymentGraph({
     config,
-    provider,
+    provider: withProvider(provider),
     session,
     installer: simulatedInstaller({
       chartsDirectory: '/nowhere',

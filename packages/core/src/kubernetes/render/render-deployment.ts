@@ -5,7 +5,7 @@ import { hubRelease } from '../hubs/index.js';
 import { placeholdersRelease } from '../placeholders/index.js';
 import { NO_PROVISIONED_FACTS, type ProvisionedFacts } from '../provisioned.js';
 import { type Manifest, type ReleaseSpec, releaseId } from '../release.js';
-import { nfsServerRelease } from '../storage/index.js';
+import { nfsServerRelease, serviceCidrFor } from '../storage/index.js';
 import { registryCachePrefix, type ToolReleaseChoice, toolReleases } from '../tools/index.js';
 
 export interface RenderedDeployment {
@@ -39,8 +39,14 @@ export function renderDeployment(
     ...(imageRegistryPrefix ? ['registry-cache'] : []),
   ]);
   const toolIds = tools.releases.filter((release) => hubNeeds.has(release.release)).map(releaseId);
+  const serviceIps = {
+    serviceCidr: serviceCidrFor(provider, facts),
+    ...(facts.liveServiceIps === undefined
+      ? {}
+      : { liveClusterIps: facts.liveServiceIps.nfsServers, otherServiceIps: facts.liveServiceIps.taken }),
+  };
   const hubs = config.hubs.map((hub) => ({
-    storage: nfsServerRelease(config, hub, facts),
+    storage: nfsServerRelease(config, hub, facts, serviceIps),
     hub: hubRelease(config, hub, facts, {
       dependsOn: toolIds,
       ...(imageRegistryPrefix ? { imageRegistryPrefix } : {}),

@@ -11,4 +11,9 @@ export { nfsClusterIp, nfsClusterIps } from './nfs-cluster-ip.js';
 export { NFS_SERVER_CHART } from './nfs-server-chart.js';
 export type { NfsServerReleaseOptions } from './nfs-server-release.js';
 export { nfsServerRelease } from './nfs-server-release.js';
-export { DEFAULT_SERVICE_CIDR, parseServiceCidr } from './service-cidr.js';
+export {
+  ipv4ToNumber,
+  KUBERNETES_DEFAULT_SERVICE_CIDR,
+  parseServiceCidr,
+  serviceCidrFor,
+} from './service-cidr.js';

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { HubConfig } from '../../config/hub.js';
 import { HubfleetError } from '../../errors/index.js';
 import {
-  DEFAULT_SERVICE_CIDR,
   ipv4ToNumber,
   numberToIpv4,
   parseServiceCidr,
@@ -62,18 +61,21 @@ function liveOffset(address: string | undefined, range: ServiceCidr): number | u
  * never hands out while higher ones are free), skipping .0, .1 and .10. Hubs are placed in config order
  * and a hub whose slot is taken probes forward to the next free one, so appending a hub never moves an
  * existing one. Removing or reordering hubs could; `live` (the addresses of the Services that exist)
- * pins those first, because a Service's clusterIP, and the PersistentVolume naming it, cannot change.
+ * pins those first, because a Service's clusterIP, and the PersistentVolume naming it, cannot change;
+ * `otherServices` (every other clusterIP in the cluster) are skipped.
  */
 export function nfsClusterIps(
   deployment: HubsOfDeployment,
-  serviceCidr: string = DEFAULT_SERVICE_CIDR,
+  serviceCidr: string,
   live: LiveClusterIps = {},
+  otherServices: readonly string[] = [],
 ): Map<string, string> {
   const range = parseServiceCidr(serviceCidr);
   const slots = candidateOffsets(range);
   const hubs = sharedNfsHubs(deployment);
   const assigned = new Map<string, number>();
-  const taken = new Set<number>();
+  // Addresses other Services hold are never handed out, so a new NFS server cannot collide with one.
+  const taken = new Set<number>(otherServices.flatMap((address) => liveOffset(address, range) ?? []));
   for (const hub of hubs) {
     const offset = liveOffset(live[hub], range);
     if (offset !== undefined && !taken.has(offset)) {
@@ -113,10 +115,11 @@ function probe(
 export function nfsClusterIp(
   deployment: HubsOfDeployment,
   hub: Pick<HubConfig, 'name'>,
-  serviceCidr: string = DEFAULT_SERVICE_CIDR,
+  serviceCidr: string,
   live: LiveClusterIps = {},
+  otherServices: readonly string[] = [],
 ): string {
-  const address = nfsClusterIps(deployment, serviceCidr, live).get(hub.name);
+  const address = nfsClusterIps(deployment, serviceCidr, live, otherServices).get(hub.name);
   if (address === undefined) {
     throw new HubfleetError({
       kind: 'internal',

@@ -56,7 +56,7 @@ hubs:
 const course = config.hubs[0] as HubConfig;
 
 function render(facts: ProvisionedFacts): Promise<Manifest[]> {
-  const release = nfsServerRelease(config, course, facts);
+  const release = nfsServerRelease(config, course, facts, { serviceCidr: '10.100.0.0/16' });
   if (!release) throw new Error('course is a shared-nfs hub');
   return helmTemplate(release.release, release.namespace, release.values);
 }
@@ -79,8 +79,10 @@ describe('charts/nfs-server with generated values', () => {
     const mounts = hubStorageMounts(course);
     const claim = find(manifests, 'PersistentVolumeClaim', mounts?.claimName ?? '');
     const volume = find(manifests, 'PersistentVolume', String(claim.spec?.volumeName));
-    expect(volume.spec?.nfs).toEqual({ server: nfsClusterIp(config, course), path: '/' });
-    expect(find(manifests, 'Service', 'course-nfs').spec?.clusterIP).toBe(nfsClusterIp(config, course));
+    expect(volume.spec?.nfs).toEqual({ server: nfsClusterIp(config, course, '10.100.0.0/16'), path: '/' });
+    expect(find(manifests, 'Service', 'course-nfs').spec?.clusterIP).toBe(
+      nfsClusterIp(config, course, '10.100.0.0/16'),
+    );
   });
 
   it('accepts the render-time placeholders and an external export alike', async () => {

@@ -9,6 +9,9 @@ import { hubStorageMounts } from './hub-storage-mounts.js';
 import { nfsClusterIp } from './nfs-cluster-ip.js';
 import { nfsServerRelease } from './nfs-server-release.js';
 
+/** EKS's usual range (VPC outside 10.0.0.0/8). */
+const EKS = { serviceCidr: '10.100.0.0/16' };
+
 const CONFIG = `apiVersion: hubfleet/v1
 name: demo
 provider: { kind: fixture, region: here }
@@ -37,7 +40,7 @@ const [course, lab] = config.hubs as [HubConfig, HubConfig];
 
 describe('nfsServerRelease', () => {
   it('is a release of the local nfs-server chart named after the hub, in its namespace', () => {
-    const release = nfsServerRelease(config, course, NO_PROVISIONED_FACTS);
+    const release = nfsServerRelease(config, course, NO_PROVISIONED_FACTS, EKS);
     expect(release).toMatchObject({
       release: 'course-nfs',
       namespace: 'course',
@@ -49,12 +52,12 @@ describe('nfsServerRelease', () => {
   });
 
   it('has no release for a per-user-volume hub', () => {
-    expect(nfsServerRelease(config, lab, NO_PROVISIONED_FACTS)).toBeUndefined();
+    expect(nfsServerRelease(config, lab, NO_PROVISIONED_FACTS, EKS)).toBeUndefined();
     expect(hubStorageMounts(lab)).toBeUndefined();
   });
 
   it('fills provisioned placeholders while the volume does not exist yet (render)', () => {
-    const values = nfsServerRelease(config, course, NO_PROVISIONED_FACTS)?.values;
+    const values = nfsServerRelease(config, course, NO_PROVISIONED_FACTS, EKS)?.values;
     expect(values).toMatchObject({
       hub: 'course',
       mode: 'server',
@@ -64,7 +67,7 @@ describe('nfsServerRelease', () => {
         fsType: 'ext4',
         zone: '',
       },
-      service: { clusterIP: nfsClusterIp(config, course) },
+      service: { clusterIP: nfsClusterIp(config, course, EKS.serviceCidr) },
     });
   });
 
@@ -72,17 +75,17 @@ describe('nfsServerRelease', () => {
     const facts = {
       volumes: { course: { csiDriver: 'ebs.csi.aws.com', volumeHandle: 'vol-0abc', zone: 'us-west-2a' } },
     };
-    const release = nfsServerRelease(config, course, facts);
+    const release = nfsServerRelease(config, course, facts, EKS);
     expect(release?.values).toMatchObject({
       mode: 'server',
       volume: { csiDriver: 'ebs.csi.aws.com', volumeHandle: 'vol-0abc', zone: 'us-west-2a' },
     });
-    expect(release?.reason).toContain(nfsClusterIp(config, course));
+    expect(release?.reason).toContain(nfsClusterIp(config, course, EKS.serviceCidr));
   });
 
   it('points at an existing NFS export instead of running a server (NeCTAR)', () => {
     const facts = { volumes: { course: { nfsExport: { server: '10.0.0.5', path: '/export/course' } } } };
-    const values = nfsServerRelease(config, course, facts)?.values ?? {};
+    const values = nfsServerRelease(config, course, facts, EKS)?.values ?? {};
     expect(values).toMatchObject({
       mode: 'external',
       external: { server: '10.0.0.5', path: '/export/course' },
@@ -95,13 +98,14 @@ describe('nfsServerRelease', () => {
     const fresh = nfsServerRelease(config, course, NO_PROVISIONED_FACTS, { serviceCidr: '172.20.0.0/16' });
     expect(fresh?.values).toMatchObject({ service: { clusterIP: expect.stringMatching(/^172\.20\.0\./) } });
     const live = nfsServerRelease(config, course, NO_PROVISIONED_FACTS, {
+      ...EKS,
       liveClusterIps: { course: '10.100.0.77' },
     });
     expect(live?.values).toMatchObject({ service: { clusterIP: '10.100.0.77' } });
   });
 
   it('places the server on the core nodegroup and sizes the volumes in whole GiB', () => {
-    const values = nfsServerRelease(config, course, NO_PROVISIONED_FACTS)?.values;
+    const values = nfsServerRelease(config, course, NO_PROVISIONED_FACTS, EKS)?.values;
     expect(values).toMatchObject({
       size: '94Gi',
       placement: {
@@ -114,8 +118,8 @@ describe('nfsServerRelease', () => {
 
   it('refuses an attachment with neither a CSI volume nor an export (a provider bug)', () => {
     const facts = { volumes: { course: { zone: 'us-west-2a' } } };
-    expect(() => nfsServerRelease(config, course, facts)).toThrow(HubfleetError);
-    expect(() => nfsServerRelease(config, course, facts)).toThrow(
+    expect(() => nfsServerRelease(config, course, facts, EKS)).toThrow(HubfleetError);
+    expect(() => nfsServerRelease(config, course, facts, EKS)).toThrow(
       expect.objectContaining({ kind: 'internal', hint: expect.stringContaining('provider bug') }),
     );
   });

@@ -7,16 +7,14 @@ import { nfsServerReleaseName } from './hub-storage-mounts.js';
 import { type LiveClusterIps, nfsClusterIps } from './nfs-cluster-ip.js';
 import { NFS_SERVER_CHART } from './nfs-server-chart.js';
 import { nfsServerValues, placeholderAttachment } from './nfs-server-values.js';
-import { DEFAULT_SERVICE_CIDR } from './service-cidr.js';
 
 export interface NfsServerReleaseOptions {
-  /**
-   * The cluster's Service CIDR, from the provider once the cluster exists.
-   * @default DEFAULT_SERVICE_CIDR (EKS's 10.100.0.0/16)
-   */
-  serviceCidr?: string;
+  /** The cluster's Service range (`serviceCidrFor`: observed, else the provider's documented default). */
+  serviceCidr: string;
   /** clusterIPs of the NFS Services that already exist, by hub: kept as they are. */
   liveClusterIps?: LiveClusterIps;
+  /** Every other clusterIP in use: no NFS server takes one. */
+  otherServiceIps?: readonly string[];
 }
 
 /**
@@ -29,11 +27,12 @@ export function nfsServerRelease(
   config: HubfleetConfig,
   hub: HubConfig,
   facts: ProvisionedFacts,
-  options: NfsServerReleaseOptions = {},
+  options: NfsServerReleaseOptions,
 ): ReleaseSpec | undefined {
   if (hub.storage.home !== 'shared-nfs') return undefined;
-  const serviceCidr = options.serviceCidr ?? DEFAULT_SERVICE_CIDR;
-  const clusterIp = nfsClusterIps(config, serviceCidr, options.liveClusterIps).get(hub.name) ?? '';
+  const { serviceCidr } = options;
+  const clusterIp =
+    nfsClusterIps(config, serviceCidr, options.liveClusterIps, options.otherServiceIps).get(hub.name) ?? '';
   const provisioned = facts.volumes[hub.name];
   const attachment = provisioned ?? placeholderAttachment(hub.name);
   const external = attachment.nfsExport;

@@ -1,7 +1,23 @@
 import { HubfleetError } from '../../errors/index.js';
+import type { ProviderV1 } from '../../provider/v1/provider.js';
+import type { ProvisionedFacts } from '../provisioned.js';
 
-/** EKS's default Service CIDR (when the VPC is not itself in 10.0.0.0/8 it picks 172.20.0.0/16). */
-export const DEFAULT_SERVICE_CIDR = '10.100.0.0/16';
+/**
+ * kubeadm's default Service range (`serviceSubnet`), for a provider that declares no
+ * `defaultServiceCidr`. Every deploying provider should declare its cloud's own.
+ */
+export const KUBERNETES_DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
+
+/**
+ * The range fixed Service IPs are placed in: the cluster's own as observed (`up`), else the range the
+ * provider documents for new clusters (offline `render`, or before the cluster exists).
+ */
+export function serviceCidrFor(
+  provider: Pick<ProviderV1, 'defaultServiceCidr'>,
+  facts: Pick<ProvisionedFacts, 'serviceCidr'>,
+): string {
+  return facts.serviceCidr ?? provider.defaultServiceCidr ?? KUBERNETES_DEFAULT_SERVICE_CIDR;
+}
 
 /** An IPv4 Service CIDR as numbers. */
 export interface ServiceCidr {

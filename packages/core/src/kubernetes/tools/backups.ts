@@ -1,10 +1,10 @@
 import type { HubfleetConfig } from '../../config/deployment.js';
 import { HubfleetError } from '../../errors/hubfleet-error.js';
+import type { BackupStorageV1 } from '../../provider/v1/deploying.js';
 import type { ProviderV1 } from '../../provider/v1/provider.js';
 import type { ClusterTool, ToolDecision } from './cluster-tool.js';
 import { configChoice } from './tool-choice.js';
 import { toolPlacement } from './tool-placement.js';
-import { VELERO_STORAGE, type VeleroStorage } from './velero-storage.js';
 
 /** The schedule's name in velero (`velero schedule get`). */
 export const BACKUP_SCHEDULE_NAME = 'hubfleet';
@@ -12,7 +12,7 @@ export const BACKUP_SCHEDULE_NAME = 'hubfleet';
 function backupsDecision(config: HubfleetConfig, provider: ProviderV1): ToolDecision {
   const choice = configChoice(config, provider, 'backups');
   if (!choice.enabled) return choice;
-  const storage = VELERO_STORAGE[provider.id];
+  const storage = provider.backupStorage;
   if (storage === undefined) {
     return { enabled: false, reason: `hubfleet knows no velero plugin for ${provider.displayName}` };
   }
@@ -25,8 +25,8 @@ function backupsDecision(config: HubfleetConfig, provider: ProviderV1): ToolDeci
   };
 }
 
-function storageFor(provider: ProviderV1): VeleroStorage {
-  const storage = VELERO_STORAGE[provider.id];
+function storageFor(provider: ProviderV1): BackupStorageV1 {
+  const storage = provider.backupStorage;
   if (storage === undefined) {
     throw new HubfleetError({
       kind: 'internal',

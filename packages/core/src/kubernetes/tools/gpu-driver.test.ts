@@ -32,6 +32,23 @@ describe('GPU driver', () => {
     );
   });
 
+  it('GKE: neither, since GKE runs the driver and device plugin itself (gpuDriver: managed)', () => {
+    const { config, provider } = loadConfig(
+      configText({
+        provider: '{ kind: gke, project: p, location: us-central1-a }',
+        nodeGroups: `    - { name: core, role: core, instanceType: e2-standard-2, min: 1, max: 1 }
+    - { name: users, role: users, instanceType: n1-standard-8, min: 1, max: 4 }
+    - { name: gpu, role: gpu, instanceType: n1-standard-4, min: 0, max: 1, gpu: { count: 1 } }`,
+      }),
+    );
+    const plan = toolReleases(config, provider);
+    expect(names(plan)).not.toContain('nvidia-device-plugin');
+    expect(names(plan)).not.toContain('gpu-operator');
+    expect(reasonOf(plan, 'nvidia-device-plugin')).toBe(
+      'Google GKE installs the NVIDIA driver and device plugin on GPU nodes itself',
+    );
+  });
+
   it('neither without a gpu nodegroup', () => {
     const { config, provider } = loadConfig(
       configText({

@@ -14,6 +14,12 @@ function gpuDriverDecision(config: HubfleetConfig, provider: ProviderV1, kind: G
   if (wanted === kind)
     return { enabled: true, reason: `${choice.reason}; ${provider.displayName} uses the NVIDIA ${kind}` };
   if (wanted === 'none') return { enabled: false, reason: `${provider.displayName} offers no GPU driver` };
+  if (wanted === 'managed') {
+    return {
+      enabled: false,
+      reason: `${provider.displayName} installs the NVIDIA driver and device plugin on GPU nodes itself`,
+    };
+  }
   return { enabled: false, reason: `${provider.displayName} uses the NVIDIA ${wanted} instead` };
 }
 

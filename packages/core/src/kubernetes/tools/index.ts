@@ -34,5 +34,3 @@ export {
 } from './tool-names.js';
 export type { ManifestStep, ToolReleaseChoice, ToolReleasePlan } from './tool-releases.js';
 export { toolReleases } from './tool-releases.js';
-export type { VeleroStorage } from './velero-storage.js';
-export { VELERO_STORAGE } from './velero-storage.js';

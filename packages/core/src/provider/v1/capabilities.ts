@@ -9,8 +9,12 @@ export interface ProviderCapabilitiesV1 {
   nodeLabelsReachNodes: boolean;
   /** The cloud scales nodegroups itself (GKE); hubfleet then installs no cluster-autoscaler. */
   managedAutoscaler: boolean;
-  /** How GPUs are exposed: the NVIDIA device plugin (drivers in the image), the GPU operator, or not at all. */
-  gpuDriver: 'device-plugin' | 'operator' | 'none';
+  /**
+   * How GPUs are exposed: the NVIDIA device plugin (drivers in the image), the GPU operator,
+   * `managed` when the cloud installs driver and device plugin itself (GKE), so hubfleet installs
+   * no GPU tool, or not at all.
+   */
+  gpuDriver: 'device-plugin' | 'operator' | 'managed' | 'none';
   /** Data volumes can be snapshotted (needed for `onDelete: snapshot`). */
   volumeSnapshots: boolean;
   /** Services of type LoadBalancer get an external address from the cloud. */

@@ -1,5 +1,6 @@
 export type { ProviderCapabilitiesV1 } from './capabilities.js';
 export type { MachineCatalogV1, MachineTypeV1 } from './catalog.js';
+export type { BackupStorageV1, ProviderDeploymentV1, TypicalDurationKindV1 } from './deploying.js';
 export { isSameMinorVersion } from './kubernetes-version.js';
 export type { ComponentName } from './ownership.js';
 export { OwnershipTag, ownershipTags } from './ownership.js';
@@ -13,6 +14,15 @@ export type {
   ValidationContextV1,
 } from './provider.js';
 export { simulationOf } from './provider.js';
+export type {
+  DeploymentFactsV1,
+  KubernetesAccessV1,
+  ProviderResourceDiffV1,
+  ProviderResourceFieldV1,
+  ProviderResourceV1,
+  ResourceAnchorV1,
+  ResourceContextV1,
+} from './resources.js';
 export type {
   AddonSpecV1,
   ClusterApiV1,

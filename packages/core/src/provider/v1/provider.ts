@@ -3,6 +3,7 @@ import type { HubfleetConfig } from '../../config/deployment.js';
 import type { ConfigIssue } from '../../config/issues.js';
 import type { ProviderCapabilitiesV1 } from './capabilities.js';
 import type { MachineCatalogV1 } from './catalog.js';
+import type { ProviderDeploymentV1 } from './deploying.js';
 import type { ProviderSessionV1 } from './session.js';
 
 /** The `provider:` section every provider's schema must accept: a `kind` literal plus its own fields. */
@@ -71,7 +72,8 @@ export function simulationOf(context: ConnectContextV1): SimulationV1 | undefine
  * registers it with core. Everything here but `connect` is offline and imports no cloud SDK, so
  * `validate` and `--help` stay fast; `connect` imports its SDKs lazily.
  */
-export interface ProviderV1<Settings extends ProviderSettingsV1 = ProviderSettingsV1> {
+export interface ProviderV1<Settings extends ProviderSettingsV1 = ProviderSettingsV1>
+  extends ProviderDeploymentV1 {
   readonly specificationVersion: 'v1';
   /** The `provider.kind` this provider answers to, e.g. `aws`. */
   readonly id: string;

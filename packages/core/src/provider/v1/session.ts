@@ -1,4 +1,5 @@
 import type { HubConfig, NodeGroupConfig } from '../../config/index.js';
+import type { DeploymentFactsV1, ProviderResourceV1 } from './resources.js';
 import type { ProviderWarningV1 } from './warnings.js';
 
 /** Lifecycle states common to every cloud, mapped from each cloud's own at the provider edge. */
@@ -13,6 +14,13 @@ export interface ObservedClusterV1 {
   tags: Record<string, string>;
   /** Why the cloud says it failed, when `status` is `failed`. */
   statusReason?: string;
+  /**
+   * Optional in v1: the IPv4 range the cluster allocates Service IPs from, as the cloud reports it
+   * (EKS `kubernetesNetworkConfig.serviceIpv4Cidr`, GKE `servicesIpv4Cidr`, Magnum's
+   * `service_cluster_ip_range` label, NeCTAR's kubeadm `serviceSubnet`). Fixed Service IPs (the NFS
+   * servers') are placed in it; without it core uses the provider's `defaultServiceCidr`.
+   */
+  serviceCidr?: string;
 }
 
 export interface ObservedNodeGroupV1 {
@@ -88,6 +96,13 @@ export interface NodeGroupApiV1 {
   delete(name: string): Promise<void>;
   /** True when a change from `observed` to `nodeGroup` cannot be made in place (e.g. instance type). */
   requiresReplacement(nodeGroup: NodeGroupConfig, observed: ObservedNodeGroupV1): boolean;
+  /**
+   * Optional in v1, required when `capabilities.nodeLabelsReachNodes` is false: a Kubernetes label
+   * selector that finds the nodegroup's nodes by what the cloud itself puts on them (e.g. Magnum's
+   * `magnum.openstack.org/nodegroup=<name>`). Core labels and taints those nodes itself and counts
+   * the user pods on them with it, since `hubfleet.io/nodegroup` may not be there yet.
+   */
+  nodeSelector?(name: string): string;
 }
 
 export interface VolumeApiV1 {
@@ -127,7 +142,17 @@ export interface ProviderSessionV1 {
   cluster: ClusterApiV1;
   nodeGroups: NodeGroupApiV1;
   volumes: VolumeApiV1;
-  addons(): AddonSpecV1[];
+  /**
+   * The cloud's in-cluster add-ons. Called again whenever a fact changes (at plan time with what
+   * exists, during `up` as facts appear), so values may use e.g. the observed Service range or the
+   * ingress address; `facts` is empty before anything exists.
+   */
+  addons(facts?: DeploymentFactsV1): AddonSpecV1[];
+  /**
+   * Optional in v1: steps the provider adds to the deployment graph, placed by anchors (see
+   * `ProviderResourceV1`). Called once per graph.
+   */
+  resources?(): ProviderResourceV1[];
   /** Release connections and timers. */
   close(): Promise<void>;
 }

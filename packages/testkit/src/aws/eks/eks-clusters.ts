@@ -101,7 +101,8 @@ function newCluster(context: EksContext, request: EksRequest, name: string): Clu
     endpointPrivateAccess: booleanField(vpc, 'endpointPrivateAccess') ?? false,
     publicAccessCidrs: stringArrayField(vpc, 'publicAccessCidrs') ?? ['0.0.0.0/0'],
     serviceIpv4Cidr:
-      stringField(objectField(body, 'kubernetesNetworkConfig'), 'serviceIpv4Cidr') ?? '172.20.0.0/16',
+      stringField(objectField(body, 'kubernetesNetworkConfig'), 'serviceIpv4Cidr') ??
+      settings.defaultServiceIpv4Cidr,
     authenticationMode: stringField(access, 'authenticationMode') ?? 'API_AND_CONFIG_MAP',
     bootstrapClusterCreatorAdminPermissions:
       booleanField(access, 'bootstrapClusterCreatorAdminPermissions') ?? true,

@@ -35,6 +35,12 @@ export interface EksFakeOptions {
   endpointFor?: (clusterName: string) => string;
   /** Base64 PEM for `certificateAuthority.data` once ACTIVE. */
   certificateAuthorityFor?: (clusterName: string) => string;
+  /**
+   * The Service range a cluster created without `kubernetesNetworkConfig.serviceIpv4Cidr` gets. EKS
+   * picks 172.20.0.0/16 when the VPC is in 10.0.0.0/8 and 10.100.0.0/16 otherwise; the fake does not
+   * see the VPC, so whoever starts it says which. @default '172.20.0.0/16'
+   */
+  defaultServiceIpv4Cidr?: string;
 }
 
 export interface EksSettings {
@@ -47,6 +53,7 @@ export interface EksSettings {
   defaultKubernetesVersion: string;
   endpointFor?: (clusterName: string) => string;
   certificateAuthorityFor?: (clusterName: string) => string;
+  defaultServiceIpv4Cidr: string;
 }
 
 export const DEFAULT_EKS_QUOTAS: EksQuotas = {
@@ -63,6 +70,7 @@ export function resolveEksSettings(options: EksFakeOptions): EksSettings {
     durations: options.durations ?? DEFAULT_DURATIONS,
     quotas: { ...DEFAULT_EKS_QUOTAS, ...options.quotas },
     describeDelay: options.describeDelay ?? 0,
+    defaultServiceIpv4Cidr: options.defaultServiceIpv4Cidr ?? '172.20.0.0/16',
     defaultKubernetesVersion: options.defaultKubernetesVersion ?? '1.33',
     endpointFor: options.endpointFor,
     certificateAuthorityFor: options.certificateAuthorityFor,

@@ -64,7 +64,7 @@ export function createCluster(context: ContainerContext, request: GoogleRequest)
     labelFingerprint: labelFingerprint(resourceLabels),
     endpoint: endpointFor(id),
     clusterCaCertificate: context.settings.clusterCaCertificate,
-    servicesIpv4Cidr: '34.118.224.0/20',
+    servicesIpv4Cidr: context.settings.servicesIpv4Cidr,
     clusterIpv4Cidr: '10.4.0.0/14',
     locations,
     network: stringField(body, 'network') ?? 'default',

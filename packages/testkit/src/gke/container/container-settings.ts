@@ -21,6 +21,8 @@ export interface ContainerSettings {
   machineTypes: readonly MachineTypeRecord[];
   /** Base64 PEM served as every cluster's `masterAuth.clusterCaCertificate`. */
   clusterCaCertificate: string;
+  /** The Service range new clusters get. */
+  servicesIpv4Cidr: string;
 }
 
 export interface ContainerFakeOptions {
@@ -30,6 +32,11 @@ export interface ContainerFakeOptions {
   machineTypes?: readonly MachineTypeRecord[];
   /** PEM of the CA the simulated clusters present; a placeholder when absent. */
   clusterCaPem?: string;
+  /**
+   * The Service range new clusters get. @default 34.118.224.0/20, GKE's for new clusters (Standard
+   * 1.29+); a sim whose Kubernetes API serves another range says so, so the two agree.
+   */
+  servicesIpv4Cidr?: string;
   /** Accepts an OAuth2 access token (the OAuth2 fake's `isValidToken`); absent: any bearer token. */
   authenticate?: (token: string) => boolean;
   /** Projects the caller has a role on; absent: any. */
@@ -53,6 +60,7 @@ export function resolveContainerSettings(options: ContainerFakeOptions): Contain
     versions,
     defaultVersion: versions[1] ?? versions[0] ?? '1.34.1-gke.1829001',
     machineTypes: options.machineTypes ?? DEFAULT_MACHINE_TYPES,
+    servicesIpv4Cidr: options.servicesIpv4Cidr ?? '34.118.224.0/20',
     clusterCaCertificate: Buffer.from(
       options.clusterCaPem ?? '-----BEGIN CERTIFICATE-----\nZmFrZQ==\n-----END CERTIFICATE-----\n',
     ).toString('base64'),

@@ -4,7 +4,9 @@ import { validateConfigText } from '../../../config/load.js';
 import { createProviderRegistry } from '../../../config/registry.js';
 import type { ProviderCapabilitiesV1 } from '../../../provider/v1/capabilities.js';
 import type { MachineCatalogV1 } from '../../../provider/v1/catalog.js';
+import type { BackupStorageV1 } from '../../../provider/v1/deploying.js';
 import type { ProviderV1, ToolName } from '../../../provider/v1/provider.js';
+import { GCS_LIKE, S3_LIKE, SWIFT_LIKE } from './stand-in-backup-storage.js';
 
 /**
  * Small stand-ins for the four clouds, with the capabilities that steer the tools: core cannot
@@ -24,6 +26,7 @@ function standIn(
   fields: Record<string, z.ZodType>,
   capabilities: ProviderCapabilitiesV1,
   catalog: MachineCatalogV1,
+  backupStorage?: BackupStorageV1,
 ): ProviderV1 {
   return {
     specificationVersion: 'v1',
@@ -33,6 +36,7 @@ function standIn(
     capabilities,
     catalog,
     toolDefaults: TOOL_DEFAULTS,
+    ...(backupStorage === undefined ? {} : { backupStorage }),
   };
 }
 
@@ -63,6 +67,7 @@ export const awsLike = standIn(
     { name: 'm5a.2xlarge', cpu: 8, memoryGiB: 32, hourlyPrice: 0.344 },
     { name: 'g4dn.xlarge', cpu: 4, memoryGiB: 16, gpu: { count: 1, model: 'T4' }, hourlyPrice: 0.526 },
   ]),
+  S3_LIKE,
 );
 
 export const gkeLike = standIn(
@@ -73,7 +78,7 @@ export const gkeLike = standIn(
     scaleToZero: true,
     nodeLabelsReachNodes: true,
     managedAutoscaler: true,
-    gpuDriver: 'device-plugin',
+    gpuDriver: 'managed',
     volumeSnapshots: true,
     loadBalancer: true,
   },
@@ -82,6 +87,7 @@ export const gkeLike = standIn(
     { name: 'n1-standard-8', cpu: 8, memoryGiB: 30, hourlyPrice: 0.38 },
     { name: 'n1-standard-4', cpu: 4, memoryGiB: 15, gpu: { count: 1, model: 'T4' }, hourlyPrice: 0.54 },
   ]),
+  GCS_LIKE,
 );
 
 export const openstackLike = standIn(
@@ -97,6 +103,7 @@ export const openstackLike = standIn(
     loadBalancer: true,
   },
   priced([{ name: 'l3.nano', cpu: 2, memoryGiB: 4 }], false),
+  SWIFT_LIKE,
 );
 
 export const nectarLike = standIn(
@@ -112,6 +119,7 @@ export const nectarLike = standIn(
     loadBalancer: false,
   },
   priced([], false),
+  SWIFT_LIKE,
 );
 
 /** A cloud hubfleet knows nothing special about. */

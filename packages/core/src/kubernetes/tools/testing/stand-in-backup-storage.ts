@@ -1,19 +1,8 @@
-import type { HubfleetConfig } from '../../config/deployment.js';
+import type { HubfleetConfig } from '../../../config/deployment.js';
+import type { BackupStorageV1 } from '../../../provider/v1/deploying.js';
 
-/** Where velero writes backups on one kind of cloud, and the plugin that talks to it. */
-export interface VeleroStorage {
-  /** What the bucket is called on this cloud, for messages. */
-  store: string;
-  plugin: { name: string; image: string };
-  /** `provider` of the BackupStorageLocation. */
-  backupProvider: string;
-  /** `provider` of the VolumeSnapshotLocation. */
-  snapshotProvider: string;
-  backupConfig(config: HubfleetConfig): Record<string, string>;
-  snapshotConfig(config: HubfleetConfig): Record<string, string>;
-  /** The chart's `credentials` block; the identity itself comes from the provider's add-on. */
-  credentials: Record<string, unknown>;
-}
+// The stand-in clouds' `backupStorage`, shaped like the real providers' (each provider package
+// declares its own; core has no table of clouds).
 
 /** A string field of the `provider:` section, if the provider has one by that name. */
 function providerSetting(config: HubfleetConfig, field: string): string | undefined {
@@ -28,7 +17,7 @@ function only(entries: Record<string, string | undefined>): Record<string, strin
 }
 
 // Plugin versions are the ones their compatibility tables pair with velero 1.17 (chart 11.4.0).
-const S3: VeleroStorage = {
+export const S3_LIKE: BackupStorageV1 = {
   store: 'S3 bucket',
   plugin: { name: 'velero-plugin-for-aws', image: 'velero/velero-plugin-for-aws:v1.13.2' },
   backupProvider: 'velero.io/aws',
@@ -39,7 +28,7 @@ const S3: VeleroStorage = {
   credentials: { useSecret: false },
 };
 
-const GCS: VeleroStorage = {
+export const GCS_LIKE: BackupStorageV1 = {
   store: 'GCS bucket',
   plugin: { name: 'velero-plugin-for-gcp', image: 'velero/velero-plugin-for-gcp:v1.13.2' },
   backupProvider: 'velero.io/gcp',
@@ -50,7 +39,7 @@ const GCS: VeleroStorage = {
   credentials: { useSecret: false },
 };
 
-const SWIFT: VeleroStorage = {
+export const SWIFT_LIKE: BackupStorageV1 = {
   store: 'Swift container',
   plugin: { name: 'velero-plugin-for-openstack', image: 'lirt/velero-plugin-for-openstack:v0.8.2' },
   backupProvider: 'community.openstack.org/openstack',
@@ -59,15 +48,4 @@ const SWIFT: VeleroStorage = {
   snapshotConfig: () => ({ method: 'snapshot' }),
   // OS_* variables (an application credential) from a Secret the provider add-on creates.
   credentials: { useSecret: false, extraSecretRef: 'velero-credentials' },
-};
-
-/**
- * Object storage per cloud, by provider id. Velero plugins are cloud-specific by nature; a cloud
- * not listed here gets no backups unless its add-on supplies `toolValues.velero` in full.
- */
-export const VELERO_STORAGE: Readonly<Record<string, VeleroStorage>> = {
-  aws: S3,
-  gke: GCS,
-  openstack: SWIFT,
-  nectar: SWIFT,
 };
