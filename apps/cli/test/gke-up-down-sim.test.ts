@@ -69,6 +69,17 @@ describe('hubfleet up / status / down --sim on examples/gke-rhodes.yaml', { time
     ]);
     expect(status.tools.every((tool: { ready: boolean }) => tool.ready)).toBe(true);
     expect(status.hubs).toEqual([expect.objectContaining({ name: 'jhub', ready: true })]);
+    // The static address is the DNS target: status names its IP and the host to point at it.
+    expect(status.resources).toEqual([
+      {
+        id: 'address/jupyter-ip',
+        kind: 'address',
+        ready: true,
+        detail: expect.stringMatching(/^35\.225\.\d+\.\d+: point rhodes-py\.org here$/),
+      },
+    ]);
+    const text = await sim(workspace, 'status');
+    expect(text.stdout).toMatch(/Provider resources\n\s+RESOURCE\s+READY\n\s+address\/jupyter-ip\s+yes/);
   });
 
   it('down keeps the static address: an address change would break DNS', async () => {
@@ -78,6 +89,7 @@ describe('hubfleet up / status / down --sim on examples/gke-rhodes.yaml', { time
     const state = await inventory(workspace, 'jupyter');
     expect(state.clusters).toEqual([]);
     expect(state.nodeGroups).toEqual([]);
+    // Kept, and no longer marked as serving the deployment.
     expect(state.addresses.map((address) => address.name)).toEqual(['jupyter-ip']);
     const again = await callsDuring(workspace, () => sim(workspace, 'down', ['--yes']));
     expect(again.result.code).toBe(0);

@@ -7,6 +7,9 @@ import { computeOperationOf, waitForCompute } from './gke-operations.js';
 
 type Address = protos.google.cloud.compute.v1.IAddress;
 
+/** Set while the address is a deployment's DNS target (see `gke-dns-target.ts`). */
+const SERVING = 'hubfleet-serving';
+
 /** The static address as hubfleet sees it. */
 export interface ObservedAddress {
   name: string;
@@ -15,6 +18,8 @@ export interface ObservedAddress {
   /** Forwarding rules (the ingress Service's) holding it. */
   users: string[];
   owned: boolean;
+  /** The address's labels as Compute Engine holds them. */
+  labels: Record<string, string>;
 }
 
 /**
@@ -30,6 +35,8 @@ export interface StaticAddressApi {
   ensure(): Promise<ObservedAddress | undefined>;
   /** Release it; refused by the cloud while the ingress still holds it. */
   release(): Promise<void>;
+  /** Mark it as serving `deployment` (its DNS target), or clear the mark; the address stays. */
+  setServing(deployment: string | undefined): Promise<void>;
 }
 
 export function gkeStaticAddress(gke: GkeDeployment): StaticAddressApi {
@@ -46,6 +53,7 @@ export function gkeStaticAddress(gke: GkeDeployment): StaticAddressApi {
       status: String(address.status ?? ''),
       users: [...(address.users ?? [])],
       owned: tags['hubfleet.io/deployment'] === gke.deployment,
+      labels: { ...(address.labels ?? {}) },
     };
   }
 
@@ -75,22 +83,31 @@ export function gkeStaticAddress(gke: GkeDeployment): StaticAddressApi {
         subject: 'provider.staticIp.name',
       });
     }
+    await setLabels(address, {
+      ...labels,
+      ...wanted,
+      'hubfleet-adopted': address.labels?.['hubfleet-adopted'] ?? 'true',
+    });
+  }
+
+  async function setLabels(address: Address, labels: Record<string, string>): Promise<void> {
     const answer = await gke.call('compute.addresses.setLabels', subject, () =>
       addresses.setLabels({
         project: gke.project,
         region: gke.region,
         resource: name ?? '',
-        regionSetLabelsRequestResource: {
-          labels: {
-            ...labels,
-            ...wanted,
-            'hubfleet-adopted': address.labels?.['hubfleet-adopted'] ?? 'true',
-          },
-          labelFingerprint: address.labelFingerprint ?? '',
-        },
+        regionSetLabelsRequestResource: { labels, labelFingerprint: address.labelFingerprint ?? '' },
       }),
     );
     await waitForCompute(gke, scope, computeOperationOf(answer), subject);
+  }
+
+  async function setServing(deployment: string | undefined): Promise<void> {
+    const address = await get();
+    if (address === undefined) return;
+    const { [SERVING]: current, ...others } = address.labels ?? {};
+    if (current === deployment) return;
+    await setLabels(address, deployment === undefined ? others : { ...others, [SERVING]: deployment });
   }
 
   async function ensure(): Promise<ObservedAddress | undefined> {
@@ -144,5 +161,6 @@ export function gkeStaticAddress(gke: GkeDeployment): StaticAddressApi {
     },
     ensure,
     release,
+    setServing,
   };
 }

@@ -12,6 +12,7 @@ import { gkeCluster } from './gke-cluster.js';
 import type { GkeProviderSettings } from './gke-config.js';
 import type { GkeConnectOverrides } from './gke-connect-options.js';
 import { gkeDeployment } from './gke-deployment.js';
+import { gkeDnsTarget } from './gke-dns-target.js';
 import { gkeNodePools } from './gke-node-pools.js';
 import { clusterOperations } from './gke-operations.js';
 import { DEFAULT_BACKOFF } from './gke-retry.js';
@@ -48,6 +49,10 @@ export async function createGkeSession(
     volumes: gkeVolumes(gke),
     address,
     addons: () => gkeAddons(config),
+    resources: () => {
+      const target = gkeDnsTarget(address, config.ingress.host, config.name);
+      return target === undefined ? [] : [target];
+    },
     close: () => clients.close(),
   };
 }
