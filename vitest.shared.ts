@@ -16,7 +16,12 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 20_000,
+    // Generous on purpose: up to 8 sessions share 2 cores, and a test or hook that is merely slow
+    // (RSA keys, helm, a simulated cloud starting, CLI processes) must not fail for it. Tests wait on
+    // conditions, never on wall time; these only end a test that hangs.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    teardownTimeout: 60_000,
     pool: 'forks',
   },
 });

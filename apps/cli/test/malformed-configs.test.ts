@@ -458,7 +458,7 @@ describe(`hubfleet validate on ${CASES.length} malformed configs`, () => {
         runs.set(testCase.name, { text, json });
       }),
     );
-  }, 120_000);
+  });
 
   it.each(CASES)('$name', (testCase) => {
     const run = runs.get(testCase.name);

@@ -32,7 +32,7 @@ describe.each(EXAMPLES)('hubfleet render %s', (file) => {
     const second = await runHubfleet(['render', '-c', config, '--out', again], { env: prepared.env });
     expect(second.code, second.stderr).toBe(0);
     tree = readTree(out);
-  }, 60_000);
+  });
 
   it('writes releases.json, a values file per release, and manifests, identically on a second run', () => {
     const releases = JSON.parse(tree['releases.json'] as string) as ReleaseEntry[];

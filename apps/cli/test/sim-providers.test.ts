@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { STACK_TRACE } from './cli-harness.js';
 import { inventory, sim, simWorkspace } from './sim-harness.js';
 
-describe("--sim picks the simulated cloud of the config's provider", { timeout: 60_000 }, () => {
+describe("--sim picks the simulated cloud of the config's provider", () => {
   it.each([
     ['openstack-stfc.yaml', 'openstack'],
     ['nectar-unimelb.yaml', 'nectar'],

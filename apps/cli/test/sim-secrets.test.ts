@@ -11,7 +11,7 @@ function allText(directory: string): string {
     .join('\n');
 }
 
-describe('--sim and real secrets', { timeout: 60_000 }, () => {
+describe('--sim and real secrets', () => {
   it('uses stand-ins even when every secret resolves: no real value reaches .hubfleet/sim or the output', async () => {
     const workspace = simWorkspace('aws-dsosu.yaml');
     const env = {

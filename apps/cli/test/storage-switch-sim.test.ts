@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inventory, sim, simWorkspace } from './sim-harness.js';
 
-describe('switching a hub from shared-nfs to per-user volumes', { timeout: 60_000 }, () => {
+describe('switching a hub from shared-nfs to per-user volumes', () => {
   it('removes its NFS server release, keeps its volume and lists it in status with a note', async () => {
     const workspace = simWorkspace('aws-dsosu.yaml');
     expect((await sim(workspace, 'up', ['--yes'])).code).toBe(0);

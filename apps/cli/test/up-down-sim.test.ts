@@ -11,7 +11,7 @@ import { callsDuring, inventory, sim, simWorkspace } from './sim-harness.js';
  * second up, status, plan, down, a second down, and `--delete-data` with `onDelete: delete`. The
  * tests run in order on one simulated account.
  */
-describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', { timeout: 60_000 }, () => {
+describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', () => {
   const workspace = simWorkspace('aws-dsosu.yaml');
   const timings = join(workspace.directory, 'timings.json');
 

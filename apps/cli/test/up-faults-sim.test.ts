@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STACK_TRACE } from './cli-harness.js';
 import { callsDuring, inventory, sim, simWorkspace } from './sim-harness.js';
 
-describe('up with 10% of simulated cloud calls failing', { timeout: 60_000 }, () => {
+describe('up with 10% of simulated cloud calls failing', () => {
   it('still converges: throttling, 5xx and dropped connections are retried', async () => {
     const workspace = simWorkspace('aws-dsosu.yaml');
     const faults = { HUBFLEET_SIM_FAULT_RATE: '0.1', HUBFLEET_SIM_FAULT_SEED: '7' };

@@ -68,7 +68,7 @@ runProviderConformance({
     );
     return {
       session,
-      // The sim's Kubernetes API serves the cluster, its Nodes following the EKS nodegroups.
+      // The sim's Kubernetes API serves the cluster (EKS token kubeconfig), its Nodes following the EKS nodegroups.
       kubernetes: true,
       faults: cloud.faults,
       settle: () => new Promise((resolve) => setTimeout(resolve, 5)),

@@ -1,7 +1,7 @@
 import { HubfleetError } from '../errors/index.js';
 import { createKubeCall, type KubeRetryOptions } from '../kubernetes/install/kube-client.js';
 import { createKubeTransport } from '../kubernetes/install/kube-transport.js';
-import { parseKubeconfig } from '../kubernetes/install/kubeconfig-target.js';
+import { loadKubeconfig } from '../kubernetes/install/kubeconfig.js';
 import { createManifestApplier } from '../kubernetes/install/manifest-applier.js';
 import type { ClusterAccess } from '../kubernetes/install/release-installer.js';
 import type { ClusterApiV1 } from '../provider/v1/session.js';
@@ -45,9 +45,9 @@ export function createClusterConnection(options: ClusterConnectionOptions): Clus
   const now = options.now ?? Date.now;
   let current: { at: number; access: ClusterAccess } | undefined;
 
-  function accessFor(kubeconfig: string): ClusterAccess {
+  async function accessFor(kubeconfig: string): Promise<ClusterAccess> {
     const api = createManifestApplier(
-      createKubeCall(createKubeTransport(parseKubeconfig(kubeconfig)), options.kubeRetry),
+      createKubeCall(createKubeTransport(await loadKubeconfig(kubeconfig)), options.kubeRetry),
     );
     return {
       kubeconfig,
@@ -69,7 +69,7 @@ export function createClusterConnection(options: ClusterConnectionOptions): Clus
       if (noClusterYet(error)) return undefined;
       throw error;
     }
-    current = { at: now(), access: accessFor(kubeconfig) };
+    current = { at: now(), access: await accessFor(kubeconfig) };
     return current.access;
   }
 

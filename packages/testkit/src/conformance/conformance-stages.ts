@@ -6,6 +6,7 @@ export type ConformanceStageId =
   | 'create'
   | 'service-range'
   | 'nodegroups'
+  | 'kubeconfig'
   | 'nodegroup-labels'
   | 'node-labels'
   | 'replan'
@@ -61,6 +62,13 @@ export const CONFORMANCE_STAGES: readonly ConformanceStage[] = [
     title:
       'nodegroups: each configured nodegroup is listed active with its min, max, instance type and ownership tags',
     needs: ['create'],
+  },
+  {
+    id: 'kubeconfig',
+    title:
+      "kubeconfig: the session's cluster.kubeconfig() is loaded and reaches the simulated Kubernetes API with its credential kind (reported)",
+    needs: ['create'],
+    runtimeCondition: 'kubernetes',
   },
   {
     id: 'nodegroup-labels',

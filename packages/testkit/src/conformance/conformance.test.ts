@@ -77,6 +77,7 @@ describe('conformanceReport', () => {
       'create',
       'service-range',
       'nodegroups',
+      'kubeconfig',
       'nodegroup-labels',
       'node-labels',
       'replan',

@@ -5,7 +5,11 @@ import { ownedBy } from './in-memory-ownership.js';
 import { type InMemoryCluster, observedCluster } from './in-memory-state.js';
 
 /** The deployment's cluster in the in-memory cloud, named after the deployment. */
-export function inMemoryClusterApi(cloud: InMemoryCloud, config: HubfleetConfig): ClusterApiV1 {
+export function inMemoryClusterApi(
+  cloud: InMemoryCloud,
+  config: HubfleetConfig,
+  kubernetes?: () => Promise<string>,
+): ClusterApiV1 {
   const name = config.name;
   const subject = `cluster ${name}`;
   const find = (): InMemoryCluster | undefined => cloud.state.clusters[name];
@@ -52,8 +56,8 @@ export function inMemoryClusterApi(cloud: InMemoryCloud, config: HubfleetConfig)
         cluster.status = 'deleting';
         cluster.transition = { to: null, at: cloud.finishesAt('DeleteCluster') };
       }),
-    kubeconfig: async () =>
-      cloud.call('DescribeCluster', false, () => {
+    kubeconfig: async () => {
+      const own = await cloud.call('DescribeCluster', false, () => {
         const cluster = find();
         if (cluster?.status !== 'active') throw notFound(`active ${subject}`);
         return [
@@ -65,6 +69,9 @@ export function inMemoryClusterApi(cloud: InMemoryCloud, config: HubfleetConfig)
           `current-context: ${name}`,
           '',
         ].join('\n');
-      }),
+      });
+      // A Kubernetes fake tied to the cluster answers for it once the cluster is active.
+      return kubernetes === undefined ? own : kubernetes();
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { ProviderSessionV1 } from '@hubfleet/core';
 import { createCallLog } from '../framework/call-log.js';
 import type { Clock } from '../framework/clock.js';
 import { createFaultInjector } from '../framework/faults.js';
-import { type KubernetesNodeGroup, kubeconfigFor, startKubernetesFake } from '../kubernetes/index.js';
+import { type KubernetesNodeGroup, startKubernetesFake } from '../kubernetes/index.js';
 import type { InMemorySession } from './in-memory-session.js';
 
 /** What the in-memory cloud itself puts on a nodegroup's nodes (as Magnum puts its node group name). */
@@ -18,7 +18,8 @@ export interface InMemoryKubernetesOptions {
 }
 
 /**
- * The in-memory cloud's session with a Kubernetes fake behind its kubeconfig: one Node per desired
+ * The in-memory cloud's session with a Kubernetes fake behind its kubeconfig (HTTPS, a client
+ * certificate signed by the cluster CA): one Node per desired
  * node of every active nodegroup, on the session's clock. Call `close` when done.
  */
 export async function withInMemoryKubernetes(
@@ -45,8 +46,15 @@ export async function withInMemoryKubernetes(
     faults: createFaultInjector(),
     callLog: createCallLog(),
     nodeGroups,
+    // As kubeadm's and Magnum's API servers: TLS with the cluster CA, client certificates only.
+    tls: true,
+    tokens: 'none',
   });
-  const kubeconfig = JSON.stringify(kubeconfigFor(fake.url));
+  const kubeconfig = await fake.kubeconfig({
+    kind: 'client-certificate',
+    user: 'kubernetes-admin',
+    groups: ['system:masters'],
+  });
   const cluster = { ...session.cluster, kubeconfig: async () => kubeconfig };
   const nodeGroupApi = reach
     ? session.nodeGroups

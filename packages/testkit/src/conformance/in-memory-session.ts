@@ -21,6 +21,12 @@ export interface InMemorySessionOptions {
   callLog?: CallLog;
   /** The cloud's state, to share one cloud between sessions or to seed it. @default an empty cloud */
   state?: InMemoryCloudState;
+  /**
+   * The kubeconfig of a Kubernetes fake tied to the cluster (e.g. `running.kubeconfig(...)` of a
+   * started fake): `cluster.kubeconfig()` returns it once the cluster is active. Without it the
+   * kubeconfig names an unreachable `*.memory.hubfleet.test` server.
+   */
+  kubeconfig?: () => Promise<string>;
 }
 
 /** A session on the in-memory cloud, with the cloud's state and clock for tests to read and move. */
@@ -49,7 +55,7 @@ export function createInMemorySession(options: InMemorySessionOptions): InMemory
   return {
     state,
     clock,
-    cluster: inMemoryClusterApi(cloud, options.config),
+    cluster: inMemoryClusterApi(cloud, options.config, options.kubeconfig),
     nodeGroups: inMemoryNodeGroupApi(cloud, options.config),
     volumes: inMemoryVolumeApi(cloud, options.config),
     addons: () => [],

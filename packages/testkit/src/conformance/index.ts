@@ -2,6 +2,7 @@ export { checkClusterAbsent, checkCreateCluster } from './check-cluster.js';
 export { checkDeleteNodeGroupsAndCluster, checkRetainsVolumesOnClusterDelete } from './check-delete.js';
 export { checkQuotaErrorMapping } from './check-error-mapping.js';
 export { checkDeleteIsIdempotent } from './check-idempotent-delete.js';
+export { checkKubeconfigReachesApi } from './check-kubeconfig.js';
 export { checkCreateNodeGroups, checkNodeGroupLabels } from './check-node-groups.js';
 export { checkNodeLabelsOnNodes } from './check-node-labels.js';
 export { checkOwnershipTags } from './check-ownership.js';

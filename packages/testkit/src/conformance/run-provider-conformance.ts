@@ -58,11 +58,12 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
 
     for (const stage of CONFORMANCE_STAGES) {
       const skipReason = stage.skipReason?.(options);
-      it.skipIf(skipReason !== undefined)(stageTitle(stage, skipReason), async ({ skip }) => {
+      it.skipIf(skipReason !== undefined)(stageTitle(stage, skipReason), async ({ skip, annotate }) => {
         if (context === undefined) throw new Error('setup() did not finish; see the error above.');
         const reason = runtimeSkipReason(stage, context, passed);
         if (reason !== undefined) skip(reason);
-        await STAGE_BODIES[stage.id](context, memory);
+        const note = await STAGE_BODIES[stage.id](context, memory);
+        if (typeof note === 'string') await annotate(note);
         passed.add(stage.id);
       });
     }

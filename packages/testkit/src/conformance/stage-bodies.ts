@@ -3,6 +3,7 @@ import { checkCreateCluster } from './check-cluster.js';
 import { checkRetainsVolumesOnClusterDelete } from './check-delete.js';
 import { checkQuotaErrorMapping } from './check-error-mapping.js';
 import { checkDeleteIsIdempotent } from './check-idempotent-delete.js';
+import { checkKubeconfigReachesApi } from './check-kubeconfig.js';
 import { checkCreateNodeGroups, checkNodeGroupLabels } from './check-node-groups.js';
 import { checkNodeLabelsOnNodes } from './check-node-labels.js';
 import { checkOwnershipTags } from './check-ownership.js';
@@ -29,7 +30,8 @@ export interface StageMemory {
   quotaFault?: QuotaFaultOptions;
 }
 
-type StageBody = (context: ConformanceContext, memory: StageMemory) => Promise<void>;
+/** A stage's work; a string it resolves to is reported as the test's annotation. */
+type StageBody = (context: ConformanceContext, memory: StageMemory) => Promise<unknown>;
 
 function required<Value>(value: Value | undefined, what: string): Value {
   if (value === undefined) throw new Error(`${what} is missing: the stage that makes it did not pass.`);
@@ -46,6 +48,7 @@ export const STAGE_BODIES: Readonly<Record<ConformanceStageId, StageBody>> = {
     await checkCreateNodeGroups(context);
     await checkOwnershipTags(context);
   },
+  kubeconfig: async (context) => `credential kind: ${await checkKubeconfigReachesApi(context)}`,
   'nodegroup-labels': (context) => checkNodeGroupLabels(context),
   'node-labels': (context) => checkNodeLabelsOnNodes(context),
   replan: async (context) => {

@@ -1,5 +1,8 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { X509Certificate } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import type { CallLog } from './call-log.js';
 import type { Clock } from './clock.js';
 import type { FaultInjector, FaultKind } from './faults.js';
@@ -11,6 +14,16 @@ export interface FakeRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Over TLS, the certificate the client presented, and whether it chains to the service's `ca`. */
+  clientCertificate?: { pem: string; trusted: boolean };
+}
+
+/** Serve HTTPS: the serving certificate and key, and the CA client certificates are checked against. */
+export interface ServingTls {
+  certificatePem: string;
+  privateKeyPem: string;
+  /** Client certificates are asked for (not required) and marked trusted when they chain to this CA. */
+  clientCaPem: string;
 }
 
 export interface FakeResponse {
@@ -42,6 +55,8 @@ export interface ServiceContext {
   callLog: CallLog;
   /** Called after every mutating call that succeeded, e.g. to persist state for sim mode. */
   afterMutation?: () => void;
+  /** Serve HTTPS instead of HTTP. */
+  tls?: ServingTls;
 }
 
 export interface RunningService {
@@ -50,7 +65,19 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-function readBody(request: import('node:http').IncomingMessage): Promise<string> {
+/**
+ * The client certificate of a TLS request. The handshake asks for one without requiring it
+ * (`rejectUnauthorized: false`), as an API server does: an untrusted one is the protocol's to refuse.
+ */
+function clientCertificateOf(incoming: IncomingMessage): FakeRequest['clientCertificate'] {
+  const socket = incoming.socket as Partial<TLSSocket>;
+  if (typeof socket.getPeerCertificate !== 'function') return undefined;
+  const peer = socket.getPeerCertificate();
+  if (peer?.raw === undefined) return undefined;
+  return { pem: new X509Certificate(peer.raw).toString(), trusted: socket.authorized === true };
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -65,14 +92,16 @@ export async function startService(
   context: ServiceContext,
   port = 0,
 ): Promise<RunningService> {
-  const server: Server = createServer(async (incoming, outgoing) => {
+  const handler = async (incoming: IncomingMessage, outgoing: import('node:http').ServerResponse) => {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+    const clientCertificate = clientCertificateOf(incoming);
     const request: FakeRequest = {
       method: incoming.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
       headers: incoming.headers,
       body: await readBody(incoming),
+      ...(clientCertificate === undefined ? {} : { clientCertificate }),
     };
     const resolved = protocol.resolve(request);
     const operation = resolved?.operation ?? 'Unknown';
@@ -116,13 +145,26 @@ export async function startService(
     log(response.status);
     outgoing.writeHead(response.status, response.headers ?? {});
     outgoing.end(response.body ?? '');
-  });
+  };
+  const tls = context.tls;
+  const server: Server = tls
+    ? createTlsServer(
+        {
+          cert: tls.certificatePem,
+          key: tls.privateKeyPem,
+          ca: tls.clientCaPem,
+          requestCert: true,
+          rejectUnauthorized: false,
+        },
+        handler,
+      )
+    : createServer(handler);
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   return {
     name: protocol.name,
-    url: `http://127.0.0.1:${address.port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -13,6 +13,7 @@ export type {
   RunningService,
   ServiceContext,
   ServiceProtocol,
+  ServingTls,
 } from './http-service.js';
 export { startService } from './http-service.js';
 export type { JsonObject } from './json-body.js';

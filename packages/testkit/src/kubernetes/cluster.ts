@@ -2,6 +2,7 @@ import type { Clock, Durations } from '../framework/index.js';
 import { durationOf } from '../framework/index.js';
 import type { KubeObject } from './kube-object.js';
 import type { KubernetesNodeGroup } from './node-group.js';
+import type { ServiceRange } from './service-range.js';
 import { allStored, type KubernetesState } from './store.js';
 import { createTypeRegistry, type TypeRegistry } from './type-registry.js';
 
@@ -17,6 +18,8 @@ export interface ClusterSettings {
   gitVersion: string;
   /** The ingress a LoadBalancer Service gets; `index` counts the load balancers assigned so far. */
   loadBalancerIngress(service: KubeObject, index: number): LoadBalancerIngress;
+  /** Where ClusterIPs come from. */
+  serviceRange: ServiceRange;
   /** When set, called on every request: the node groups Node objects are kept in line with. */
   nodeGroups?: () => readonly KubernetesNodeGroup[];
 }

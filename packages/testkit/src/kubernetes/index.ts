@@ -1,4 +1,4 @@
-export type { Authenticate as KubernetesAuthenticate } from './authentication.js';
+export type { Authenticate as KubernetesAuthenticate, KubernetesIdentity } from './authentication.js';
 export type { LoadBalancerIngress as KubernetesLoadBalancerIngress } from './cluster.js';
 export { KUBERNETES_EXTRA_DURATIONS } from './cluster.js';
 export type {
@@ -8,7 +8,8 @@ export type {
 } from './errors.js';
 export { KubernetesApiError } from './errors.js';
 export type { KubeObject } from './kube-object.js';
-export { kubeconfigFor } from './kubeconfig.js';
+export type { FakeKubeconfigCredential } from './kubeconfig.js';
+export { execCredential, fakeKubeconfig, kubeconfigFor } from './kubeconfig.js';
 export type {
   KubernetesFake,
   KubernetesFakeOptions,
@@ -18,5 +19,6 @@ export type {
 export { createKubernetesFake, startKubernetesFake } from './kubernetes-fake.js';
 export type { KubernetesNodeGroup, KubernetesTaint } from './node-group.js';
 export { NODE_GROUP_ANNOTATION as KUBERNETES_NODE_GROUP_ANNOTATION } from './node-sync.js';
+export { DEFAULT_SERVICE_CIDR, serviceRange } from './service-range.js';
 export type { KubernetesState, StoredObject as KubernetesStoredObject } from './store.js';
 export { emptyKubernetesState } from './store.js';

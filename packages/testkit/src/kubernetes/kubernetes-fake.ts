@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type {
   CallLog,
   Clock,
@@ -6,14 +7,23 @@ import type {
   RunningService,
   ServiceProtocol,
 } from '../framework/index.js';
-import { createStateStore, DEFAULT_DURATIONS, startService } from '../framework/index.js';
+import {
+  type CertificateAndKey,
+  createCertificateAuthority,
+  createStateStore,
+  DEFAULT_DURATIONS,
+  issueServerCertificate,
+  startService,
+} from '../framework/index.js';
 import type { Authenticate } from './authentication.js';
 import { createCluster, KUBERNETES_EXTRA_DURATIONS, type LoadBalancerIngress } from './cluster.js';
 import { cloneJson, type KubeObject, uidOf } from './kube-object.js';
+import { type FakeKubeconfigCredential, fakeKubeconfig } from './kubeconfig.js';
 import { createKubernetesProtocol } from './kubernetes-protocol.js';
 import type { KubernetesNodeGroup } from './node-group.js';
 import { reconcile } from './reconcile.js';
-import { STANDARD_OBJECTS, seedObjects } from './seed.js';
+import { seedObjects, standardObjects } from './seed.js';
+import { serviceRange } from './service-range.js';
 import { emptyKubernetesState, type KubernetesState } from './store.js';
 
 /** How a fake cluster behaves. */
@@ -25,8 +35,19 @@ export interface KubernetesFakeOptions {
   name?: string;
   /** Modelled durations, over the framework's DEFAULT_DURATIONS and KUBERNETES_EXTRA_DURATIONS. */
   durations?: Durations;
-  /** Token verification; any bearer token is accepted when absent (a request without one is 401). */
+  /** Token verification (e.g. EKS tokens against STS); when absent, `tokens` decides. */
   authenticate?: Authenticate;
+  /**
+   * Bearer tokens let in without `authenticate`: any (the default), only those `issueToken` made
+   * and not expired, or none (a kubeadm-like cluster reached by client certificates only).
+   * Client certificates are checked by the TLS server (startKubernetesFake's `tls`).
+   */
+  tokens?: 'any' | 'issued' | 'none';
+  /**
+   * The Service range ClusterIPs come from, as the API server's `--service-cluster-ip-range`; a
+   * fixed `spec.clusterIP` outside it is refused with 422 Invalid. @default '10.100.0.0/16' (EKS)
+   */
+  serviceCidr?: string;
   /** `/version` and the nodes' kubelet version. @default 'v1.32.3' */
   gitVersion?: string;
   /** How LoadBalancer Services are addressed: a hostname (EKS-like), an IP (GKE/OpenStack-like), or a function. @default 'hostname' */
@@ -49,6 +70,8 @@ export interface KubernetesFake {
   reconcile(): void;
   /** Forget every object, as a newly created cluster would have none, and seed the standard ones again. */
   reset(): void;
+  /** A bearer token for `user`, valid for `ttlMs` of the fake's clock (default an hour), as a token authenticator would accept. */
+  issueToken(identity: { user: string; groups?: string[]; ttlMs?: number }): string;
 }
 
 function loadBalancerAddresses(option: KubernetesFakeOptions['loadBalancerIngress']) {
@@ -73,15 +96,23 @@ export function createKubernetesFake(options: KubernetesFakeOptions): Kubernetes
     { ...KUBERNETES_EXTRA_DURATIONS, ...DEFAULT_DURATIONS, ...options.durations },
     {
       gitVersion: options.gitVersion ?? 'v1.32.3',
+      serviceRange: serviceRange(options.serviceCidr),
       loadBalancerIngress: loadBalancerAddresses(options.loadBalancerIngress),
       ...(options.nodeGroups ? { nodeGroups: options.nodeGroups } : {}),
     },
   );
-  if (fresh) seedObjects(cluster, [...STANDARD_OBJECTS, ...(options.seed ?? [])]);
+  if (fresh)
+    seedObjects(cluster, [...standardObjects(cluster.settings.serviceRange), ...(options.seed ?? [])]);
   reconcile(cluster);
+  const issued = new Map<string, { user: string; groups: string[]; expiresAt: number }>();
   const protocol = createKubernetesProtocol(cluster, {
     name: options.name ?? 'kubernetes',
-    ...(options.authenticate ? { authenticate: options.authenticate } : {}),
+    authentication: {
+      tokens: options.tokens ?? 'any',
+      issued,
+      now: () => options.clock.now(),
+      ...(options.authenticate ? { authenticate: options.authenticate } : {}),
+    },
     ...(options.onStateChange ? { onStateChange: options.onStateChange } : {}),
   });
   return {
@@ -98,9 +129,18 @@ export function createKubernetesFake(options: KubernetesFakeOptions): Kubernetes
     },
     reset() {
       for (const key of Object.keys(state.objects)) delete state.objects[key];
-      seedObjects(cluster, [...STANDARD_OBJECTS, ...(options.seed ?? [])]);
+      seedObjects(cluster, [...standardObjects(cluster.settings.serviceRange), ...(options.seed ?? [])]);
       reconcile(cluster);
       options.onStateChange?.();
+    },
+    issueToken(identity) {
+      const token = `fake-${randomBytes(16).toString('hex')}`;
+      issued.set(token, {
+        user: identity.user,
+        groups: [...(identity.groups ?? []), 'system:authenticated'],
+        expiresAt: options.clock.now() + (identity.ttlMs ?? 3_600_000),
+      });
+      return token;
     },
   };
 }
@@ -113,18 +153,27 @@ export interface StartKubernetesFakeOptions extends Omit<KubernetesFakeOptions, 
   stateFile?: string;
   /** @default 0 (an ephemeral port) */
   port?: number;
+  /**
+   * Serve HTTPS as a real API server: a serving certificate for 127.0.0.1 signed by the cluster CA
+   * (this one, or a fresh one when `true`), and client certificates that chain to it authenticate.
+   */
+  tls?: boolean | { authority: CertificateAndKey };
 }
 
-/** A fake cluster served over HTTP. */
+/** A fake cluster served over HTTP, or HTTPS with its cluster CA. */
 export interface RunningKubernetesFake extends RunningService {
   readonly fake: KubernetesFake;
+  /** The cluster CA, when served over TLS. */
+  readonly authority?: CertificateAndKey;
+  /** A kubeconfig (JSON, which is YAML) reaching this server with one kind of credential. */
+  kubeconfig(credential: FakeKubeconfigCredential): Promise<string>;
 }
 
 /** Serve a fake Kubernetes API server on 127.0.0.1. */
 export async function startKubernetesFake(
   options: StartKubernetesFakeOptions,
 ): Promise<RunningKubernetesFake> {
-  const { faults, callLog, stateFile, port, ...fakeOptions } = options;
+  const { faults, callLog, stateFile, port, tls, ...fakeOptions } = options;
   const store = createStateStore<KubernetesState>(emptyKubernetesState, stateFile);
   const fake = createKubernetesFake({
     ...fakeOptions,
@@ -132,6 +181,23 @@ export async function startKubernetesFake(
     onStateChange: () => store.save(),
   });
   store.save();
-  const running = await startService(fake.protocol, { clock: options.clock, faults, callLog }, port ?? 0);
-  return { ...running, fake };
+  const authority =
+    tls === true ? await createCertificateAuthority('kubernetes') : tls ? tls.authority : undefined;
+  const serving = authority ? await issueServerCertificate(authority, ['127.0.0.1', 'localhost']) : undefined;
+  const running = await startService(
+    fake.protocol,
+    {
+      clock: options.clock,
+      faults,
+      callLog,
+      ...(authority && serving ? { tls: { ...serving, clientCaPem: authority.certificatePem } } : {}),
+    },
+    port ?? 0,
+  );
+  return {
+    ...running,
+    fake,
+    ...(authority ? { authority } : {}),
+    kubeconfig: (credential) => fakeKubeconfig({ server: running.url, fake, authority }, credential),
+  };
 }

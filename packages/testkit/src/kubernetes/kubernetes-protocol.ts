@@ -1,5 +1,5 @@
 import type { FakeRequest, FakeResponse, ResolvedOperation, ServiceProtocol } from '../framework/index.js';
-import { type Authenticate, isAuthenticated } from './authentication.js';
+import { type AuthenticationSettings, authenticateRequest } from './authentication.js';
 import type { Cluster } from './cluster.js';
 import { apiGroup, apiGroupList, apiResourceList, legacyApiVersions, versionInfo } from './discovery.js';
 import {
@@ -33,7 +33,7 @@ type DiscoveryRoute = Exclude<Route, ResourceRoute>;
 /** How the protocol is wired to the rest of the fake. */
 export interface ProtocolSettings {
   name: string;
-  authenticate?: Authenticate;
+  authentication: AuthenticationSettings;
   /** Called after any request that changed state. */
   onStateChange?: () => void;
 }
@@ -113,7 +113,7 @@ function discoveryOperation(route: DiscoveryRoute): string {
 
 /**
  * The Kubernetes API as a framework ServiceProtocol: routes to operations named like
- * `create/apps/v1/deployments`, bearer-token authentication (/version and health checks are open,
+ * `create/apps/v1/deployments`, client-certificate and bearer-token authentication (/version and health checks are open,
  * as on a real server), the modelled controllers run before each answer, errors and faults as
  * `Status` objects.
  */
@@ -122,7 +122,7 @@ export function createKubernetesProtocol(cluster: Cluster, settings: ProtocolSet
     const before = cluster.state.resourceVersion;
     try {
       const open = route.kind === 'version' || route.kind === 'health';
-      if (!open && !(await isAuthenticated(request, settings.authenticate))) throw unauthorized();
+      if (!open && !(await authenticateRequest(request, settings.authentication))) throw unauthorized();
       reconcile(cluster);
       if (route.kind !== 'resource') return serveDiscovery(cluster, route, request);
       if (!verb) throw methodNotAllowed();

@@ -8,10 +8,9 @@ import {
   nameOf,
   namespaceOf,
 } from './kube-object.js';
+import type { ServiceRange } from './service-range.js';
 import { allStored, type KubernetesState } from './store.js';
 
-/** The Service cluster IP range (EKS's default, 10.100.0.0/16); the `kubernetes` Service holds .0.1. */
-export const SERVICE_CIDR_PREFIX = '10.100.';
 const NODE_PORT_MIN = 30000;
 const NODE_PORT_MAX = 32767;
 
@@ -28,20 +27,17 @@ function otherServices(state: KubernetesState, service: KubeObject): KubeObject[
     .map((stored) => stored.object);
 }
 
-function ipInRange(ip: string): boolean {
-  const match = /^10\.100\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
-  return Boolean(match) && Number(match?.[1]) <= 255 && Number(match?.[2]) <= 255;
-}
-
-function nextFreeIp(used: Set<string>): string {
-  for (let index = 2; index < 65534; index++) {
-    const ip = `${SERVICE_CIDR_PREFIX}${Math.floor(index / 256)}.${index % 256}`;
+/** The lowest free address after the `kubernetes` Service's (.1). */
+function nextFreeIp(range: ServiceRange, used: Set<string>): string {
+  for (let index = 2; index < range.size - 1; index++) {
+    const ip = range.address(index);
     if (!used.has(ip)) return ip;
   }
-  throw new Error('service cluster IP range exhausted');
+  throw new Error(`service cluster IP range ${range.cidr} exhausted`);
 }
 
 function assignClusterIp(
+  range: ServiceRange,
   spec: Record<string, unknown>,
   liveSpec: Record<string, unknown> | undefined,
   used: Set<string>,
@@ -56,13 +52,13 @@ function assignClusterIp(
     }
     spec.clusterIP = previous;
   } else if (requested === undefined || requested === '') {
-    spec.clusterIP = nextFreeIp(used);
+    spec.clusterIP = nextFreeIp(range, used);
   } else if (requested !== 'None') {
-    if (!ipInRange(requested)) {
+    if (!range.contains(requested)) {
       return [
         {
           field: 'spec.clusterIPs',
-          message: `Invalid value: ["${requested}"]: failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR_PREFIX}0.0/16`,
+          message: `Invalid value: ["${requested}"]: failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${range.cidr}`,
         },
       ];
     }
@@ -100,10 +96,11 @@ function assignNodePorts(ports: Record<string, unknown>[], livePorts: unknown[],
 
 /**
  * Service defaults and allocations, as the API server's Service registry does them: type,
- * protocol and targetPort defaults; a cluster IP from the range (kept across updates, a requested
+ * protocol and targetPort defaults; a cluster IP from the cluster's Service range (kept across updates, a requested
  * one checked for range and collisions); node ports for NodePort and LoadBalancer Services.
  */
 export function prepareService(
+  range: ServiceRange,
   state: KubernetesState,
   service: KubeObject,
   live: KubeObject | undefined,
@@ -129,7 +126,7 @@ export function prepareService(
       .map((other) => asString(asRecord(other.spec)?.clusterIP))
       .filter((ip): ip is string => Boolean(ip)),
   );
-  const problems = assignClusterIp(spec, liveSpec, usedIps);
+  const problems = assignClusterIp(range, spec, liveSpec, usedIps);
   if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
     spec.externalTrafficPolicy ??= 'Cluster';
     const usedPorts = new Set(

@@ -93,7 +93,7 @@ export function applyCreateDefaults(
       return [];
     case '/services':
       object.status = { loadBalancer: {} };
-      return prepareService(cluster.state, object, undefined);
+      return prepareService(cluster.settings.serviceRange, cluster.state, object, undefined);
     case '/persistentvolumeclaims': {
       const spec = childRecord(object, 'spec');
       const fallback = defaultStorageClass(cluster);
@@ -148,7 +148,7 @@ export function applyUpdateDefaults(
       next.spec = cloneJson(liveSpec);
       return [];
     case '/services':
-      return prepareService(cluster.state, next, live);
+      return prepareService(cluster.settings.serviceRange, cluster.state, next, live);
     case '/pods': {
       const spec = childRecord(next, 'spec');
       spec.nodeName ??= liveSpec.nodeName;

@@ -17,7 +17,7 @@ import { createFaultInjector, type FaultInjector, type FaultPlan } from '../fram
 import { type RunningService, startService } from '../framework/http-service.js';
 import { createStateStore } from '../framework/state-store.js';
 import { createKubernetesFake, emptyKubernetesState, type KubernetesState } from '../kubernetes/index.js';
-import { SERVICE_CIDR_PREFIX } from '../kubernetes/service-allocation.js';
+import { DEFAULT_SERVICE_CIDR } from '../kubernetes/service-range.js';
 import { awsSimInventory } from './aws-sim-inventory.js';
 import { tieKubernetesToEks } from './cluster-incarnation.js';
 import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
@@ -76,7 +76,7 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     region,
     accountId: SIM_ACCOUNT_ID,
     stateFile: stateFile('eks'),
-    defaultServiceIpv4Cidr: `${SERVICE_CIDR_PREFIX}0.0/16`,
+    defaultServiceIpv4Cidr: DEFAULT_SERVICE_CIDR,
   });
   const ec2 = await startEc2Fake({ ...common, region, stateFile: stateFile('ec2') });
   const iam = await startIamFake({ ...common, accountId: SIM_ACCOUNT_ID, stateFile: stateFile('iam') });
@@ -94,6 +94,7 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     state: kubernetesStore.state,
     onStateChange: () => kubernetesStore.save(),
     nodeGroups: () => nodeGroupsFromEks(eks.state, clock.now(), capacityOf),
+    serviceCidr: DEFAULT_SERVICE_CIDR,
     authenticate: (token) =>
       token.startsWith(EKS_TOKEN_PREFIX) &&
       verifyEksToken(token, {

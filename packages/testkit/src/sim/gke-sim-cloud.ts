@@ -27,6 +27,8 @@ import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
 import { faultPlanOf } from './sim-options.js';
 
 export const GKE_SIM_PROJECT = 'hubfleet-sim';
+/** GKE's Service range for new clusters (Standard 1.29+): the simulated clusters report it and their API serves it. */
+export const GKE_SERVICES_CIDR = '34.118.224.0/20';
 export const GKE_SIM_SERVICE_ACCOUNT = `hubfleet@${GKE_SIM_PROJECT}.iam.gserviceaccount.com`;
 
 /** Where the simulated project is when neither the options nor the config say. */
@@ -115,9 +117,7 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
     authenticate,
     machineTypes,
     clusterCaPem: caStore.state.certificatePem,
-    // The simulated API allocates Service IPs from 10.100.0.0/16 (service-allocation.ts): its
-    // clusters report that range, so fixed IPs placed in the reported range are accepted.
-    servicesIpv4Cidr: '10.100.0.0/16',
+    servicesIpv4Cidr: GKE_SERVICES_CIDR,
   });
   const region = (location: string) => /^([a-z]+-[a-z]+\d+)/.exec(location)?.[1] ?? location;
   const compute = await startComputeFake({
@@ -139,6 +139,8 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
   });
   const kubernetesFake = createKubernetesFake({
     clock,
+    // The cluster's API server allocates Service IPs from the range its GKE cluster reports.
+    serviceCidr: GKE_SERVICES_CIDR,
     state: kubernetesStore.state,
     onStateChange: () => kubernetesStore.save(),
     nodeGroups: () => {

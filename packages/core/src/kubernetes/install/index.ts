@@ -8,9 +8,16 @@ export type { ResourceCatalog, ResourceInfo } from './kube-resources.js';
 export { createResourceCatalog, groupVersionPath } from './kube-resources.js';
 export type { KubeRequest, KubeResponse, KubeTransport } from './kube-transport.js';
 export { createKubeTransport, KUBE_REQUEST_TIMEOUT_MS } from './kube-transport.js';
-export type { KubeTarget } from './kubeconfig-target.js';
-export { parseKubeconfig } from './kubeconfig-target.js';
-export type { KubeObject, ListOptions, ManifestApplier, ObjectRef } from './manifest-applier.js';
+export type { KubeCredentialKind, LoadedKubeconfig } from './kubeconfig.js';
+export { loadKubeconfig } from './kubeconfig.js';
+export type {
+  KubeObject,
+  ListOptions,
+  ManifestApplier,
+  NodeChange,
+  NodeTaint,
+  ObjectRef,
+} from './manifest-applier.js';
 export { createManifestApplier, describeRef, FIELD_MANAGER, refOf } from './manifest-applier.js';
 export type {
   ClusterAccess,

@@ -1,7 +1,8 @@
+import type { Agent } from 'node:http';
 import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { HubfleetError } from '../../errors/index.js';
-import type { KubeTarget } from './kubeconfig-target.js';
+import type { LoadedKubeconfig } from './kubeconfig.js';
 
 /** One request to the Kubernetes API server. */
 export interface KubeRequest {
@@ -38,7 +39,7 @@ function parseBody(text: string): unknown {
   }
 }
 
-function noAnswer(target: KubeTarget, request: KubeRequest, cause: unknown): HubfleetError {
+function noAnswer(target: LoadedKubeconfig, request: KubeRequest, cause: unknown): HubfleetError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   return new HubfleetError({
     kind: 'unavailable',
@@ -50,36 +51,38 @@ function noAnswer(target: KubeTarget, request: KubeRequest, cause: unknown): Hub
 }
 
 /**
- * A transport over Node's own http/https (no client library, so core keeps no Kubernetes
- * dependency): bearer token from the kubeconfig, the cluster CA when it gives one, plain HTTP for
- * the simulated API server.
+ * A transport that authenticates the way `@kubernetes/client-node` does for the kubeconfig's
+ * current context (bearer token, client certificate and key, exec credential plugin — refreshed
+ * when it expires — CA, TLS server name, proxy) and sends over Node's http/https. hubfleet keeps
+ * the request itself (paths from its own resource table, raw status and `Retry-After`) so the
+ * retry policy and error mapping in kube-client.ts stay in one place and built-in kinds need no
+ * discovery call.
  */
-export function createKubeTransport(target: KubeTarget): KubeTransport {
+export function createKubeTransport(target: LoadedKubeconfig): KubeTransport {
   const base = new URL(target.server);
-  const secure = base.protocol === 'https:';
-  return (request) =>
-    new Promise((resolve, reject) => {
-      const url = new URL(`${base.pathname.replace(/\/$/, '')}${request.path}`, base);
-      for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
-      const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (target.token !== undefined) headers.authorization = `Bearer ${target.token}`;
-      if (payload !== undefined) {
-        headers['content-type'] = request.contentType ?? 'application/json';
-        headers['content-length'] = String(Buffer.byteLength(payload));
-      }
-      const options = {
-        method: request.method,
-        headers,
-        timeout: KUBE_REQUEST_TIMEOUT_MS,
-        ...(secure
-          ? {
-              rejectUnauthorized: !target.insecure,
-              ...(target.certificateAuthority === undefined ? {} : { ca: target.certificateAuthority }),
-            }
-          : {}),
-      };
-      const send = secure ? httpsRequest : httpRequest;
+  const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
+  // One agent for every request (client-node makes a new one per call): an https.Agent caches TLS
+  // sessions, so later requests resume the first handshake instead of repeating it.
+  let agent: Agent | undefined;
+  return async (request) => {
+    const url = new URL(`${base.pathname.replace(/\/$/, '')}${request.path}`, base);
+    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+    const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (payload !== undefined) {
+      headers['content-type'] = request.contentType ?? 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(payload));
+    }
+    const options: RequestOptions = { method: request.method, headers, timeout: KUBE_REQUEST_TIMEOUT_MS };
+    try {
+      // Runs an exec plugin when its credential is missing or expired.
+      await target.config.applyToHTTPSOptions(options);
+    } catch (error) {
+      throw noCredential(target, error);
+    }
+    agent ??= options.agent as Agent;
+    options.agent = agent;
+    return new Promise((resolve, reject) => {
       const outgoing = send(url, options, (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -97,4 +100,18 @@ export function createKubeTransport(target: KubeTarget): KubeTransport {
       outgoing.on('error', (error) => reject(noAnswer(target, request, error)));
       outgoing.end(payload);
     });
+  };
+}
+
+/** The credential could not be produced (an exec plugin failed, a file vanished): not retried. */
+function noCredential(target: LoadedKubeconfig, cause: unknown): HubfleetError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new HubfleetError({
+    kind: 'permission',
+    retryable: false,
+    message: `no credential for context "${target.context}" of the kubeconfig could be produced: ${detail}`,
+    hint: 'check the exec credential plugin (run it by hand) or the certificate files the kubeconfig names',
+    subject: `kubeconfig context ${target.context}`,
+    cause,
+  });
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKubeCall } from './kube-client.js';
 import { createKubeTransport } from './kube-transport.js';
+import { loadKubeconfig } from './kubeconfig.js';
 import { createManifestApplier } from './manifest-applier.js';
 
 interface Seen {
@@ -47,6 +48,18 @@ async function scriptedServer(
   };
 }
 
+/** A token kubeconfig for a plain-HTTP test server, loaded the way the deployment loads one. */
+function tokenKubeconfig(server: string, token: string) {
+  return loadKubeconfig(
+    JSON.stringify({
+      clusters: [{ name: 'c', cluster: { server, 'insecure-skip-tls-verify': true } }],
+      users: [{ name: 'u', user: { token } }],
+      contexts: [{ name: 'x', context: { cluster: 'c', user: 'u' } }],
+      'current-context': 'x',
+    }),
+  );
+}
+
 describe('createManifestApplier', () => {
   const servers: { close(): Promise<unknown> }[] = [];
   afterEach(async () => {
@@ -59,7 +72,7 @@ describe('createManifestApplier', () => {
       { status: 200, body: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'a', namespace: 'hub' } } },
     ]);
     servers.push(server);
-    const call = createKubeCall(createKubeTransport({ server: server.url, token: 'tok', insecure: true }), {
+    const call = createKubeCall(createKubeTransport(await tokenKubeconfig(server.url, 'tok')), {
       baseDelayMs: 1,
       maxDelayMs: 5,
     });
@@ -92,7 +105,7 @@ describe('createManifestApplier', () => {
     ]);
     servers.push(server);
     const applier = createManifestApplier(
-      createKubeCall(createKubeTransport({ server: server.url, insecure: true })),
+      createKubeCall(createKubeTransport(await tokenKubeconfig(server.url, 'tok'))),
     );
     expect(
       await applier.get({ apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer', name: 'letsencrypt' }),

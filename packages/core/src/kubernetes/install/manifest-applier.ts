@@ -17,6 +17,20 @@ export interface ObjectRef {
   namespace?: string;
 }
 
+/** A Node taint, as the API holds it. */
+export interface NodeTaint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+/** What core sets on a Node when the cloud cannot (labels and taints of a nodegroup). */
+export interface NodeChange {
+  labels?: Readonly<Record<string, string | null>>;
+  /** Replaces the Node's taints; read them first to keep the ones others set. */
+  taints?: readonly NodeTaint[];
+}
+
 export interface ListOptions {
   namespace?: string;
   labelSelector?: string;
@@ -34,6 +48,13 @@ export interface ManifestApplier {
   get(ref: ObjectRef): Promise<KubeObject | undefined>;
   /** Every object of a kind, in one namespace or all; empty when the kind is not served. */
   list(apiVersion: string, kind: string, options?: ListOptions): Promise<KubeObject[]>;
+  /**
+   * A JSON merge patch (RFC 7386) of a live object: maps merge key by key (`null` removes one),
+   * lists are replaced whole. Undefined when the object does not exist.
+   */
+  patch(ref: ObjectRef, patch: Record<string, unknown>): Promise<KubeObject | undefined>;
+  /** Labels (a `null` value removes one) and, when given, the whole taint list of one Node. */
+  patchNode(name: string, change: NodeChange): Promise<KubeObject | undefined>;
   /** Delete (dependents in the background); false when it was already gone. */
   delete(ref: ObjectRef): Promise<boolean>;
   /** Whether the server serves this kind now (a CRD's kinds appear once it is installed). */
@@ -82,6 +103,16 @@ export function createManifestApplier(call: KubeCall): ManifestApplier {
     const namespace = info.namespaced ? ref.namespace : undefined;
     const path = `${catalog.collectionPath(info, namespace)}/${encodeURIComponent(ref.name)}`;
     return { info, path };
+  }
+
+  async function mergePatch(ref: ObjectRef, patch: Record<string, unknown>): Promise<KubeObject | undefined> {
+    const found = await objectPath(ref);
+    if (found === undefined) return undefined;
+    const response = await call(
+      { method: 'PATCH', path: found.path, body: patch, contentType: 'application/merge-patch+json' },
+      describeRef(ref),
+    );
+    return response.status === 404 ? undefined : (response.body as KubeObject);
   }
 
   return {
@@ -137,6 +168,13 @@ export function createManifestApplier(call: KubeCall): ManifestApplier {
         token = body?.metadata?.continue || undefined;
       } while (token !== undefined);
       return items;
+    },
+    patch: mergePatch,
+    async patchNode(name, change) {
+      const patch: Record<string, unknown> = {};
+      if (change.labels !== undefined) patch.metadata = { labels: change.labels };
+      if (change.taints !== undefined) patch.spec = { taints: change.taints };
+      return mergePatch({ apiVersion: 'v1', kind: 'Node', name }, patch);
     },
     async delete(ref) {
       const found = await objectPath(ref);
