@@ -6,4 +6,6 @@ export * from './aws/sts/index.js';
 export * from './framework/index.js';
 export * from './gke/index.js';
 export * from './kubernetes/index.js';
+export * from './openstack/index.js';
 export * from './sim/index.js';
+export * from './ssh/index.js';

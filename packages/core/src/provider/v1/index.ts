@@ -8,6 +8,7 @@ export type {
   ConnectContextV1,
   ProviderSettingsV1,
   ProviderV1,
+  RenderedArtifactV1,
   SimulationV1,
   ToolDefaultV1,
   ToolName,
