@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_CONFIG_FILE, discoverConfig } from './cli/config-discovery.js';
+import { checkSimFlags } from './cli/sim-flags.js';
 
 const EXAMPLES = `
 Examples:
@@ -12,11 +14,15 @@ Examples:
   $ hubfleet status -c hubfleet.yaml --output json
   $ hubfleet down -c hubfleet.yaml
   $ hubfleet kubeconfig -c hubfleet.yaml
+  $ hubfleet unlock -c hubfleet.yaml
   $ hubfleet schema > hubfleet.schema.json
   $ hubfleet catalog aws
   $ hubfleet sim serve --provider aws --speed 1000
+  $ hubfleet completion bash
+  $ hubfleet version
 
-Exit codes: 0 ok, 1 failed, 2 invalid input, 3 refused.`;
+Without -c, commands use ./hubfleet.yaml. Colour only on a terminal, never with NO_COLOR or --no-color.
+Exit codes: 0 ok, 1 failed, 2 invalid input, 3 refused, 130 interrupted.`;
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -26,7 +32,10 @@ function version(): string {
 }
 
 const configOption = () =>
-  new Option('-c, --config <file>', 'the hubfleet.yaml to use').makeOptionMandatory();
+  new Option('-c, --config <file>', 'the hubfleet.yaml to use').default(
+    DEFAULT_CONFIG_FILE,
+    `./${DEFAULT_CONFIG_FILE}`,
+  );
 const outputOption = () =>
   new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text');
 
@@ -37,7 +46,21 @@ function withSim(command: Command): Command {
       '--sim',
       "use the simulated cloud of the config's provider (state in .hubfleet/sim/ next to the config, or $HUBFLEET_SIM_DIR)",
     )
-    .option('--sim-speed <factor>', 'with --sim: divide every modelled cloud duration by this', '2000');
+    .option(
+      '--sim-speed <factor>',
+      'with --sim: divide every modelled cloud duration by this (default: 2000)',
+    );
+}
+
+/**
+ * Before any command runs: `--no-color` (as NO_COLOR=1, so progress output follows too), config
+ * discovery (`./hubfleet.yaml` when `-c` is not given) and `--sim-*` flags refused without `--sim`.
+ */
+function beforeEachCommand(program: Command, command: Command): void {
+  if (program.opts().color === false) process.env.NO_COLOR = '1';
+  const options = command.opts();
+  if ('config' in options) discoverConfig(options, command.getOptionValueSource('config') !== 'default');
+  checkSimFlags(options);
 }
 
 function addCloudCommands(program: Command, setExitCode: (code: number) => void): void {
@@ -112,12 +135,29 @@ function addCloudCommands(program: Command, setExitCode: (code: number) => void)
       .command('kubeconfig')
       .description('add a context hubfleet-<deployment> to your kubeconfig (or write --out FILE, mode 0600)')
       .addOption(configOption())
-      .option('--out <file>', 'write a kubeconfig with only this cluster here instead of merging'),
+      .option('--out <file>', 'write a kubeconfig with only this cluster here instead of merging')
+      .option(
+        '--force',
+        'with --out: replace a file that is not a kubeconfig hubfleet wrote for this deployment',
+      ),
   )
     .addHelpText('after', '\nExample:\n  $ hubfleet kubeconfig -c hubfleet.yaml && kubectl get nodes')
     .action(async (options) => {
       const { kubeconfigCommand } = await import('./commands/kubeconfig.js');
       setExitCode(await kubeconfigCommand(options));
+    });
+
+  withSim(
+    program
+      .command('unlock')
+      .description("break the deployment's lock left by a run that died (shows the holder, asks first)")
+      .addOption(configOption())
+      .option('-y, --yes', 'do not ask for the deployment name (needed without a terminal)'),
+  )
+    .addHelpText('after', '\nExample:\n  $ hubfleet unlock -c hubfleet.yaml')
+    .action(async (options) => {
+      const { unlockCommand } = await import('./commands/unlock.js');
+      setExitCode(await unlockCommand(options));
     });
 }
 
@@ -128,8 +168,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .version(version(), '-V, --version')
     .addHelpText('after', EXAMPLES)
+    .option('--no-color', 'no colour, even on a terminal (as NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  program.hook('preAction', (_program, command) => beforeEachCommand(program, command));
 
   program
     .command('validate')
@@ -176,6 +218,30 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (kind: string, options) => {
       const { catalogCommand } = await import('./commands/catalog.js');
       setExitCode(await catalogCommand(kind, options));
+    });
+
+  program
+    .command('version')
+    .description('print the hubfleet version (and, with --output json, the Node.js version)')
+    .addOption(outputOption())
+    .action(async (options) => {
+      const { versionCommand } = await import('./commands/version.js');
+      setExitCode(versionCommand(version(), options));
+    });
+
+  program
+    .command('completion')
+    .description(
+      'print a shell completion script: hubfleet completion bash > /etc/bash_completion.d/hubfleet',
+    )
+    .argument('<shell>', 'bash | zsh | fish')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ source <(hubfleet completion bash)\n  $ hubfleet completion zsh > ~/.zfunc/_hubfleet  # a folder on your $fpath\n  $ hubfleet completion fish > ~/.config/fish/completions/hubfleet.fish',
+    )
+    .action(async (shell: string) => {
+      const { completionCommand } = await import('./commands/completion.js');
+      setExitCode(completionCommand(shell, program));
     });
 
   const sim = program.command('sim').description('the simulated cloud: rehearse with no account');

@@ -55,7 +55,7 @@ describe('hubfleet sim serve', () => {
   it('--provider aws prints one JSON line (provider, region, endpoints, credentials), answers on it, and stops on SIGINT', async () => {
     const served = await serve(['--provider', 'aws', '--speed', '1000']);
     const { line } = served;
-    expect(Object.keys(line)).toEqual(['provider', 'region', 'endpoints', 'credentials']);
+    expect(Object.keys(line)).toEqual(['formatVersion', 'provider', 'region', 'endpoints', 'credentials']);
     expect(line.provider).toBe('aws');
     expect(line.region).toBe('us-west-2');
     expect(Object.keys(line.endpoints).sort()).toEqual(['ec2', 'eks', 'iam', 'kubernetes', 's3', 'sts']);
@@ -76,7 +76,7 @@ describe('hubfleet sim serve', () => {
     async (provider, region, flavor) => {
       const served = await serve(['--provider', provider, '--speed', '1000']);
       const { line } = served;
-      expect(Object.keys(line)).toEqual(['provider', 'region', 'endpoints', 'credentials']);
+      expect(Object.keys(line)).toEqual(['formatVersion', 'provider', 'region', 'endpoints', 'credentials']);
       expect(line).toMatchObject({ provider, region });
       expect(Object.keys(line.endpoints).sort()).toEqual(['keystone', 'kubernetes']);
       const { credentials } = line;

@@ -10,3 +10,4 @@ export * from './errors/index.js';
 export type * from './kubernetes/index.js';
 export * from './kubernetes/placement.js';
 export * from './provider/v1/index.js';
+export { isProcessAlive } from './system/process-alive.js';

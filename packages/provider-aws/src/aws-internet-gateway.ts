@@ -5,6 +5,7 @@ import {
   type InternetGateway,
 } from '@aws-sdk/client-ec2';
 import { HubfleetError } from '@hubfleet/core';
+import { unlessAlreadyOurs } from './aws-already-ours.js';
 import type { AwsDeployment } from './aws-deployment.js';
 import { createUnlessFound, retryWhileNotYetVisible } from './aws-retry.js';
 import { ownershipFilters } from './aws-tags.js';
@@ -66,13 +67,22 @@ export async function ensureInternetGateway(aws: AwsDeployment, vpcId: string): 
     throw new HubfleetError({ kind: 'internal', message: 'CreateInternetGateway returned no id' });
   }
   if (!(gateway?.Attachments ?? []).some((attachment) => attachment.VpcId === vpcId)) {
-    await retryWhileNotYetVisible(aws.backoff, () =>
+    const attach = () =>
       aws.call('ec2:AttachInternetGateway', 'network', (options) =>
         aws.clients.ec2.send(
           new AttachInternetGatewayCommand({ InternetGatewayId: gatewayId, VpcId: vpcId }),
           options,
         ),
-      ),
+      );
+    // Already attached to this deployment's VPC (an attach whose reply was lost): done.
+    const attachedHere = async () =>
+      (await ownedGateways(aws)).some(
+        (owned) =>
+          owned.InternetGatewayId === gatewayId &&
+          (owned.Attachments ?? []).some((attachment) => attachment.VpcId === vpcId),
+      );
+    await retryWhileNotYetVisible(aws.backoff, () =>
+      unlessAlreadyOurs(attach, ['Resource.AlreadyAssociated'], attachedHere),
     );
   }
   return gatewayId;

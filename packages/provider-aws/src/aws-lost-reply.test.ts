@@ -119,6 +119,31 @@ describe('creates whose reply is lost', () => {
     expect(await session.volumes.list()).toEqual([]);
   });
 
+  it("attach, route and association whose reply was lost are this deployment's own: done, not a conflict", async () => {
+    for (const operation of ['ec2.AttachInternetGateway', 'ec2.CreateRoute', 'ec2.AssociateRouteTable'])
+      lose(operation);
+    const session = await connect();
+    await session.cluster.create();
+    expect(lostReplies().sort()).toEqual(['AssociateRouteTable', 'AttachInternetGateway', 'CreateRoute']);
+    const gateways = Object.values(state().internetGateways);
+    expect(gateways).toHaveLength(1);
+    expect(gateways.map((gateway) => gateway.attachedVpcId)).toEqual(
+      owned(state().vpcs).map((vpc) => vpc.vpcId),
+    );
+  });
+
+  it('network steps at once (cluster reconcile, volume and nodegroup ensure) run one reconcile at a time', async () => {
+    const session = await connect();
+    await Promise.all([
+      session.cluster.create(),
+      session.volumes.create(config.hubs[0] as HubConfig),
+      session.cluster.create(),
+    ]);
+    const attaches = callLog.calls.filter((call) => call.operation === 'AttachInternetGateway');
+    expect(attaches.map((call) => call.status)).toEqual([200]);
+    expect(owned(state().vpcs)).toHaveLength(1);
+  });
+
   it('that made a subnet but left it untagged: InvalidSubnet.Conflict in our VPC adopts and tags it', async () => {
     const session = await connect();
     await session.cluster.create();

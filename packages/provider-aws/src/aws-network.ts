@@ -17,7 +17,8 @@ export interface AwsNetworkApi {
   /**
    * Looks at the whole network again, whatever this session saw before, and re-creates what is
    * missing (a deleted subnet or route table); on a converged network it only reads.
-   * `cluster.create()` runs it on every call.
+   * `cluster.create()` runs it on every call. While a look is already in flight (another step's
+   * `ensure`), it joins that one: the same gateway is never attached twice at once.
    */
   reconcile(): Promise<AwsNetwork>;
   /** Deletes what hubfleet created (nothing for existing subnets); call once the cluster is gone. */
@@ -40,10 +41,8 @@ export function awsNetwork(aws: AwsDeployment): AwsNetworkApi {
   });
   return {
     ensure: () => ensured.get(),
-    reconcile: () => {
-      ensured.clear();
-      return ensured.get();
-    },
+    // Joins a reconcile already running (another step's ensure): one per moment, never two at once.
+    reconcile: () => ensured.refresh(),
     async delete() {
       ensured.clear();
       if (network.create !== undefined) await deleteOwnedNetwork(aws);

@@ -23,6 +23,7 @@ import { eksNodegroupName, requestToken } from './aws-names.js';
 import type { AwsNetworkApi } from './aws-network.js';
 import { coreSubnet } from './aws-network-types.js';
 import { isOwnedBy } from './aws-tags.js';
+import { isUpgradeDue, upgradeNodegroup } from './aws-version-upgrade.js';
 import {
   type AwsObservedNodeGroup,
   createNodegroupRequest,
@@ -72,7 +73,10 @@ export function awsNodeGroups(
 
   async function list(): Promise<ObservedNodeGroupV1[]> {
     const names = (await listNames()) ?? [];
-    const described = await Promise.all(names.map((eksName) => describe(eksName, subjectOf(eksName))));
+    // One list serves every nodegroup step (the read cache shares it): a failure in it names the
+    // list, never one nodegroup, so no step reports another group as its own.
+    const listing = `nodegroups of ${aws.deployment}`;
+    const described = await Promise.all(names.map((eksName) => describe(eksName, listing)));
     return described.flatMap((nodegroup) =>
       nodegroup === undefined ? [] : (observedNodeGroup(nodegroup, deployment) ?? []),
     );
@@ -142,6 +146,11 @@ export function awsNodeGroups(
       eksName: eksNodegroupName(deployment, group.name),
       ...observed,
     };
+    // One update at a time per nodegroup: the version first; core calls again for the rest.
+    if (isUpgradeDue(aws, current.kubernetesVersion)) {
+      await upgradeNodegroup(aws, current);
+      return [];
+    }
     const change = nodegroupConfigChange(group, current);
     if (change !== undefined) {
       const clientRequestToken = requestToken(

@@ -1,11 +1,13 @@
 import {
   type ConfigIssue,
+  checkVolumeSizes,
   didYouMean,
   error,
   type HubfleetConfig,
   type NodeGroupConfig,
   quantityToGiB,
   type ValidationContextV1,
+  type VolumeSizeLimits,
   warning,
 } from '@hubfleet/core';
 import type { AwsProviderSettings } from './aws-config.js';
@@ -142,6 +144,9 @@ function checkNodeGroup(deployment: string, group: NodeGroupConfig, index: numbe
   return issues;
 }
 
+/** Hub volumes are EBS gp3 (aws-volumes.ts): 1 GiB to 16 TiB (EBS user guide, "Amazon EBS volume types"). */
+const EBS_GP3: VolumeSizeLimits = { volumeType: 'EBS gp3 volume', minGiB: 1, maxGiB: 16_384, wholeGiB: true };
+
 /** AWS-specific offline checks, run after the schema and core's cross-field rules. */
 export function validateAwsConfig(
   config: HubfleetConfig<AwsProviderSettings>,
@@ -154,5 +159,6 @@ export function validateAwsConfig(
     ...checkRoles(provider.roles),
     ...checkEksKubernetesVersion(config.cluster.kubernetesVersion, context.today),
     ...config.cluster.nodeGroups.flatMap((group, index) => checkNodeGroup(config.name, group, index)),
+    ...checkVolumeSizes(config, EBS_GP3),
   ];
 }

@@ -1,10 +1,12 @@
 import {
   type ConfigIssue,
+  checkVolumeSizes,
   didYouMean,
   error,
   type HubfleetConfig,
   type NodeGroupConfig,
   quantityToGiB,
+  type VolumeSizeLimits,
   warning,
 } from '@hubfleet/core';
 import type { GkeProviderSettings } from './gke-config.js';
@@ -101,6 +103,14 @@ function checkDiskSize(group: NodeGroupConfig, index: number): ConfigIssue[] {
   return [];
 }
 
+/** Hub volumes are Compute Engine persistent disks (pd-balanced): 10 GiB to 64 TiB (Compute Engine "Disk types"). */
+const PERSISTENT_DISK: VolumeSizeLimits = {
+  volumeType: 'GCE persistent disk (pd-balanced)',
+  minGiB: MIN_DISK_GIB,
+  maxGiB: MAX_DISK_GIB,
+  wholeGiB: true,
+};
+
 /** GKE-specific offline checks, run after the schema and core's cross-field rules. */
 export function validateGkeConfig(config: HubfleetConfig<GkeProviderSettings>): ConfigIssue[] {
   const { provider } = config;
@@ -109,5 +119,6 @@ export function validateGkeConfig(config: HubfleetConfig<GkeProviderSettings>): 
     ...checkLocation(provider.location),
     ...checkStaticIp(provider.staticIp),
     ...config.cluster.nodeGroups.flatMap(checkDiskSize),
+    ...checkVolumeSizes(config, PERSISTENT_DISK),
   ];
 }

@@ -1,10 +1,12 @@
 import {
   type ConfigIssue,
+  checkVolumeSizes,
   didYouMean,
   error,
   type HubfleetConfig,
   type NodeGroupConfig,
   type ValidationContextV1,
+  type VolumeSizeLimits,
   warning,
 } from '@hubfleet/core';
 import { nectarCatalog } from './nectar-catalog.js';
@@ -137,6 +139,12 @@ function checkImage(image: string): ConfigIssue[] {
   ];
 }
 
+/**
+ * Hub storage lives on the storage node's Cinder volume (NeCTAR's block storage): whole GiB from
+ * 1; the largest is the allocation's volume quota, which only the cloud knows.
+ */
+const NECTAR_VOLUME: VolumeSizeLimits = { volumeType: 'NeCTAR Cinder volume', minGiB: 1, wholeGiB: true };
+
 /** NeCTAR-specific offline checks, run after the schema and core's cross-field rules. */
 export function validateNectarConfig(config: Config, context: ValidationContextV1): ConfigIssue[] {
   const { provider } = config;
@@ -149,5 +157,6 @@ export function validateNectarConfig(config: Config, context: ValidationContextV
     ...checkVmFlavor(provider.storageNode.flavor, 'storageNode'),
     ...config.cluster.nodeGroups.flatMap(checkGpuGroup),
     ...checkScaling(config),
+    ...checkVolumeSizes(config, NECTAR_VOLUME),
   ];
 }

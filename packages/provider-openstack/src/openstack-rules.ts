@@ -1,5 +1,13 @@
 import { isIPv4 } from 'node:net';
-import { type ConfigIssue, didYouMean, error, type HubfleetConfig, warning } from '@hubfleet/core';
+import {
+  type ConfigIssue,
+  checkVolumeSizes,
+  didYouMean,
+  error,
+  type HubfleetConfig,
+  type VolumeSizeLimits,
+  warning,
+} from '@hubfleet/core';
 import { openstackCatalog } from './openstack-catalog.js';
 import type { OpenstackProviderSettings } from './openstack-config.js';
 import { checkMagnumLabels } from './openstack-label-rules.js';
@@ -78,6 +86,12 @@ function checkZeroNodeGroups(config: Config): ConfigIssue[] {
   );
 }
 
+/**
+ * Hub volumes are Cinder volumes: sized in whole GiB from 1; the largest is the project's
+ * `gigabytes` / `per_volume_gigabytes` quota (unlimited by default), which only the cloud knows.
+ */
+const CINDER_VOLUME: VolumeSizeLimits = { volumeType: 'Cinder volume', minGiB: 1, wholeGiB: true };
+
 /** OpenStack Magnum-specific offline checks, run after the schema and core's cross-field rules. */
 export function validateOpenstackConfig(config: Config): ConfigIssue[] {
   const { provider } = config;
@@ -87,5 +101,6 @@ export function validateOpenstackConfig(config: Config): ConfigIssue[] {
     ...checkFloatingIp(provider.floatingIp),
     ...checkMagnumLabels(config),
     ...checkZeroNodeGroups(config),
+    ...checkVolumeSizes(config, CINDER_VOLUME),
   ];
 }

@@ -1,10 +1,11 @@
 import { ExitCode, type SafetyFlags } from '@hubfleet/core';
 import { releaseClusterBase } from '@hubfleet/core/deployment';
 import { assertStepsAllowed, exitCodeOfRun, parseParallelism } from '@hubfleet/core/engine';
-import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
-import { planDown } from '../deploy/plan-deployment.js';
+import { type CloudCommandOptions, type OpenDeployment, openDeployment } from '../deploy/open-deployment.js';
+import { type PlannedRun, planDown } from '../deploy/plan-deployment.js';
 import { printLine, printPlan } from '../deploy/print.js';
 import { runPlan, warnTimings } from '../deploy/run-plan.js';
+import { takeDeploymentLock } from '../deploy/take-lock.js';
 import { checkTimingsPath } from '../deploy/timings-file.js';
 import { askOnTerminal, canAsk } from '../safety/ask.js';
 import { confirmTeardown } from '../safety/confirm-teardown.js';
@@ -22,51 +23,75 @@ export interface DownOptions extends CloudCommandOptions {
  * cluster, then the network and roles hubfleet made. Hub volumes follow their `onDelete`: kept by
  * default, deleted (or snapshotted, then deleted) only with `--delete-data`. A person types the
  * deployment name, or the command carries `--yes`; with neither and no terminal it refuses (exit 3).
+ * A run that may delete holds the deployment's lock from before its final plan until it ends.
  */
 export async function downCommand(options: DownOptions): Promise<number> {
   const parallelism = parseParallelism(options.parallelism);
   if (options.timings !== undefined) checkTimingsPath(options.timings);
   const open = await openDeployment(options);
   try {
-    const run = await planDown(open);
-    printPlan(run.plan, options.output);
-    if (run.plan.converged) {
-      await releaseClusterBase(open.graph);
-      return ExitCode.ok;
+    const first = await planDown(open);
+    if (options.yes !== true && !canAsk()) return await confirmAndDelete(open, first, options, parallelism);
+    const lock = await takeDeploymentLock(open);
+    try {
+      open.graph.context.cache.refresh();
+      return await confirmAndDelete(open, await planDown(open), options, parallelism, lock.lost);
+    } finally {
+      await lock.release();
     }
-    const flags: SafetyFlags = {
-      allowReplace: false,
-      deleteData: options.deleteData === true,
-      teardown: true,
-    };
-    assertStepsAllowed(run.plan.steps, flags);
-    await confirmTeardown({
-      deployment: open.config.name,
-      yes: options.yes === true,
-      interactive: canAsk(),
-      ask: askOnTerminal,
-    });
-    const outcome = await runPlan(open, run, {
-      flags,
-      output: options.output,
-      parallelism,
-      ...(options.timings === undefined ? {} : { timings: options.timings }),
-    });
-    if (outcome.summary.outcome !== 'succeeded') {
-      warnTimings(outcome);
-      return exitCodeOfRun(outcome.summary);
-    }
+  } finally {
+    await open.close();
+  }
+}
+
+async function confirmAndDelete(
+  open: OpenDeployment,
+  run: PlannedRun,
+  options: DownOptions,
+  parallelism: number,
+  lockLost?: AbortSignal,
+): Promise<number> {
+  printPlan(run.plan, options.output);
+  if (run.plan.converged) {
+    // Only the network and roles of a cluster already gone may be left: each removal is idempotent.
     await releaseClusterBase(open.graph);
-    const kept = run.plan.steps.filter((step) => step.retained === true).map((step) => step.id);
-    if (options.output === 'json') printLine('down-finished', { retained: kept });
-    else if (kept.length > 0) {
+    return ExitCode.ok;
+  }
+  const flags: SafetyFlags = {
+    allowReplace: false,
+    deleteData: options.deleteData === true,
+    teardown: true,
+  };
+  assertStepsAllowed(run.plan.steps, flags);
+  await confirmTeardown({
+    deployment: open.config.name,
+    yes: options.yes === true,
+    interactive: canAsk(),
+    ask: askOnTerminal,
+  });
+  const outcome = await runPlan(open, run, {
+    flags,
+    output: options.output,
+    parallelism,
+    ...(options.timings === undefined ? {} : { timings: options.timings }),
+    ...(lockLost === undefined ? {} : { lockLost }),
+  });
+  if (outcome.summary.outcome !== 'succeeded') {
+    warnTimings(outcome);
+    return exitCodeOfRun(outcome.summary);
+  }
+  await releaseClusterBase(open.graph);
+  const kept = run.plan.steps.filter((step) => step.retained === true).map((step) => step.id);
+  const { notices } = open.graph.context;
+  if (options.output === 'json') printLine('down-finished', { retained: kept, notices });
+  else {
+    if (kept.length > 0) {
       process.stdout.write(
         `Kept (storage.onDelete: retain): ${kept.join(', ')}; a hub of the same name adopts it on the next up.\n`,
       );
     }
-    if (outcome.timingsError !== undefined) throw outcome.timingsError;
-    return ExitCode.ok;
-  } finally {
-    await open.close();
+    for (const notice of notices) process.stdout.write(`${notice}\n`);
   }
+  if (outcome.timingsError !== undefined) throw outcome.timingsError;
+  return ExitCode.ok;
 }

@@ -1,19 +1,25 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ExitCode, HubfleetError } from '@hubfleet/core';
 import { stringify } from 'yaml';
+import {
+  checkKubeconfigOut,
+  kubeconfigMarker,
+  userKubeconfigPaths,
+  writeKubeconfigOut,
+} from '../deploy/kubeconfig-out.js';
 import { mergeKubeconfig, readKubeconfig, renameKubeconfig } from '../deploy/merge-kubeconfig.js';
 import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
 
 export interface KubeconfigOptions extends CloudCommandOptions {
   out?: string;
+  /** Overwrite an `--out` file that is not a kubeconfig hubfleet wrote for this deployment. */
+  force?: boolean;
 }
 
 /** The kubeconfig kubectl uses: the first file of `$KUBECONFIG`, else `~/.kube/config`. */
 export function userKubeconfigPath(env: NodeJS.ProcessEnv = process.env): string {
-  const first = env.KUBECONFIG?.split(delimiter).find((path) => path !== '');
-  return first ?? join(homedir(), '.kube', 'config');
+  return userKubeconfigPaths(env)[0] as string;
 }
 
 function writePrivate(path: string, text: string): void {
@@ -60,10 +66,20 @@ export async function kubeconfigCommand(options: KubeconfigOptions): Promise<num
   if (options.out === undefined) readUserKubeconfig(path); // a file that cannot be merged into stops us before any cloud call
   const open = await openDeployment(options);
   try {
+    if (options.out !== undefined) {
+      // Before the first cloud call (connecting made none): a file that must not be written stops us.
+      checkKubeconfigOut({
+        path,
+        deployment: open.config.name,
+        simulated: options.sim === true,
+        force: options.force === true,
+      });
+    }
     const context = `hubfleet-${open.config.name}`;
     const renamed = renameKubeconfig(await open.session.cluster.kubeconfig(), context);
-    if (options.out !== undefined) writePrivate(path, stringify(renamed));
-    else writePrivate(path, mergeKubeconfig(readUserKubeconfig(path), renamed, path));
+    if (options.out !== undefined) {
+      writeKubeconfigOut(path, `${kubeconfigMarker(open.config.name)}\n${stringify(renamed)}`);
+    } else writePrivate(path, mergeKubeconfig(readUserKubeconfig(path), renamed, path));
     const where = options.out === undefined ? `merged into ${path} and made current` : `written to ${path}`;
     process.stderr.write(`context ${context} ${where}; its token is valid for about 15 minutes\n`);
     if (open.sim !== undefined) {

@@ -13,6 +13,8 @@ export interface RunPlanOptions {
   parallelism: number;
   /** `--timings FILE`, already checked (`checkTimingsPath`, before planning). */
   timings?: string;
+  /** Aborted when the deployment's lock is lost mid-run: start no further steps, as on Ctrl-C. */
+  lockLost?: AbortSignal;
 }
 
 export interface RunOutcome {
@@ -41,7 +43,10 @@ export async function runPlan(
       plan: run.plan,
       resources: run.resources,
       flags: options.flags,
-      signal: interrupts.signal,
+      signal:
+        options.lockLost === undefined
+          ? interrupts.signal
+          : AbortSignal.any([interrupts.signal, options.lockLost]),
       onEvent: renderer.onEvent,
       parallelism: options.parallelism,
       ...(open.retry === undefined ? {} : { retry: open.retry }),
@@ -61,10 +66,11 @@ export function warnTimings(outcome: RunOutcome): void {
   if (problem !== undefined) process.stderr.write(`warning: ${problem.message}\n`);
 }
 
-/** Soft gaps the provider reported while applying, one line each on stderr. */
+/** Soft gaps the provider reported while applying, and what a person should know (snapshots taken), one line each on stderr. */
 export function printWarnings(open: OpenDeployment): void {
   for (const warning of open.graph.context.warnings) {
     const text = warning.type === 'unsupported' ? `${warning.feature}: ${warning.detail}` : warning.message;
     process.stderr.write(`warning: ${text}\n`);
   }
+  for (const notice of open.graph.context.notices) process.stderr.write(`note: ${notice}\n`);
 }

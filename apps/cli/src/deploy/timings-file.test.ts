@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exitCodeFor, type TimingsFile } from '@hubfleet/core';
@@ -33,6 +33,30 @@ describe('the --timings file', () => {
     expect(() => checkTimingsPath(path)).not.toThrow();
     expect(writeTimingsFile(path, timings)).toBeUndefined();
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(timings);
+  });
+
+  it('replaces only an earlier timings file: a file of anything else, or a symlink, is refused and left as it was', () => {
+    const earlier = join(directory, 'earlier.json');
+    expect(writeTimingsFile(earlier, timings)).toBeUndefined();
+    expect(() => checkTimingsPath(earlier)).not.toThrow();
+    const notes = join(directory, 'notes.json');
+    writeFileSync(notes, '{"my": "notes"}\n');
+    const link = join(directory, 'link.json');
+    symlinkSync(earlier, link);
+    for (const [path, why] of [
+      [notes, 'exists and is not a timings file hubfleet wrote'],
+      [link, 'is a symbolic link'],
+    ] as const) {
+      let error: (Error & { hint?: string }) | undefined;
+      try {
+        checkTimingsPath(path);
+      } catch (caught) {
+        error = caught as Error;
+      }
+      expect(exitCodeFor(error)).toBe(2);
+      expect(error?.message).toContain(why);
+    }
+    expect(readFileSync(notes, 'utf8')).toBe('{"my": "notes"}\n');
   });
 
   it('returns a failed write as a HubfleetError naming the file (never an internal error)', () => {

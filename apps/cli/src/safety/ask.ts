@@ -1,9 +1,12 @@
 import { createInterface } from 'node:readline';
 import { HubfleetError } from '@hubfleet/core';
 
-/** Whether a person can answer a question: stdin and stderr (where it is asked) are terminals. */
+/**
+ * Whether a person can answer a question: stdin is a terminal. Where stdout or stderr go (a pipe to
+ * `tail`, a file) changes nothing; without a terminal on stdin nothing is ever taken as a yes.
+ */
 export function canAsk(): boolean {
-  return process.stdin.isTTY === true && process.stderr.isTTY === true;
+  return process.stdin.isTTY === true;
 }
 
 export interface AskStreams {

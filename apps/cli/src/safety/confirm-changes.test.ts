@@ -22,6 +22,19 @@ const replaceBusyGroup = step('nodegroup/users', {
 });
 
 describe('confirmChanges (up)', () => {
+  it('without --yes and without a terminal on stdin it refuses (exit 3) and asks no one', async () => {
+    const refusal = await confirmChanges({
+      steps: [step('tool/ingress-nginx')],
+      flags: NO_FLAGS,
+      yes: false,
+      interactive: false,
+      ask: () => Promise.reject(new Error('asked')),
+    }).catch((error) => error);
+    expect(exitCodeFor(refusal)).toBe(3);
+    expect(refusal.message).toContain('nothing was changed');
+    expect(refusal.hint).toContain('--yes');
+  });
+
   it('refuses a step the flags do not allow (exit 3) before asking anyone', async () => {
     const questions: string[] = [];
     const refusal = await confirmChanges({
@@ -52,7 +65,9 @@ describe('confirmChanges (up)', () => {
     expect(exitCodeFor(no)).toBe(3);
     expect(no.message).toContain('nothing was changed');
     const asked = () => Promise.reject(new Error('asked'));
-    await expect(confirmChanges({ ...base, interactive: false, ask: asked })).resolves.toBeUndefined();
+    await expect(
+      confirmChanges({ ...base, yes: true, interactive: false, ask: asked }),
+    ).resolves.toBeUndefined();
     await expect(
       confirmChanges({ ...base, yes: true, interactive: true, ask: asked }),
     ).resolves.toBeUndefined();

@@ -1,5 +1,12 @@
+/**
+ * The signals that stop a run. SIGHUP (the terminal closed, an ssh session dropped) is one more way
+ * to be told to stop: handled like SIGTERM, so the run ends at a safe point, releases its lock and
+ * removes its private files, instead of dying mid-step.
+ */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 export interface InterruptHandle {
-  /** Aborted on the first SIGINT or SIGTERM: the engine stops launching steps and lets in-flight ones reach a safe point. */
+  /** Aborted on the first SIGINT, SIGTERM or SIGHUP: the engine stops launching steps and lets in-flight ones reach a safe point. */
   signal: AbortSignal;
   dispose(): void;
 }
@@ -12,11 +19,17 @@ export interface InterruptOptions {
   notify?: (message: string) => void;
 }
 
-/** First SIGINT/SIGTERM: stop gracefully. Second: exit at once with code 130. */
+/** First SIGINT/SIGTERM/SIGHUP: stop gracefully (the run then exits 130). Second: exit at once with code 130. */
 export function handleInterrupts(options: InterruptOptions = {}): InterruptHandle {
   const source = options.source ?? process;
   const exitNow = options.exitNow ?? ((code: number) => process.exit(code));
-  const notify = options.notify ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const notify =
+    options.notify ??
+    ((message: string) => {
+      // After SIGHUP the terminal may be gone: a failed write must not end the run before its safe point.
+      if (process.stderr.listenerCount('error') === 0) process.stderr.on('error', () => {});
+      process.stderr.write(`${message}\n`);
+    });
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) {
@@ -29,13 +42,11 @@ export function handleInterrupts(options: InterruptOptions = {}): InterruptHandl
     notify(`${signal}: finishing the steps in flight, starting no new ones (press Ctrl-C again to exit now)`);
     controller.abort(new Error(`interrupted by ${signal}`));
   };
-  source.on('SIGINT', onSignal);
-  source.on('SIGTERM', onSignal);
+  for (const name of STOP_SIGNALS) source.on(name, onSignal);
   return {
     signal: controller.signal,
     dispose() {
-      source.off('SIGINT', onSignal);
-      source.off('SIGTERM', onSignal);
+      for (const name of STOP_SIGNALS) source.off(name, onSignal);
     },
   };
 }

@@ -61,4 +61,21 @@ describe('handleInterrupts', () => {
     handle.dispose();
     expect(source.listenerCount('SIGINT')).toBe(0);
   });
+
+  it('SIGHUP (the terminal closed) stops the run like SIGTERM, and a second signal exits 130', () => {
+    const source = new EventEmitter();
+    const exits: number[] = [];
+    const handle = handleInterrupts({
+      source: source as never,
+      exitNow: (code) => exits.push(code),
+      notify: () => {},
+    });
+    source.emit('SIGHUP', 'SIGHUP');
+    expect(handle.signal.aborted).toBe(true);
+    expect(exits).toEqual([]);
+    source.emit('SIGHUP', 'SIGHUP');
+    expect(exits).toEqual([130]);
+    handle.dispose();
+    expect(source.listenerCount('SIGHUP')).toBe(0);
+  });
 });

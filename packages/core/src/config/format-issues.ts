@@ -1,11 +1,20 @@
+import { printable } from '../errors/printable.js';
 import type { LocatedIssue } from './issues.js';
 
-/** `file:line:col path: message (hint)`, one issue a line group, as compilers print. */
+/** Long enough for any message of ours; what a file put in one is cut where it was quoted (60). */
+const MESSAGE_LENGTH = 600;
+
+/**
+ * `file:line:col path: message (hint)`, one issue a line group, as compilers print. Every part is
+ * escaped (`printable`) once more: no control character, escape sequence or direction mark from a
+ * file reaches the terminal, whichever rule quoted it.
+ */
 export function formatIssue(issue: LocatedIssue): string {
-  const where = issue.position ? `${issue.file}:${issue.position.line}:${issue.position.column}` : issue.file;
-  const subject = issue.pathText ? ` ${issue.pathText}:` : '';
-  const head = `${where}: ${issue.severity}:${subject} ${issue.message}`;
-  return issue.hint ? `${head}\n    → ${issue.hint}` : head;
+  const file = printable(issue.file, MESSAGE_LENGTH);
+  const where = issue.position ? `${file}:${issue.position.line}:${issue.position.column}` : file;
+  const subject = issue.pathText ? ` ${printable(issue.pathText, MESSAGE_LENGTH)}:` : '';
+  const head = `${where}: ${issue.severity}:${subject} ${printable(issue.message, MESSAGE_LENGTH)}`;
+  return issue.hint ? `${head}\n    → ${printable(issue.hint, MESSAGE_LENGTH)}` : head;
 }
 
 export function summarizeIssues(issues: readonly LocatedIssue[]): string {

@@ -23,7 +23,8 @@ export {
 } from './primitives.js';
 export type { ProviderRegistry } from './registry.js';
 export { createProviderRegistry } from './registry.js';
-export { RESERVED_NAMESPACES } from './rules/index.js';
+export type { VolumeSizeLimits } from './rules/index.js';
+export { checkVolumeSizes, RESERVED_NAMESPACES } from './rules/index.js';
 export type { SecretRef } from './secret.js';
 export { describeSecretRef, isSecretRef, secretRef } from './secret.js';
 export type { SecretContext, SecretUse } from './secrets.js';

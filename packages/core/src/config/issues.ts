@@ -1,3 +1,4 @@
+import { printable } from '../errors/printable.js';
 /** One problem found in a config file: where (a path into the file), what, and what to write instead. */
 export interface ConfigIssue {
   /** Path into the document, e.g. `['hubs', 1, 'profiles', 0, 'nodeGroup']`. */
@@ -22,10 +23,12 @@ export interface LocatedIssue extends ConfigIssue {
   position?: SourcePosition;
 }
 
+/** `hubs[1].storage.size`; a key from the file is escaped and cut (`printable`): it may be anything. */
 export function formatPath(path: readonly (string | number)[]): string {
   let text = '';
   for (const part of path) {
-    text += typeof part === 'number' ? `[${part}]` : text === '' ? part : `.${part}`;
+    const key = typeof part === 'number' ? '' : printable(part);
+    text += typeof part === 'number' ? `[${part}]` : text === '' ? key : `.${key}`;
   }
   return text;
 }

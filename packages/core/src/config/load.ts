@@ -1,12 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
+import { looksBinary } from '../errors/printable.js';
 import type { ProviderV1 } from '../provider/v1/provider.js';
 import type { HubfleetConfig } from './deployment.js';
 import { type ConfigIssue, formatPath, type LocatedIssue } from './issues.js';
 import { positionOf } from './locate.js';
 import type { ProviderRegistry } from './registry.js';
 import { checkConfigRules } from './rules/index.js';
+import { knownKeysAt } from './schema-walk.js';
 import { checkReferencedFiles, checkSecretsResolve } from './secrets.js';
 import { fromZodIssues } from './zod-issues.js';
 
@@ -106,6 +108,35 @@ function parseYaml(
   }
 }
 
+/** What is said of a file that is not a config at all: its content is never quoted (it may be a password file). */
+const NOT_A_CONFIG_HINT = `check the path given with -c; ${STARTER_HINT}`;
+
+function binaryIssue(file: string): LocatedIssue {
+  return fileIssue(
+    file,
+    'the file is binary (NUL bytes or invalid UTF-8), not a YAML config; its content is not shown',
+    NOT_A_CONFIG_HINT,
+  );
+}
+
+/**
+ * A mapping that is not hubfleet's shape (no `apiVersion`, and most of its top-level keys are no
+ * section of hubfleet's) is some other file: one issue that names no key, instead of an "unknown
+ * field" per line that would print the file back (a password file's lines, hashes and all).
+ */
+function notHubfleetShape(data: object, schema: LoadOptions['registry']['schema'], file: string) {
+  if ('apiVersion' in data) return undefined;
+  const keys = Object.keys(data);
+  const sections = new Set(knownKeysAt(schema, [], data));
+  const known = keys.filter((key) => sections.has(key)).length;
+  if (known * 2 > keys.length) return undefined;
+  return fileIssue(
+    file,
+    `the file is not a hubfleet config: a YAML mapping whose ${keys.length} top-level key${keys.length === 1 ? ' is' : 's are'} mostly not hubfleet sections (apiVersion, name, provider, cluster, ...); its content is not shown`,
+    NOT_A_CONFIG_HINT,
+  );
+}
+
 /** Validate config text: YAML, schema, cross-field rules, provider rules and (optionally) secrets. */
 export function validateConfigText(text: string, options: LoadOptions): LoadResult {
   const { file, registry } = options;
@@ -120,6 +151,7 @@ export function validateConfigText(text: string, options: LoadOptions): LoadResu
       ],
     };
   }
+  if (text.includes('\u0000')) return { issues: [binaryIssue(file)] };
   if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
     return { issues: [fileIssue(file, 'the file is empty', STARTER_HINT)] };
   }
@@ -138,6 +170,8 @@ export function validateConfigText(text: string, options: LoadOptions): LoadResu
       ],
     };
   }
+  const foreign = notHubfleetShape(data, registry.schema, file);
+  if (foreign !== undefined) return { issues: [foreign] };
   const result = registry.schema.safeParse(data);
   if (!result.success) {
     return {
@@ -185,5 +219,7 @@ export function loadConfigFile(
       ],
     };
   }
-  return validateConfigText(readFileSync(path, 'utf8'), { ...options, file });
+  const bytes = readFileSync(path);
+  if (looksBinary(bytes)) return { issues: [binaryIssue(file)] };
+  return validateConfigText(bytes.toString('utf8'), { ...options, file });
 }

@@ -82,7 +82,15 @@ export function checkReferencedFiles(
   const file = resolve(context.configDirectory, certFile);
   try {
     accessSync(file, constants.R_OK);
-    return [];
+    // A directory, a FIFO (reading it would wait forever) or a device (/dev/zero never ends) is no certificate.
+    if (statSync(file).isFile()) return [];
+    return [
+      error(
+        ['ingress', 'tls', 'certFile'],
+        `certificate file ${certFile} is not a regular file (looked at ${file}: a directory, pipe or device)`,
+        'point certFile at the PEM certificate chain file itself',
+      ),
+    ];
   } catch {
     return [
       error(

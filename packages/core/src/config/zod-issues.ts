@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { printable } from '../errors/printable.js';
 import { didYouMean } from './did-you-mean.js';
 import type { ConfigIssue } from './issues.js';
 import { descriptionAt, knownKeysAt } from './schema-walk.js';
@@ -14,8 +15,8 @@ function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string "${value}"`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return `the string "${printable(value)}"`;
+  return `${typeof value} ${printable(String(value))}`;
 }
 
 const EXPECTED: Record<string, string> = {
@@ -42,7 +43,7 @@ function unknownKeyIssues(
         : undefined;
     const mapped: ConfigIssue = {
       path: [...toPath(issue.path), key],
-      message: `unknown field "${key}"`,
+      message: `unknown field "${printable(key)}"`,
       severity: 'error',
       atKey: true,
     };

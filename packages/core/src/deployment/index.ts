@@ -1,5 +1,6 @@
 export type { DeploymentGraph, DeploymentGraphOptions } from './build-graph.js';
 export { buildDeploymentGraph } from './build-graph.js';
+export { checkMachineTypes } from './check-machine-types.js';
 export type { ClusterConnection, ClusterConnectionOptions } from './cluster-connection.js';
 export { createClusterConnection } from './cluster-connection.js';
 export type { DeploymentContext } from './deployment-context.js';
@@ -10,6 +11,10 @@ export { observeDeploymentStatus } from './deployment-status.js';
 export type { FactsStore } from './facts-store.js';
 export { createFactsStore } from './facts-store.js';
 export { hubNamespace, manifestNodeId, nodeGroupsInValues, releaseKindOf } from './kubernetes-nodes.js';
+export type { HeldDeploymentLock, HoldLockOptions } from './lock/hold-deployment-lock.js';
+export { holdDeploymentLock } from './lock/hold-deployment-lock.js';
+export type { LockTiming } from './lock/lock-holder.js';
+export { describeHolder, isStale, LOCK_TIMING, newLockHolder } from './lock/lock-holder.js';
 export { APPLIED_HASH_ANNOTATION, appliedManifest } from './manifest-node.js';
 export type { NodeLabelDrift } from './node-labels-node.js';
 export { labelNodeGroupNodes, nodeGroupLabelDrift } from './node-labels-node.js';

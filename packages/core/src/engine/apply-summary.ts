@@ -78,6 +78,7 @@ export function formatApplySummary(summary: ApplySummary): string {
  */
 export function exitCodeOfRun(summary: ApplySummary): number {
   if (summary.outcome === 'succeeded') return ExitCode.ok;
+  if (summary.outcome === 'interrupted') return ExitCode.interrupted;
   return summary.failed.some((step) => step.error.kind === 'refused') ? ExitCode.refused : ExitCode.failed;
 }
 

@@ -54,11 +54,14 @@ export const ExitCode = {
   failed: 1,
   invalidInput: 2,
   refused: 3,
+  /** Stopped by SIGINT, SIGTERM or SIGHUP: 128 + SIGINT's number, the shell's convention for Ctrl-C. */
+  interrupted: 130,
 } as const;
 
 export function exitCodeFor(error: unknown): number {
   if (!HubfleetError.is(error)) return ExitCode.failed;
   if (error.kind === 'invalid-config') return ExitCode.invalidInput;
   if (error.kind === 'refused') return ExitCode.refused;
+  if (error.kind === 'interrupted') return ExitCode.interrupted;
   return ExitCode.failed;
 }

@@ -14,6 +14,8 @@ export interface FakeRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** What the protocol's `arrive` noted when the headers came in, before the body (see `arrive`). */
+  arrival?: unknown;
   /** Over TLS, the certificate the client presented, and whether it chains to the service's `ca`. */
   clientCertificate?: { pem: string; trusted: boolean };
 }
@@ -47,6 +49,12 @@ export interface ServiceProtocol {
   fault(kind: Exclude<FaultKind, 'drop'>, operation: string): FakeResponse;
   /** The response for a request no operation matches. */
   unknown(request: FakeRequest): FakeResponse;
+  /**
+   * Optional: called as a request's headers arrive, before its body is read. An upload is in flight
+   * from here to its answer, and what the cloud did meanwhile can decide it (S3's 409
+   * ConditionalRequestConflict); the returned value reaches `resolve` as `request.arrival`.
+   */
+  arrive?(head: Omit<FakeRequest, 'body' | 'arrival'>): unknown;
 }
 
 export interface ServiceContext {
@@ -98,12 +106,17 @@ export async function startService(
   const handler = async (incoming: IncomingMessage, outgoing: import('node:http').ServerResponse) => {
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     const clientCertificate = clientCertificateOf(incoming);
-    const request: FakeRequest = {
+    const head = {
       method: incoming.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
       headers: incoming.headers,
+    };
+    const arrival = protocol.arrive?.(head);
+    const request: FakeRequest = {
+      ...head,
       body: await readBody(incoming),
+      ...(arrival === undefined ? {} : { arrival }),
       ...(clientCertificate === undefined ? {} : { clientCertificate }),
     };
     const resolved = protocol.resolve(request);

@@ -2,6 +2,7 @@ import { type CallLog, createCallLog } from './call-log.js';
 import type { Clock } from './clock.js';
 import { createFaultInjector, type FaultInjector } from './faults.js';
 import { type RunningService, type ServiceProtocol, startService } from './http-service.js';
+import { shareStateAcrossProcesses } from './shared-state.js';
 import { createStateStore } from './state-store.js';
 
 /** What every fake's `start*Fake` takes besides its own settings. */
@@ -11,6 +12,11 @@ export interface StartFakeOptions {
   callLog?: CallLog;
   /** Persist the state here after every successful mutating call (sim mode); loaded from it when it exists. */
   stateFile?: string;
+  /**
+   * With `stateFile`: every request runs on the state as the file holds it, one at a time across the
+   * processes serving it (`shareStateAcrossProcesses`). For S3 in sim mode, where the deployment lock lives.
+   */
+  shareState?: boolean;
   /** @default 0 (an ephemeral port) */
   port?: number;
 }
@@ -33,13 +39,15 @@ export async function startFake<State extends object, Fake extends { protocol: S
   const store = createStateStore(createState, options.stateFile);
   const save = () => store.save();
   const fake = createFake(store.state, save);
+  const shared = options.shareState === true && options.stateFile !== undefined;
   const service = await startService(
-    fake.protocol,
+    shared ? shareStateAcrossProcesses(fake.protocol, store, options.stateFile as string) : fake.protocol,
     {
       clock: options.clock,
       faults: options.faults ?? createFaultInjector(),
       callLog: options.callLog ?? createCallLog(),
-      afterMutation: save,
+      // A shared state is saved inside the request's turn; saving again after it could overwrite another process's write.
+      ...(shared ? {} : { afterMutation: save }),
     },
     options.port,
   );

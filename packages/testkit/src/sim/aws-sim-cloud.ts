@@ -85,7 +85,8 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     eks,
     ec2,
     iam,
-    await startS3Fake({ ...common, region, stateFile: stateFile('s3') }),
+    // S3 holds the deployment lock: shared by every process on this state, as one real bucket is.
+    await startS3Fake({ ...common, region, stateFile: stateFile('s3'), shareState: true }),
   ];
   const capacityOf = options.capacityOf ?? (() => undefined);
   const kubernetesStore = createStateStore<KubernetesState>(emptyKubernetesState, stateFile('kubernetes'));

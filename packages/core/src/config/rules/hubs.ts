@@ -24,6 +24,15 @@ function checkRange(
 
 function checkStorage(hub: HubConfig, path: (string | number)[], provider: ProviderV1): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
+  if (quantityToBytes(hub.storage.size) <= 0) {
+    issues.push(
+      error(
+        [...path, 'storage', 'size'],
+        `${hub.storage.size} is no disk at all`,
+        'give the size of the hub disk (shared-nfs) or of each user volume, e.g. 10Gi',
+      ),
+    );
+  }
   if (hub.storage.sharedDir && hub.storage.home === 'per-user-volume') {
     issues.push(
       error(

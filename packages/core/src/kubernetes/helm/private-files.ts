@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reapPrivateDirectories } from './reap-private-directories.js';
 
 /** Prefix of every private directory, so a leftover one is easy to recognise. */
 export const PRIVATE_DIRECTORY_PREFIX = 'hubfleet-helm-';
@@ -9,6 +10,8 @@ export const PRIVATE_DIRECTORY_PREFIX = 'hubfleet-helm-';
 /** Private directories in use now: removed on exit if they are still there. */
 const inUse = new Set<string>();
 let exitHandlerRegistered = false;
+/** Roots already swept of directories left by dead processes, once per process. */
+const reapedRoots = new Set<string>();
 
 /**
  * Remove every private directory still in use, synchronously. Registered as a process `exit`
@@ -31,7 +34,8 @@ function track(directory: string): void {
 /**
  * Write `files` (name → content) into a fresh directory only this user can enter (0700), each file
  * readable only by this user (0600), run `use` with their paths, and remove the directory
- * afterwards, whether `use` succeeded or threw, or on process exit if hubfleet exits first.
+ * afterwards, whether `use` succeeded or threw, or on process exit if hubfleet exits first; after a
+ * SIGKILL, the next run's first call removes it (`reapPrivateDirectories`).
  * Kubeconfigs carry cluster credentials, so they never sit in a shared or long-lived place.
  */
 export async function withPrivateFiles<T>(
@@ -39,7 +43,13 @@ export async function withPrivateFiles<T>(
   use: (paths: Record<string, string>) => Promise<T>,
   root: string = tmpdir(),
 ): Promise<T> {
-  const directory = await mkdtemp(join(root, PRIVATE_DIRECTORY_PREFIX));
+  if (!reapedRoots.has(root)) {
+    reapedRoots.add(root);
+    // A SIGKILL skips the exit handler: what a dead run left is removed by the next one.
+    reapPrivateDirectories(root, PRIVATE_DIRECTORY_PREFIX);
+  }
+  // The owner's pid in the name tells the next run whether the owner is still alive.
+  const directory = await mkdtemp(join(root, `${PRIVATE_DIRECTORY_PREFIX}${process.pid}-`));
   track(directory);
   try {
     await chmod(directory, 0o700);

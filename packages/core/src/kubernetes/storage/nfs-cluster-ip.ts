@@ -33,6 +33,11 @@ function candidateOffsets(range: ServiceCidr): number[] {
   return offsets;
 }
 
+/** How many shared-nfs hubs' NFS servers fit in the range's fixed addresses (253 in a /16). */
+export function fixedAddressCapacity(serviceCidr: string): number {
+  return candidateOffsets(parseServiceCidr(serviceCidr)).length;
+}
+
 /** Where a hub's probe starts: a hash of its name only, so the address survives any other change. */
 function homeSlot(hubName: string, slots: number): number {
   return createHash('sha256').update(hubName).digest().readUInt32BE(0) % slots;

@@ -3,6 +3,7 @@ import type { FakeRequest, FakeResponse, ServiceProtocol } from '../../framework
 import { signingRegionOf } from '../shared/aws-credentials.js';
 import { AwsServiceError } from '../shared/aws-errors.js';
 import { awsRequestId, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../shared/aws-ids.js';
+import { noteConditionalArrival } from './s3-conditions.js';
 import { s3Error, s3ErrorResponse } from './s3-errors.js';
 import { s3FaultError } from './s3-faults.js';
 import type { S3Call, S3Operation } from './s3-operation.js';
@@ -73,6 +74,7 @@ export function createS3Protocol(context: S3Context): ServiceProtocol {
         handle: () => answer(operation, call, context),
       };
     },
+    arrive: (head) => noteConditionalArrival(head, context),
     fault: (kind, operation) => s3ErrorResponse(s3FaultError(kind, operation), awsRequestId(), 'GET'),
     unknown: (request) =>
       s3ErrorResponse(

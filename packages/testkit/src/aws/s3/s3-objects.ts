@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { XmlList } from '../shared/xml.js';
 import { requireBucket } from './s3-buckets.js';
 import { decodeAwsChunked, isAwsChunked } from './s3-chunked.js';
+import { checkPreconditions, countKeyWrite } from './s3-conditions.js';
 import { S3_ERRORS, s3Error } from './s3-errors.js';
 import type { S3Call, S3Operation } from './s3-operation.js';
 import type { S3Context } from './s3-settings.js';
@@ -49,6 +50,7 @@ function putObject(call: S3Call, context: S3Context) {
       MaxSizeAllowed: '1024',
     });
   }
+  checkPreconditions(call.request, bucket, key, 'PutObject');
   const raw = Buffer.from(call.request.body, 'utf8');
   const payload = isAwsChunked(call.request.headers) ? decodeAwsChunked(raw) : raw;
   const etag = `"${createHash('md5').update(payload).digest('hex')}"`;
@@ -61,6 +63,7 @@ function putObject(call: S3Call, context: S3Context) {
     contentType: typeof contentType === 'string' ? contentType : 'binary/octet-stream',
     lastModified: context.clock.now(),
   };
+  countKeyWrite(bucket, key);
   return emptyResponse(call.requestId, 200, {
     etag,
     'x-amz-server-side-encryption': 'AES256',
@@ -185,13 +188,17 @@ export const OBJECT_OPERATIONS = {
       emptyResponse(call.requestId, 200, objectHeaders(requireObject(call, context))),
   },
 
-  /** Deleting a key that does not exist succeeds, as in S3. */
+  /** Deleting a key that does not exist succeeds, as in S3, unless `If-Match` asks for it to exist. */
   DeleteObject: {
     name: 'DeleteObject',
     mutating: true,
     handle: (call, context) => {
-      delete requireBucket(call, context).objects[objectKey(call)];
-      return emptyResponse(call.requestId);
+      const bucket = requireBucket(call, context);
+      const key = objectKey(call);
+      checkPreconditions(call.request, bucket, key, 'DeleteObject');
+      if (bucket.objects[key] !== undefined) countKeyWrite(bucket, key);
+      delete bucket.objects[key];
+      return emptyResponse(call.requestId, 204);
     },
   },
 
