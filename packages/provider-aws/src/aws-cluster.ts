@@ -12,6 +12,7 @@ import {
   ownershipTags,
   type ProviderWarningV1,
 } from '@hubfleet/core';
+import { awsBaseResources } from './aws-base-resources.js';
 import { unlessNotFound } from './aws-call.js';
 import type { AwsDeployment } from './aws-deployment.js';
 import { eksTokenSource } from './aws-eks-token.js';
@@ -178,6 +179,7 @@ export function awsCluster(
     create,
     update,
     delete: remove,
+    baseResources: () => awsBaseResources(aws),
     kubeconfig,
   };
 }

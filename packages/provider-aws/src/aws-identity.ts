@@ -38,7 +38,7 @@ export interface AwsIdentityApi {
   delete(): Promise<void>;
 }
 
-async function getRole(aws: AwsDeployment, roleName: string): Promise<Role | undefined> {
+export async function getRole(aws: AwsDeployment, roleName: string): Promise<Role | undefined> {
   const answer = await unlessNotFound(
     aws.call('iam:GetRole', `role/${roleName}`, (options) =>
       aws.clients.iam.send(new GetRoleCommand({ RoleName: roleName }), options),

@@ -40,7 +40,8 @@ function failure(observed: ObservedClusterV1, deleting = false): HubfleetError {
  * provider's job); delete waits until the cluster is gone and then asks the provider once more, which
  * releases the network and roles hubfleet created for it. When the provider can list those leftovers
  * (`cluster.leftovers`), a cluster that is gone while they remain is observed as such, so `down` (and
- * its retries) deletes them rather than calling the step "already gone".
+ * its retries) deletes them rather than calling the step "already gone". With `cluster.baseResources`
+ * the plan names that network and those roles on this step.
  */
 export function clusterNode(context: DeploymentContext): ResourceNode<ClusterObservation> {
   const { session, config } = context;
@@ -138,6 +139,17 @@ export function clusterNode(context: DeploymentContext): ResourceNode<ClusterObs
         action !== 'update' ||
         isSameMinorVersion(config.cluster.kubernetesVersion, observed.kubernetesVersion);
       await wait(step, (observed) => observed?.status === 'active' && upgraded(observed));
+    },
+    // Create names what it will make (and what is already there); delete only what exists.
+    async includes(action) {
+      const { baseResources } = session.cluster;
+      if (baseResources === undefined) return [];
+      const found = await baseResources.call(session.cluster);
+      const wanted = action === 'delete' ? found.filter((item) => item.exists) : found;
+      return wanted.map((item) => ({
+        kind: item.kind,
+        name: item.exists ? item.name : `${item.name} (new)`,
+      }));
     },
     safetyFacts: () => ({ cluster: true }),
   };

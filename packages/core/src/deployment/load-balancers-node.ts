@@ -10,6 +10,17 @@ function loadBalancers(services: readonly KubeObject[]): KubeObject[] {
   );
 }
 
+/** `<namespace>/<service>`, and the cloud's hostname or address for it once it has one. */
+function loadBalancerName(service: KubeObject): string {
+  const { namespace, name } = refOf(service);
+  const status = service.status as
+    | { loadBalancer?: { ingress?: { hostname?: string; ip?: string }[] } }
+    | undefined;
+  const ingress = status?.loadBalancer?.ingress?.[0];
+  const address = ingress?.hostname ?? ingress?.ip;
+  return `${namespace ?? 'default'}/${name}${address === undefined ? '' : ` (${address})`}`;
+}
+
 /**
  * `down` only: every Service of type LoadBalancer in the cluster, deleted after the releases and
  * before the nodegroups, so the cloud removes the load balancers it made for them. Left behind, a
@@ -37,6 +48,9 @@ export function loadBalancersNode(
       return found.length === 0 ? undefined : found;
     },
     diff: () => ({ action: 'noop', reason: 'only removed by hubfleet down', changes: [] }),
+    async includes(_action, observed) {
+      return (observed ?? []).map((service) => ({ kind: 'load-balancer', name: loadBalancerName(service) }));
+    },
     async apply(action, observed) {
       if (action !== 'delete') return;
       const access = await context.cluster.require(loadBalancersNodeId(context.config));

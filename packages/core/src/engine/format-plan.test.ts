@@ -149,4 +149,22 @@ describe('formatPlan', () => {
       'No changes: nothing of course-2026 is left to delete. Retained: volume/a.',
     );
   });
+
+  it('names what a step makes or removes besides its resource on the line after it', () => {
+    const plan = planOf([
+      step({
+        id: 'cluster/main',
+        action: 'create',
+        reason: 'does not exist',
+        includes: [
+          { kind: 'network', name: 'vpc 10.0.0.0/16 (new)' },
+          { kind: 'role', name: 'hubfleet-main-cluster (new)' },
+        ],
+      }),
+    ]);
+    expect(formatPlan(plan).split('\n').slice(3, 5)).toEqual([
+      '    +   cluster/main  does not exist',
+      '          with network vpc 10.0.0.0/16 (new), role hubfleet-main-cluster (new)',
+    ]);
+  });
 });

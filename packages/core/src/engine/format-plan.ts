@@ -44,10 +44,16 @@ function formatChanges(changes: readonly FieldChange[]): string[] {
   return [...fields.map(formatChange), ...formatValuesDiff(nested)];
 }
 
+/** `with network vpc 10.0.0.0/16 (new), role hubfleet-demo-cluster`: what the step makes or removes besides its resource. */
+function formatIncludes(step: PlanStep): string[] {
+  if (step.includes === undefined) return [];
+  return [`with ${step.includes.map((item) => `${item.kind} ${item.name}`).join(', ')}`];
+}
+
 function formatStep(step: PlanStep): string[] {
   const mark = step.destructive === undefined ? ' ' : '!';
   const head = `  ${mark} ${ACTION_SYMBOL[step.action].padEnd(3)} ${step.id}  ${step.reason}`;
-  const details = [...formatChanges(step.changes), ...formatDestructive(step)];
+  const details = [...formatIncludes(step), ...formatChanges(step.changes), ...formatDestructive(step)];
   return [head, ...details.map((line) => `          ${line}`)];
 }
 

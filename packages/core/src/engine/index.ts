@@ -27,6 +27,7 @@ export type {
   AnyResourceNode,
   ChangeAction,
   FieldChange,
+  IncludedResource,
   PlanValue,
   ResourceDiff,
   ResourceLayer,

@@ -1,5 +1,5 @@
 import type { ResourceIntent } from './decide-step.js';
-import type { FieldChange, ResourceLayer, StepAction } from './resource.js';
+import type { FieldChange, IncludedResource, ResourceLayer, StepAction } from './resource.js';
 import type { DestructiveNote, PlanCommand } from './safety.js';
 
 /** One step of a plan: plain data, the same in `plan` output, `--output json` and the executor. */
@@ -19,6 +19,8 @@ export interface PlanStep {
   dependsOn: string[];
   /** Present on a data volume kept because its hub's `storage.onDelete` is `retain`. */
   retained?: true;
+  /** What the step also makes or removes besides its resource (network, roles, load balancers), when it says. */
+  includes?: IncludedResource[];
   /** Present when the step loses work or data; says which flags it needs. */
   destructive?: DestructiveNote;
   /** How long such a step usually takes, when the resource says. */

@@ -94,6 +94,20 @@ function toPlanStep(entry: IntendedResource, decision: StepDecision, dependsOn: 
   return step;
 }
 
+/** Names what an acting step also makes or removes (the cluster's network and roles), when the resource says. */
+async function addIncludes(
+  step: PlanStep,
+  { resource }: IntendedResource,
+  observed: unknown,
+  retryRuntime: Parameters<typeof withRetries>[1],
+): Promise<void> {
+  const { action } = step;
+  const { includes } = resource;
+  if (includes === undefined || action === 'noop') return;
+  const found = await withRetries(() => includes.call(resource, action, observed), retryRuntime);
+  if (found.length > 0) step.includes = found;
+}
+
 function countSteps(steps: readonly PlanStep[]): PlanCounts {
   const counts: PlanCounts = {
     create: 0,
@@ -145,6 +159,9 @@ async function buildPlan(
     const decision = decideStep(entry.resource, entry.intent, observedById.get(id), command);
     return toPlanStep(entry, decision, dependenciesById.get(id) ?? []);
   });
+  await mapWithConcurrency(steps, options.observeConcurrency ?? DEFAULT_OBSERVE_CONCURRENCY, (step) =>
+    addIncludes(step, entryById.get(step.id) as IntendedResource, observedById.get(step.id), retryRuntime),
+  );
   const counts = countSteps(steps);
   return {
     formatVersion: 1,

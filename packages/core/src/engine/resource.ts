@@ -46,6 +46,13 @@ export interface ResourceDiff {
   changes: FieldChange[];
 }
 
+/** Something a step makes or removes besides its own resource, named in the plan (e.g. the cluster's VPC). */
+export interface IncludedResource {
+  /** e.g. `network`, `role`, `load-balancer`. */
+  kind: string;
+  name: string;
+}
+
 /** What the hub's `storage.onDelete` says to do with its data volume when the volume goes away. */
 export type VolumeOnDelete = 'retain' | 'snapshot' | 'delete';
 
@@ -107,6 +114,11 @@ export interface ResourceNode<Observed = unknown> {
   apply(action: ChangeAction, observed: Observed | undefined, context: StepContext): Promise<void>;
   /** Wait until the change has taken effect (ready, or gone after a delete). Omit when `apply` already waits. */
   waitReady?(action: ChangeAction, context: StepContext): Promise<void>;
+  /**
+   * What the step also makes or removes besides the resource itself (the cluster's network and roles,
+   * the load balancers of LoadBalancer Services), so the plan names them. Only asked for steps that act.
+   */
+  includes?(action: ChangeAction, observed: Observed | undefined): Promise<IncludedResource[]>;
   /** Facts for the safety gate; omit for resources that can never lose work or data. */
   safetyFacts?(observed: Observed | undefined): SafetyFacts;
 }

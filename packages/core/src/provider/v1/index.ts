@@ -33,6 +33,7 @@ export type {
 } from './resources.js';
 export type {
   AddonSpecV1,
+  BaseResourceV1,
   ClusterApiV1,
   NodeGroupApiV1,
   ObservedClusterV1,

@@ -74,6 +74,16 @@ export interface VolumeAttachmentV1 {
   zone?: string;
 }
 
+/** Something the cluster step makes or removes besides the cluster itself (e.g. its VPC, an IAM role). */
+export interface BaseResourceV1 {
+  /** e.g. `network`, `role`. */
+  kind: string;
+  /** What an operator finds it by in the console: `vpc vpc-0abc (10.0.0.0/16)`, `hubfleet-demo-cluster`. */
+  name: string;
+  /** True when it exists now (`down` removes it); false when `up` would create it. */
+  exists: boolean;
+}
+
 export interface ClusterApiV1 {
   /** The deployment's cluster, or undefined when it does not exist. */
   observe(): Promise<ObservedClusterV1 | undefined>;
@@ -88,6 +98,12 @@ export interface ClusterApiV1 {
    * until they are gone too. AWS does not implement it yet (`down` then ends with `releaseClusterBase`).
    */
   leftovers?(): Promise<string[]>;
+  /**
+   * Optional in v1: what `create` makes and `delete` removes besides the cluster (network, roles),
+   * observed where it exists, so `plan` names it on the cluster's step. Configured (not owned) ones are
+   * left out: hubfleet neither makes nor removes them.
+   */
+  baseResources?(): Promise<BaseResourceV1[]>;
   /** A kubeconfig (YAML) with credentials valid for at least the next few minutes. */
   kubeconfig(): Promise<string>;
 }
