@@ -23,11 +23,17 @@ function inRange(address: string, cidr: string): boolean {
   return offset >= 0 && offset < size;
 }
 
-/** Every hub's storage switched to shared-nfs, so the example gets an NFS server to place. */
+/**
+ * Every hub's storage switched to shared-nfs, so the example gets an NFS server to place; one shared
+ * 100Gi disk (a per-user size such as GKE's 1Gi is below what a shared disk may be on every cloud).
+ */
 function withSharedNfs(text: string): string {
   const document = parseDocument(text);
   const hubs = document.get('hubs') as { items: { setIn(path: string[], value: unknown): void }[] };
-  for (const hub of hubs.items) hub.setIn(['storage', 'home'], 'shared-nfs');
+  for (const hub of hubs.items) {
+    hub.setIn(['storage', 'home'], 'shared-nfs');
+    hub.setIn(['storage', 'size'], '100Gi');
+  }
   return document.toString();
 }
 
