@@ -1,0 +1,83 @@
+import { realpathSync } from 'node:fs';
+import { HubfleetError } from '@hubfleet/core';
+import { parse } from 'yaml';
+import type { Kubeconfig } from './merge-kubeconfig.js';
+
+export const EXEC_CREDENTIAL_API = 'client.authentication.k8s.io/v1';
+
+/**
+ * How long a printed token is claimed to last. The provider contract promises a kubeconfig valid
+ * for "at least the next few minutes" (an EKS token lasts 15); claiming less makes kubectl ask again
+ * sooner, never use a dead token.
+ */
+const CLAIMED_VALIDITY_MS = 5 * 60_000;
+
+export interface ExecCredential {
+  apiVersion: typeof EXEC_CREDENTIAL_API;
+  kind: 'ExecCredential';
+  status: { token: string; expirationTimestamp: string };
+}
+
+/** The command that prints a fresh ExecCredential: this hubfleet, for this config (and `--sim`). */
+export interface TokenCommand {
+  config: string;
+  sim: boolean;
+}
+
+type User = Record<string, unknown>;
+
+/**
+ * The provider's user entry made to last: a bearer token becomes an `exec` entry running
+ * `hubfleet kubeconfig token`, so kubectl gets a fresh token whenever the last one expires. A client
+ * certificate is kept as it is (there is nothing to refresh until it expires).
+ */
+export function lastingUser(user: User | undefined, command: TokenCommand): User | undefined {
+  if (user === undefined || typeof user.token !== 'string') return user;
+  const { token: _replaced, ...rest } = user;
+  return {
+    ...rest,
+    exec: {
+      apiVersion: EXEC_CREDENTIAL_API,
+      // Node and this script by absolute path: works without hubfleet on kubectl's PATH.
+      command: process.execPath,
+      args: [
+        realpathSync(process.argv[1] as string),
+        'kubeconfig',
+        'token',
+        '-c',
+        command.config,
+        ...(command.sim ? ['--sim'] : []),
+      ],
+      interactiveMode: 'Never',
+      provideClusterInfo: false,
+    },
+  };
+}
+
+export function withLastingUser(config: Kubeconfig, command: TokenCommand): Kubeconfig {
+  return {
+    ...config,
+    users: (config.users ?? []).map((entry) => {
+      const user = lastingUser(entry.user as User | undefined, command);
+      return user === undefined ? entry : { ...entry, user };
+    }),
+  };
+}
+
+/** The ExecCredential for the provider's kubeconfig (its first user's bearer token). */
+export function execCredential(kubeconfig: string, now: Date = new Date()): ExecCredential {
+  const users = (parse(kubeconfig) as { users?: { user?: User }[] } | null)?.users ?? [];
+  const token = users[0]?.user?.token;
+  if (typeof token !== 'string') {
+    throw new HubfleetError({
+      kind: 'refused',
+      message: "this cluster's kubeconfig authenticates with a client certificate, not a token",
+      hint: 'use `hubfleet kubeconfig` (it keeps the certificate, which needs no exec command)',
+    });
+  }
+  return {
+    apiVersion: EXEC_CREDENTIAL_API,
+    kind: 'ExecCredential',
+    status: { token, expirationTimestamp: new Date(now.getTime() + CLAIMED_VALIDITY_MS).toISOString() },
+  };
+}
