@@ -10,7 +10,10 @@ import { type CloudCommandOptions, openDeployment } from '../deploy/open-deploym
 export async function kubeconfigTokenCommand(options: CloudCommandOptions): Promise<number> {
   const open = await openDeployment(options);
   try {
-    const credential = execCredential(await open.session.cluster.kubeconfig());
+    const credential = execCredential(
+      await open.session.cluster.kubeconfig(),
+      open.provider.credentialLifetimeMs,
+    );
     process.stdout.write(`${JSON.stringify(credential)}\n`);
     return ExitCode.ok;
   } finally {

@@ -6,11 +6,15 @@ import type { Kubeconfig } from './merge-kubeconfig.js';
 export const EXEC_CREDENTIAL_API = 'client.authentication.k8s.io/v1';
 
 /**
- * How long a printed token is claimed to last. The provider contract promises a kubeconfig valid
- * for "at least the next few minutes" (an EKS token lasts 15); claiming less makes kubectl ask again
- * sooner, never use a dead token.
+ * How long a printed token is claimed to last: the provider's `credentialLifetimeMs` less a minute
+ * for clock skew (for EKS 14 of 15 minutes, as `aws eks get-token` claims), else five minutes (the
+ * contract promises a kubeconfig valid for "at least the next few minutes"). kubectl asks again once
+ * it passes, so claiming less never costs more than an extra call.
  */
-const CLAIMED_VALIDITY_MS = 5 * 60_000;
+function claimedValidityMs(credentialLifetimeMs: number | undefined): number {
+  if (credentialLifetimeMs === undefined) return 5 * 60_000;
+  return Math.max(credentialLifetimeMs - 60_000, credentialLifetimeMs / 2);
+}
 
 export interface ExecCredential {
   apiVersion: typeof EXEC_CREDENTIAL_API;
@@ -65,7 +69,11 @@ export function withLastingUser(config: Kubeconfig, command: TokenCommand): Kube
 }
 
 /** The ExecCredential for the provider's kubeconfig (its first user's bearer token). */
-export function execCredential(kubeconfig: string, now: Date = new Date()): ExecCredential {
+export function execCredential(
+  kubeconfig: string,
+  credentialLifetimeMs: number | undefined,
+  now: Date = new Date(),
+): ExecCredential {
   const users = (parse(kubeconfig) as { users?: { user?: User }[] } | null)?.users ?? [];
   const token = users[0]?.user?.token;
   if (typeof token !== 'string') {
@@ -78,6 +86,9 @@ export function execCredential(kubeconfig: string, now: Date = new Date()): Exec
   return {
     apiVersion: EXEC_CREDENTIAL_API,
     kind: 'ExecCredential',
-    status: { token, expirationTimestamp: new Date(now.getTime() + CLAIMED_VALIDITY_MS).toISOString() },
+    status: {
+      token,
+      expirationTimestamp: new Date(now.getTime() + claimedValidityMs(credentialLifetimeMs)).toISOString(),
+    },
   };
 }
