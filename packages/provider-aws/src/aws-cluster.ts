@@ -13,6 +13,7 @@ import {
   type ProviderWarningV1,
 } from '@hubfleet/core';
 import { unlessNotFound } from './aws-call.js';
+import { awsCliCredentialHelper } from './aws-cli-helper.js';
 import type { AwsDeployment } from './aws-deployment.js';
 import { eksTokenSource } from './aws-eks-token.js';
 import { isAwsError } from './aws-errors.js';
@@ -194,5 +195,12 @@ export function awsCluster(
     update,
     delete: remove,
     kubeconfig,
+    credentialHelper: () =>
+      awsCliCredentialHelper({
+        clusterName,
+        region: aws.clients.region,
+        ...(aws.config.provider.profile === undefined ? {} : { profile: aws.config.provider.profile }),
+        simulated: aws.clients.simulatedKubernetes !== undefined,
+      }),
   };
 }

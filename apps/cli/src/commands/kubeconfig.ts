@@ -77,16 +77,17 @@ export async function kubeconfigCommand(options: KubeconfigOptions): Promise<num
       });
     }
     const context = `hubfleet-${open.config.name}`;
-    const renamed = withLastingUser(renameKubeconfig(await open.session.cluster.kubeconfig(), context), {
-      config: resolve(options.config),
-      sim: options.sim === true,
-    });
+    const renamed = withLastingUser(
+      renameKubeconfig(await open.session.cluster.kubeconfig(), context),
+      { config: resolve(options.config), sim: options.sim === true },
+      open.session.cluster.credentialHelper?.(),
+    );
     if (options.out !== undefined) {
       writeKubeconfigOut(path, `${kubeconfigMarker(open.config.name)}\n${stringify(renamed)}`);
     } else writePrivate(path, mergeKubeconfig(readUserKubeconfig(path), renamed, path));
     const where = options.out === undefined ? `merged into ${path} and made current` : `written to ${path}`;
     process.stderr.write(
-      `context ${context} ${where}; kubectl runs \`hubfleet kubeconfig token\` for fresh tokens\n`,
+      `context ${context} ${where}; kubectl fetches fresh tokens through its exec entry\n`,
     );
     if (open.sim !== undefined) {
       process.stderr.write(

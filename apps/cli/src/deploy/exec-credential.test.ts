@@ -24,6 +24,13 @@ describe('a kubeconfig user that lasts', () => {
     ).toBe('--sim');
   });
 
+  it("runs the cloud's own helper instead when the provider found it installed", () => {
+    const helper = { command: 'aws', args: ['eks', 'get-token', '--cluster-name', 'prod-green'] };
+    expect(lastingUser({ token: 't' }, COMMAND, helper)).toMatchObject({
+      exec: { apiVersion: EXEC_CREDENTIAL_API, command: 'aws', args: helper.args },
+    });
+  });
+
   it('keeps a client certificate as it is: nothing to refresh', () => {
     const certificate = { 'client-certificate-data': 'Y2VydA==', 'client-key-data': 'a2V5' };
     expect(lastingUser(certificate, COMMAND)).toEqual(certificate);

@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { HubfleetError } from '@hubfleet/core';
+import { type CredentialHelperV1, HubfleetError } from '@hubfleet/core';
 import { parse } from 'yaml';
 import type { Kubeconfig } from './merge-kubeconfig.js';
 
@@ -30,39 +30,56 @@ export interface TokenCommand {
 
 type User = Record<string, unknown>;
 
+/** `hubfleet kubeconfig token -c CONFIG [--sim]`: node and this script by absolute path, so it works without hubfleet on kubectl's PATH. */
+function hubfleetHelper(command: TokenCommand): CredentialHelperV1 {
+  return {
+    command: process.execPath,
+    args: [
+      realpathSync(process.argv[1] as string),
+      'kubeconfig',
+      'token',
+      '-c',
+      command.config,
+      ...(command.sim ? ['--sim'] : []),
+    ],
+  };
+}
+
 /**
- * The provider's user entry made to last: a bearer token becomes an `exec` entry running
- * `hubfleet kubeconfig token`, so kubectl gets a fresh token whenever the last one expires. A client
+ * The provider's user entry made to last: a bearer token becomes an `exec` entry running the
+ * cloud's own helper where the provider found it installed (`cloudHelper`), else `hubfleet
+ * kubeconfig token`, so kubectl gets a fresh token whenever the last one expires. A client
  * certificate is kept as it is (there is nothing to refresh until it expires).
  */
-export function lastingUser(user: User | undefined, command: TokenCommand): User | undefined {
+export function lastingUser(
+  user: User | undefined,
+  command: TokenCommand,
+  cloudHelper?: CredentialHelperV1,
+): User | undefined {
   if (user === undefined || typeof user.token !== 'string') return user;
   const { token: _replaced, ...rest } = user;
+  const helper = cloudHelper ?? hubfleetHelper(command);
   return {
     ...rest,
     exec: {
       apiVersion: EXEC_CREDENTIAL_API,
-      // Node and this script by absolute path: works without hubfleet on kubectl's PATH.
-      command: process.execPath,
-      args: [
-        realpathSync(process.argv[1] as string),
-        'kubeconfig',
-        'token',
-        '-c',
-        command.config,
-        ...(command.sim ? ['--sim'] : []),
-      ],
+      command: helper.command,
+      args: helper.args,
       interactiveMode: 'Never',
       provideClusterInfo: false,
     },
   };
 }
 
-export function withLastingUser(config: Kubeconfig, command: TokenCommand): Kubeconfig {
+export function withLastingUser(
+  config: Kubeconfig,
+  command: TokenCommand,
+  cloudHelper?: CredentialHelperV1,
+): Kubeconfig {
   return {
     ...config,
     users: (config.users ?? []).map((entry) => {
-      const user = lastingUser(entry.user as User | undefined, command);
+      const user = lastingUser(entry.user as User | undefined, command, cloudHelper);
       return user === undefined ? entry : { ...entry, user };
     }),
   };

@@ -27,6 +27,7 @@ export type {
 export type {
   AddonSpecV1,
   ClusterApiV1,
+  CredentialHelperV1,
   NodeGroupApiV1,
   ObservedClusterV1,
   ObservedNodeGroupV1,
