@@ -24,6 +24,7 @@ const TEST_ONLY = {
   '@hubfleet/provider-gke': ['@hubfleet/testkit'],
   '@hubfleet/provider-openstack': ['@hubfleet/testkit'],
   '@hubfleet/provider-nectar': ['@hubfleet/testkit'],
+  '@hubfleet/openstack-client': ['@hubfleet/testkit'],
 };
 const isTestFile = (file) => /\.test\.[mc]?[jt]s$/.test(file) || file.includes(`${sep}test${sep}`);
 const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;

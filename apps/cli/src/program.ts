@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { DEFAULT_CONFIG_FILE, discoverConfig } from './cli/config-discovery.js';
+import { checkSimFlags } from './cli/sim-flags.js';
 
 const EXAMPLES = `
 Examples:
@@ -16,7 +18,10 @@ Examples:
   $ hubfleet schema > hubfleet.schema.json
   $ hubfleet catalog aws
   $ hubfleet sim serve --provider aws --speed 1000
+  $ hubfleet completion bash
+  $ hubfleet version
 
+Without -c, commands use ./hubfleet.yaml. Colour only on a terminal, never with NO_COLOR or --no-color.
 Exit codes: 0 ok, 1 failed, 2 invalid input, 3 refused, 130 interrupted.`;
 
 function version(): string {
@@ -27,7 +32,10 @@ function version(): string {
 }
 
 const configOption = () =>
-  new Option('-c, --config <file>', 'the hubfleet.yaml to use').makeOptionMandatory();
+  new Option('-c, --config <file>', 'the hubfleet.yaml to use').default(
+    DEFAULT_CONFIG_FILE,
+    `./${DEFAULT_CONFIG_FILE}`,
+  );
 const outputOption = () =>
   new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text');
 
@@ -38,7 +46,21 @@ function withSim(command: Command): Command {
       '--sim',
       "use the simulated cloud of the config's provider (state in .hubfleet/sim/ next to the config, or $HUBFLEET_SIM_DIR)",
     )
-    .option('--sim-speed <factor>', 'with --sim: divide every modelled cloud duration by this', '2000');
+    .option(
+      '--sim-speed <factor>',
+      'with --sim: divide every modelled cloud duration by this (default: 2000)',
+    );
+}
+
+/**
+ * Before any command runs: `--no-color` (as NO_COLOR=1, so progress output follows too), config
+ * discovery (`./hubfleet.yaml` when `-c` is not given) and `--sim-*` flags refused without `--sim`.
+ */
+function beforeEachCommand(program: Command, command: Command): void {
+  if (program.opts().color === false) process.env.NO_COLOR = '1';
+  const options = command.opts();
+  if ('config' in options) discoverConfig(options, command.getOptionValueSource('config') !== 'default');
+  checkSimFlags(options);
 }
 
 function addCloudCommands(program: Command, setExitCode: (code: number) => void): void {
@@ -160,8 +182,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .version(version(), '-V, --version')
     .addHelpText('after', EXAMPLES)
+    .option('--no-color', 'no colour, even on a terminal (as NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  program.hook('preAction', (_program, command) => beforeEachCommand(program, command));
 
   program
     .command('validate')
@@ -208,6 +232,30 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (kind: string, options) => {
       const { catalogCommand } = await import('./commands/catalog.js');
       setExitCode(await catalogCommand(kind, options));
+    });
+
+  program
+    .command('version')
+    .description('print the hubfleet version (and, with --output json, the Node.js version)')
+    .addOption(outputOption())
+    .action(async (options) => {
+      const { versionCommand } = await import('./commands/version.js');
+      setExitCode(versionCommand(version(), options));
+    });
+
+  program
+    .command('completion')
+    .description(
+      'print a shell completion script: hubfleet completion bash > /etc/bash_completion.d/hubfleet',
+    )
+    .argument('<shell>', 'bash | zsh | fish')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ source <(hubfleet completion bash)\n  $ hubfleet completion zsh > ~/.zfunc/_hubfleet  # a folder on your $fpath\n  $ hubfleet completion fish > ~/.config/fish/completions/hubfleet.fish',
+    )
+    .action(async (shell: string) => {
+      const { completionCommand } = await import('./commands/completion.js');
+      setExitCode(completionCommand(shell, program));
     });
 
   const sim = program.command('sim').description('the simulated cloud: rehearse with no account');

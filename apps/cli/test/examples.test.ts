@@ -154,7 +154,7 @@ describe('hubfleet basics', () => {
     const run = await runHubfleet(['catalog', 'aws']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/t3a\.large\s+2\s+8Gi/);
-    expect(run.stdout).toContain('prices:');
+    expect(run.stdout).toContain('prices for us-west-2:');
     const unknown = await runHubfleet(['catalog', 'awz']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('did you mean "aws"?');

@@ -14,6 +14,12 @@ interface Served {
   stop(): Promise<number | null>;
 }
 
+/** A service in a Keystone token's catalog. */
+interface CatalogEntry {
+  type: string;
+  endpoints: { interface: string; url: string }[];
+}
+
 /** `hubfleet sim serve ARGS` in the background: its one JSON line, and a SIGINT that stops it. */
 async function serve(args: readonly string[]): Promise<Served> {
   const state = mkdtempSync(join(tmpdir(), 'hubfleet-sim-serve-'));
@@ -49,7 +55,7 @@ describe('hubfleet sim serve', () => {
   it('--provider aws prints one JSON line (provider, region, endpoints, credentials), answers on it, and stops on SIGINT', async () => {
     const served = await serve(['--provider', 'aws', '--speed', '1000']);
     const { line } = served;
-    expect(Object.keys(line)).toEqual(['provider', 'region', 'endpoints', 'credentials']);
+    expect(Object.keys(line)).toEqual(['formatVersion', 'provider', 'region', 'endpoints', 'credentials']);
     expect(line.provider).toBe('aws');
     expect(line.region).toBe('us-west-2');
     expect(Object.keys(line.endpoints).sort()).toEqual(['ec2', 'eks', 'iam', 'kubernetes', 's3', 'sts']);
@@ -62,6 +68,70 @@ describe('hubfleet sim serve', () => {
     expect(await served.stop()).toBe(0);
   });
 
+  it.each([
+    ['openstack', 'RegionOne', 'l3.nano'],
+    ['nectar', 'Melbourne', 'm3.small'],
+  ])(
+    '--provider %s prints Keystone and Kubernetes only; a token from its Keystone lists a catalog whose endpoints answer',
+    async (provider, region, flavor) => {
+      const served = await serve(['--provider', provider, '--speed', '1000']);
+      const { line } = served;
+      expect(Object.keys(line)).toEqual(['formatVersion', 'provider', 'region', 'endpoints', 'credentials']);
+      expect(line).toMatchObject({ provider, region });
+      expect(Object.keys(line.endpoints).sort()).toEqual(['keystone', 'kubernetes']);
+      const { credentials } = line;
+      expect(credentials.auth_url).toBe(`${line.endpoints.keystone}/v3`);
+      const issued = await fetch(`${credentials.auth_url}/auth/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          auth: {
+            identity: {
+              methods: ['application_credential'],
+              application_credential: {
+                id: credentials.application_credential_id,
+                secret: credentials.application_credential_secret,
+              },
+            },
+          },
+        }),
+      });
+      expect(issued.status).toBe(201);
+      const token = issued.headers.get('x-subject-token') ?? '';
+      const catalog = ((await issued.json()) as { token: { catalog: CatalogEntry[] } }).token.catalog;
+      expect(catalog.map((entry) => entry.type).sort()).toEqual([
+        'compute',
+        'container-infra',
+        'identity',
+        'image',
+        'load-balancer',
+        'network',
+        'volumev3',
+      ]);
+      const url = (type: string) =>
+        catalog
+          .find((entry) => entry.type === type)
+          ?.endpoints.find((endpoint) => endpoint.interface === 'public')?.url ?? '';
+      const get = (target: string) => fetch(target, { headers: { 'x-auth-token': token } });
+      const flavors = await get(`${url('compute')}/flavors`);
+      expect(flavors.status).toBe(200);
+      expect(JSON.stringify(await flavors.json())).toContain(flavor);
+      for (const [type, path] of [
+        ['container-infra', '/clusters'],
+        ['volumev3', '/volumes/detail'],
+        ['network', '/v2.0/networks'],
+        ['load-balancer', '/v2/lbaas/loadbalancers'],
+        ['image', '/v2/images'],
+        ['identity', '/auth/catalog'],
+      ] as const) {
+        expect((await get(`${url(type)}${path}`)).status, `${type} ${path}`).toBe(200);
+      }
+      // The cluster's API is HTTPS with the cluster CA; its client certificates come from Magnum.
+      expect(line.endpoints.kubernetes).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      expect(await served.stop()).toBe(0);
+    },
+  );
+
   it('defaults to aws, and --region moves the whole account: its zones are in that region', async () => {
     const served = await serve(['--region', 'eu-west-2', '--speed', '1000']);
     expect(served.line).toMatchObject({ provider: 'aws', region: 'eu-west-2' });
@@ -72,8 +142,8 @@ describe('hubfleet sim serve', () => {
   });
 
   it.each([
-    ['gke', 'provider gke has no simulated cloud yet; simulated providers: aws'],
-    ['azure', 'there is no provider azure; simulated providers: aws'],
+    ['gke', 'provider gke has no simulated cloud yet; simulated providers: aws, openstack, nectar'],
+    ['azure', 'there is no provider azure; simulated providers: aws, openstack, nectar'],
   ])(
     '--provider %s (no simulated cloud): exit 2 with a clear message, nothing started',
     async (kind, message) => {

@@ -29,7 +29,8 @@ describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', () => {
     expect(state.nodeGroups.filter((group) => group.readyNodes !== group.desiredNodes)).toEqual([]);
     expect(state.volumes.map((volume) => volume.hub)).toEqual(['example-simple']);
     expect(state.networks).toHaveLength(1);
-    expect(state.identities).toHaveLength(3);
+    // cluster, nodes, EBS CSI, and the Pod Identity roles of cluster-autoscaler and velero
+    expect(state.identities).toHaveLength(5);
   });
 
   it('the --timings file: wall time within 1.1x of its longest dependency chain', () => {

@@ -82,8 +82,10 @@ describe('up killed with SIGKILL at each step boundary, then re-run', { timeout:
     expect(state.volumes).toHaveLength(1);
     expect(state.identities.map((identity) => identity.name).sort()).toEqual([
       'hubfleet-prod-green-cluster',
+      'hubfleet-prod-green-cluster-autoscaler',
       'hubfleet-prod-green-ebs-csi',
       'hubfleet-prod-green-node',
+      'hubfleet-prod-green-velero',
     ]);
   });
 });

@@ -136,14 +136,19 @@ const gpu = [
 ];
 
 /**
- * EC2 instance types an operator would pick for hub nodegroups. Exhaustive for hubfleet's purposes: a
- * name not listed is refused with a suggestion, so add a type here when someone needs it.
+ * EC2 instance types an operator would pick for hub nodegroups, with sizes (for capacity checks) and
+ * us-west-2 prices (for estimates and the autoscaler's cheapest-first order). A well-formed name not
+ * listed is a warning offline and checked against the account by `plan` (EC2
+ * DescribeInstanceTypes/Offerings); a malformed one is refused with a suggestion.
  */
 export const awsCatalog: MachineCatalogV1 = {
   exhaustive: true,
   priceSource:
     'EC2 on-demand Linux list prices for us-west-2 as known to the authors; approximate estimates, not read from the AWS Price List API — verify before budgeting',
   priceDate: '2026-11-21',
+  priceRegion: 'us-west-2',
+  // family (letters, digits, options such as `g6e`, `m7i-flex`, `u-6tb1`) . size
+  namePattern: '^[a-z][a-z0-9-]*\\.(nano|micro|small|medium|large|metal|\\d*xlarge|metal-\\d+xl)$',
   currency: 'USD',
   machines: [...burstable, ...generalPurpose, ...computeOptimized, ...memoryOptimized, ...gpu],
 };

@@ -20,22 +20,9 @@ import { isAwsError } from './aws-errors.js';
 import type { AwsIdentityApi } from './aws-identity.js';
 import type { AwsNetworkApi } from './aws-network.js';
 import { isOwnedBy } from './aws-tags.js';
+import { isUpgradeDue, upgradeControlPlane } from './aws-version-upgrade.js';
 import { createClusterRequest, observedCluster } from './map-cluster.js';
 import { renderKubeconfig } from './map-kubeconfig.js';
-
-/** True when `observed` (`1.34`, `1.34.2`, `v1.34`) is the configured minor version. */
-function isMinor(desired: string, observed: string): boolean {
-  const version = observed.replace(/^v/, '');
-  return version === desired || version.startsWith(`${desired}.`);
-}
-
-function versionWarning(desired: string, observed: string): ProviderWarningV1 {
-  return {
-    type: 'unsupported',
-    feature: 'Kubernetes version upgrade',
-    detail: `the cluster runs Kubernetes ${observed} and the config asks for ${desired}; hubfleet does not upgrade EKS clusters yet. Upgrade one minor version at a time with \`aws eks update-cluster-version\`, then each nodegroup with \`aws eks update-nodegroup-version\`.`,
-  };
-}
 
 /**
  * The deployment's EKS cluster, named after the deployment. `create` first makes sure the network
@@ -113,11 +100,8 @@ export function awsCluster(
     }
   }
 
+  /** Tags first (cheap, allowed while UPDATING), then one minor version up when the config asks. */
   async function update(observed: ObservedClusterV1): Promise<ProviderWarningV1[]> {
-    const desired = aws.config.cluster.kubernetesVersion;
-    const warnings = isMinor(desired, observed.kubernetesVersion)
-      ? []
-      : [versionWarning(desired, observed.kubernetesVersion)];
     const wanted = ownershipTags(deployment, 'cluster');
     const missing = Object.entries(wanted).some(([key, value]) => observed.tags[key] !== value);
     if (missing) {
@@ -129,7 +113,8 @@ export function awsCluster(
         );
       }
     }
-    return warnings;
+    if (isUpgradeDue(aws, observed.kubernetesVersion)) await upgradeControlPlane(aws);
+    return [];
   }
 
   async function remove(): Promise<void> {

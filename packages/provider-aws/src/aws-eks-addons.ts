@@ -10,6 +10,7 @@ import { unlessNotFound } from './aws-call.js';
 import type { AwsDeployment } from './aws-deployment.js';
 import { isAwsError } from './aws-errors.js';
 import type { AwsIdentityApi } from './aws-identity.js';
+import { ensureToolIdentities } from './aws-tool-identities.js';
 
 /** The EBS CSI controller's service account, which EKS binds to the driver's role. */
 export const EBS_CSI_SERVICE_ACCOUNT = 'ebs-csi-controller-sa';
@@ -104,6 +105,7 @@ export function awsEksAddons(aws: AwsDeployment, identity: AwsIdentityApi): EksA
     },
     async ensure() {
       for (const name of EKS_ADDON_NAMES) await ensureOne(name);
+      await ensureToolIdentities(aws, identity);
     },
     async delete() {
       for (const name of [...EKS_ADDON_NAMES].reverse()) {

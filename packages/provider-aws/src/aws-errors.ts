@@ -1,4 +1,5 @@
 import { HubfleetError, type HubfleetErrorKind } from '@hubfleet/core';
+import { credentialsError } from './aws-credentials-error.js';
 import { invalidHint, permissionHint, quotaHint } from './aws-error-hints.js';
 
 /** What hubfleet reads of an AWS SDK error; every field is optional because anything can be thrown. */
@@ -256,6 +257,8 @@ export function mapAwsError(error: unknown, context: AwsErrorContext = {}): Hubf
   const shape = shapeOf(error);
   const code = baseCode(codeOf(shape) ?? 'Error');
   const message = text(shape.message) ?? String(error);
+  const noCredentials = credentialsError(error, code, message);
+  if (noCredentials !== undefined) return noCredentials;
   const { kind, retryable } = classify(shape, code, message);
   const where = context.operation === undefined ? 'AWS' : `AWS ${context.operation}`;
   return new HubfleetError({

@@ -11,6 +11,8 @@ export interface RoleSpec {
   trustActions: string[];
   /** AWS managed policies by path and name (`arn:<partition>:iam::aws:policy/<path/name>`). */
   managedPolicies: string[];
+  /** Set for tool roles whose least-privilege policy hubfleet writes itself (one inline policy). */
+  inlinePolicy?: boolean;
 }
 
 /** The control plane's role (EKS cluster IAM role documentation). */
@@ -44,10 +46,24 @@ const EBS_CSI: RoleSpec = {
   managedPolicies: ['service-role/AmazonEBSCSIDriverPolicy'],
 };
 
+/** A tool's role, bound to its service account with EKS Pod Identity; its policy is `aws-tool-policies.ts`'s. */
+function toolRole(purpose: 'cluster-autoscaler' | 'velero', tool: string): RoleSpec {
+  return {
+    purpose,
+    description: `hubfleet: ${tool} (EKS Pod Identity)`,
+    service: 'pods.eks.amazonaws.com',
+    trustActions: ['sts:AssumeRole', 'sts:TagSession'],
+    managedPolicies: [],
+    inlinePolicy: true,
+  };
+}
+
 export const ROLE_SPECS: Readonly<Record<RolePurpose, RoleSpec>> = {
   cluster: CLUSTER,
   node: NODE,
   'ebs-csi': EBS_CSI,
+  'cluster-autoscaler': toolRole('cluster-autoscaler', 'cluster-autoscaler'),
+  velero: toolRole('velero', 'velero'),
 };
 
 /** The trust policy document of a role, as IAM takes it (a JSON string). */

@@ -2,9 +2,13 @@ import {
   AttachRolePolicyCommand,
   CreateRoleCommand,
   DeleteRoleCommand,
+  DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
   GetRoleCommand,
+  GetRolePolicyCommand,
   ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  PutRolePolicyCommand,
   type Role,
 } from '@aws-sdk/client-iam';
 import { HubfleetError, ownershipTags } from '@hubfleet/core';
@@ -25,8 +29,11 @@ export interface AwsRoles {
 export interface AwsIdentityApi {
   /** The cluster and node roles: the configured ARNs, or roles hubfleet creates and tags. */
   ensure(): Promise<AwsRoles>;
-  /** One role hubfleet owns, created where missing, with its managed policies attached; returns its ARN. */
-  ensureRole(purpose: RolePurpose): Promise<string>;
+  /**
+   * One role hubfleet owns, created where missing, with its managed policies attached and, for a
+   * tool's role, `policy` written as its one inline policy (every call, so it follows the config); returns its ARN.
+   */
+  ensureRole(purpose: RolePurpose, policy?: string): Promise<string>;
   /** Deletes the roles hubfleet created (never configured ones). */
   delete(): Promise<void>;
 }
@@ -90,13 +97,41 @@ async function attachPolicies(aws: AwsDeployment, spec: RoleSpec, roleName: stri
   }
 }
 
-async function ensureOwnedRole(aws: AwsDeployment, purpose: RolePurpose): Promise<string> {
+/** The one inline policy of a tool's role is named after hubfleet. */
+const INLINE_POLICY_NAME = 'hubfleet';
+
+/** The role's inline policy as written (IAM answers it URL-encoded), or undefined when it has none. */
+async function inlinePolicyOf(aws: AwsDeployment, roleName: string): Promise<string | undefined> {
+  const answer = await unlessNotFound(
+    aws.call('iam:GetRolePolicy', `role/${roleName}`, (options) =>
+      aws.clients.iam.send(
+        new GetRolePolicyCommand({ RoleName: roleName, PolicyName: INLINE_POLICY_NAME }),
+        options,
+      ),
+    ),
+  );
+  return answer?.PolicyDocument === undefined ? undefined : decodeURIComponent(answer.PolicyDocument);
+}
+
+async function ensureOwnedRole(aws: AwsDeployment, purpose: RolePurpose, policy?: string): Promise<string> {
   const spec = ROLE_SPECS[purpose];
   const roleName = iamRoleName(aws.deployment, purpose);
   const existing = await getRole(aws, roleName);
   const role =
     existing === undefined ? await createRole(aws, spec, roleName) : adoptable(aws, existing, roleName);
   await attachPolicies(aws, spec, roleName);
+  if (policy !== undefined && (await inlinePolicyOf(aws, roleName)) !== policy) {
+    await aws.call('iam:PutRolePolicy', `role/${roleName}`, (options) =>
+      aws.clients.iam.send(
+        new PutRolePolicyCommand({
+          RoleName: roleName,
+          PolicyName: INLINE_POLICY_NAME,
+          PolicyDocument: policy,
+        }),
+        options,
+      ),
+    );
+  }
   if (role.Arn === undefined)
     throw new HubfleetError({ kind: 'internal', message: `role ${roleName} has no ARN` });
   return role.Arn;
@@ -112,6 +147,18 @@ async function deleteOwnedRole(aws: AwsDeployment, purpose: RolePurpose): Promis
       aws.clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }), options),
     ),
   );
+  const inline = await unlessNotFound(
+    aws.call('iam:ListRolePolicies', subject, (options) =>
+      aws.clients.iam.send(new ListRolePoliciesCommand({ RoleName: roleName }), options),
+    ),
+  );
+  for (const PolicyName of inline?.PolicyNames ?? []) {
+    await unlessNotFound(
+      aws.call('iam:DeleteRolePolicy', subject, (options) =>
+        aws.clients.iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName }), options),
+      ),
+    );
+  }
   for (const { PolicyArn } of attached?.AttachedPolicies ?? []) {
     await unlessNotFound(
       aws.call('iam:DetachRolePolicy', subject, (options) =>
@@ -138,17 +185,24 @@ export function awsIdentity(aws: AwsDeployment): AwsIdentityApi {
   };
   const owned = (purpose: RolePurpose) => memo(() => ensureOwnedRole(aws, purpose));
   const roles = { cluster: owned('cluster'), node: owned('node'), 'ebs-csi': owned('ebs-csi') };
-  const ensureRole = async (purpose: RolePurpose) => configured[purpose] ?? roles[purpose].get();
+  const ensureRole = async (purpose: RolePurpose, policy?: string) => {
+    if (purpose === 'cluster-autoscaler' || purpose === 'velero')
+      return ensureOwnedRole(aws, purpose, policy);
+    return configured[purpose] ?? roles[purpose].get();
+  };
   return {
     async ensure() {
       return { clusterRoleArn: await ensureRole('cluster'), nodeRoleArn: await ensureRole('node') };
     },
     ensureRole,
     async delete() {
-      for (const purpose of Object.keys(roles) as RolePurpose[]) {
+      for (const purpose of Object.keys(roles) as (keyof typeof roles)[]) {
         roles[purpose].clear();
         if (configured[purpose] === undefined) await deleteOwnedRole(aws, purpose);
       }
+      // Tool roles: deleted whether or not the tool is still enabled, so none is left behind.
+      await deleteOwnedRole(aws, 'cluster-autoscaler');
+      await deleteOwnedRole(aws, 'velero');
     },
   };
 }

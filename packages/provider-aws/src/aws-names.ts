@@ -33,7 +33,7 @@ export function requestToken(...parts: string[]): string {
 }
 
 /** What an IAM role hubfleet creates is for. */
-export type RolePurpose = 'cluster' | 'node' | 'ebs-csi';
+export type RolePurpose = 'cluster' | 'node' | 'ebs-csi' | 'cluster-autoscaler' | 'velero';
 
 /** `hubfleet-<deployment>-<purpose>`, shortened with a digest when the deployment name is long. */
 export function iamRoleName(deployment: string, purpose: RolePurpose): string {

@@ -23,6 +23,7 @@ import { eksNodegroupName, requestToken } from './aws-names.js';
 import type { AwsNetworkApi } from './aws-network.js';
 import { coreSubnet } from './aws-network-types.js';
 import { isOwnedBy } from './aws-tags.js';
+import { isUpgradeDue, upgradeNodegroup } from './aws-version-upgrade.js';
 import {
   type AwsObservedNodeGroup,
   createNodegroupRequest,
@@ -145,6 +146,11 @@ export function awsNodeGroups(
       eksName: eksNodegroupName(deployment, group.name),
       ...observed,
     };
+    // One update at a time per nodegroup: the version first; core calls again for the rest.
+    if (isUpgradeDue(aws, current.kubernetesVersion)) {
+      await upgradeNodegroup(aws, current);
+      return [];
+    }
     const change = nodegroupConfigChange(group, current);
     if (change !== undefined) {
       const clientRequestToken = requestToken(

@@ -10,6 +10,7 @@ import { awsEksAddons, type EksAddonsApi } from './aws-eks-addons.js';
 import { eksAddonsResource } from './aws-eks-addons-resource.js';
 import { awsIdentity } from './aws-identity.js';
 import { awsDeploymentLock } from './aws-lock.js';
+import { awsMachineTypes } from './aws-machine-types.js';
 import { awsNetwork } from './aws-network.js';
 import { awsNodeGroups } from './aws-nodegroups.js';
 import { type AwsBackoff, DEFAULT_BACKOFF } from './aws-retry.js';
@@ -50,6 +51,7 @@ export function createAwsSession(
     resources: () => [eksAddonsResource(eksAddons)],
     addons: () => awsAddons(config),
     lock: awsDeploymentLock(aws),
+    machineTypes: awsMachineTypes(aws),
     close: async () => clients.destroy(),
   };
 }

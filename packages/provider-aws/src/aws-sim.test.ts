@@ -16,8 +16,22 @@ import {
   DescribeAddonCommand,
   DescribeNodegroupCommand,
   EKSClient,
+  ListPodIdentityAssociationsCommand,
 } from '@aws-sdk/client-eks';
-import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import {
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+} from '@aws-sdk/client-iam';
+import {
+  GetBucketEncryptionCommand,
+  GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import {
   type HubConfig,
   HubfleetError,
@@ -83,6 +97,7 @@ describe('the AWS provider on the simulated cloud', () => {
   const eks = () => new EKSClient({ ...clientOptions(), endpoint: cloud.endpoints.eks });
   const ec2 = () => new EC2Client({ ...clientOptions(), endpoint: cloud.endpoints.ec2 });
   const iam = () => new IAMClient({ ...clientOptions(), endpoint: cloud.endpoints.iam });
+  const s3 = () => new S3Client({ ...clientOptions(), endpoint: cloud.endpoints.s3, forcePathStyle: true });
 
   async function connect(config: AwsConfig): Promise<AwsProviderSession> {
     const session = await connectAws(
@@ -437,6 +452,68 @@ describe('the AWS provider on the simulated cloud', () => {
     const before = mutatingCalls().length;
     await session.eksAddons.ensure();
     expect(mutatingCalls()).toHaveLength(before);
+  });
+
+  it('gives cluster-autoscaler and velero their own least-privilege roles through Pod Identity, idempotently, and removes them with the cluster', async () => {
+    const config = quickstart('tools');
+    config.tools.backups = {
+      enabled: true,
+      bucket: 'tools-velero-backups',
+      schedule: '0 3 * * *',
+      retain: '720h',
+    };
+    const session = await deploy(config);
+    await session.eksAddons.ensure();
+    const associations = (await eks().send(new ListPodIdentityAssociationsCommand({ clusterName: 'tools' })))
+      .associations;
+    expect(
+      associations?.map(({ namespace, serviceAccount }) => `${namespace}/${serviceAccount}`).sort(),
+    ).toEqual([
+      'kube-system/cluster-autoscaler',
+      'kube-system/ebs-csi-controller-sa',
+      'velero/velero-server',
+    ]);
+    for (const role of ['hubfleet-tools-cluster-autoscaler', 'hubfleet-tools-velero']) {
+      const policy = await iam().send(new GetRolePolicyCommand({ RoleName: role, PolicyName: 'hubfleet' }));
+      expect(JSON.parse(decodeURIComponent(policy.PolicyDocument ?? '')).Version).toBe('2012-10-17');
+    }
+    const bucket = { Bucket: 'tools-velero-backups' };
+    expect((await s3().send(new GetBucketVersioningCommand(bucket))).Status).toBe('Enabled');
+    expect(
+      (await s3().send(new GetBucketEncryptionCommand(bucket))).ServerSideEncryptionConfiguration?.Rules?.[0]
+        ?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm,
+    ).toBe('AES256');
+    expect((await s3().send(new GetPublicAccessBlockCommand(bucket))).PublicAccessBlockConfiguration).toEqual(
+      {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
+    );
+    expect((await s3().send(new GetBucketTaggingCommand(bucket))).TagSet).toContainEqual({
+      Key: OwnershipTag.deployment,
+      Value: 'tools',
+    });
+    const velero = await iam().send(
+      new GetRolePolicyCommand({ RoleName: 'hubfleet-tools-velero', PolicyName: 'hubfleet' }),
+    );
+    expect(decodeURIComponent(velero.PolicyDocument ?? '')).toContain('arn:aws:s3:::tools-velero-backups/*');
+    const before = mutatingCalls().length;
+    await session.eksAddons.ensure();
+    expect(mutatingCalls()).toHaveLength(before);
+
+    for (const group of config.cluster.nodeGroups) await session.nodeGroups.delete(group.name);
+    settle();
+    await session.cluster.delete();
+    settle();
+    await session.cluster.delete();
+    const left = await iam()
+      .send(new GetRoleCommand({ RoleName: 'hubfleet-tools-velero' }))
+      .catch((error: unknown) => error);
+    expect(left).toMatchObject({ name: 'NoSuchEntityException' });
+    // Backups outlive the cluster: the bucket stays.
+    expect((await s3().send(new HeadBucketCommand(bucket))).$metadata.httpStatusCode).toBe(200);
   });
 
   it('refuses to adopt a cluster of its name that is not tagged as its own', async () => {

@@ -136,6 +136,7 @@ export function observedNodeGroup(
     tags,
   };
   if (nodegroup.diskSize !== undefined) observed.diskSizeGiB = nodegroup.diskSize;
+  if (nodegroup.version !== undefined) observed.kubernetesVersion = nodegroup.version;
   if (nodegroup.nodegroupArn !== undefined) observed.arn = nodegroup.nodegroupArn;
   if (nodegroup.amiType !== undefined) observed.amiType = nodegroup.amiType;
   if (nodegroup.modifiedAt !== undefined) observed.modifiedAt = nodegroup.modifiedAt.getTime();

@@ -140,6 +140,9 @@ export const gkeCatalog: MachineCatalogV1 = {
   priceSource:
     'Compute Engine on-demand list prices for us-central1 as known to the authors, without the GKE cluster management fee; approximate estimates, not read from the Cloud Billing Catalog API — verify before budgeting',
   priceDate: '2026-11-21',
+  priceRegion: 'us-central1',
+  // series - class (- size or other qualifiers): e2-micro, n1-standard-4, a2-highgpu-1g, custom-4-16384
+  namePattern: '^[a-z][a-z0-9]*-[a-z0-9]+(-[a-z0-9]+)*$',
   currency: 'USD',
   machines: [...e2, ...n1, ...n2, ...c2, ...gpu],
 };

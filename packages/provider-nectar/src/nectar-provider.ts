@@ -1,4 +1,5 @@
 import type { ProviderV1 } from '@hubfleet/core';
+import { renderBootstrapFiles } from './bootstrap/bootstrap-scripts.js';
 import { nectarBackupStorage } from './nectar-backup-storage.js';
 import { nectarCapabilities, nectarToolDefaults } from './nectar-capabilities.js';
 import { nectarCatalog } from './nectar-catalog.js';
@@ -21,4 +22,6 @@ export const nectarProvider: ProviderV1<NectarProviderSettings> = {
   defaultServiceCidr: '10.96.0.0/12',
   backupStorage: nectarBackupStorage,
   validate: validateNectarConfig,
+  // The kubeadm bootstrap scripts, exactly as they run over SSH: `hubfleet render` writes bootstrap/*.sh.
+  renderArtifacts: (config) => renderBootstrapFiles(config).map((file) => ({ ...file, executable: true })),
 };

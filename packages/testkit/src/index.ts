@@ -5,4 +5,6 @@ export * from './aws/s3/index.js';
 export * from './aws/sts/index.js';
 export * from './framework/index.js';
 export * from './kubernetes/index.js';
+export * from './openstack/index.js';
 export * from './sim/index.js';
+export * from './ssh/index.js';

@@ -26,13 +26,16 @@ export async function catalogCommand(kind: string, options: { output: 'text' | '
   }
   const { catalog } = provider;
   if (options.output === 'json') {
-    process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ formatVersion: 1, provider: provider.id, ...catalog }, null, 2)}\n`,
+    );
     return ExitCode.ok;
   }
   process.stdout.write(
     `${provider.displayName}: ${catalog.machines.length} machine types${catalog.exhaustive ? '' : ' (a partial list: flavors differ per cloud)'}\n`,
   );
-  process.stdout.write(`prices: ${catalog.priceSource} (${catalog.priceDate})\n\n`);
+  const region = catalog.priceRegion === undefined ? '' : ` for ${catalog.priceRegion}`;
+  process.stdout.write(`prices${region}: ${catalog.priceSource} (${catalog.priceDate})\n\n`);
   process.stdout.write(`${'name'.padEnd(22)}  cpu   memory  gpu            price\n`);
   for (const machine of catalog.machines) process.stdout.write(`${row(machine, catalog.currency)}\n`);
   return ExitCode.ok;

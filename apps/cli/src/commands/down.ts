@@ -82,11 +82,15 @@ async function confirmAndDelete(
   }
   await releaseClusterBase(open.graph);
   const kept = run.plan.steps.filter((step) => step.retained === true).map((step) => step.id);
-  if (options.output === 'json') printLine('down-finished', { retained: kept });
-  else if (kept.length > 0) {
-    process.stdout.write(
-      `Kept (storage.onDelete: retain): ${kept.join(', ')}; a hub of the same name adopts it on the next up.\n`,
-    );
+  const { notices } = open.graph.context;
+  if (options.output === 'json') printLine('down-finished', { retained: kept, notices });
+  else {
+    if (kept.length > 0) {
+      process.stdout.write(
+        `Kept (storage.onDelete: retain): ${kept.join(', ')}; a hub of the same name adopts it on the next up.\n`,
+      );
+    }
+    for (const notice of notices) process.stdout.write(`${notice}\n`);
   }
   if (outcome.timingsError !== undefined) throw outcome.timingsError;
   return ExitCode.ok;

@@ -1,5 +1,6 @@
 import { ExitCode } from '@hubfleet/core';
 import { formatPlan } from '@hubfleet/core/engine';
+import { colourEnabled, colourPlan } from '../cli/colour.js';
 import { type CloudCommandOptions, openDeployment } from '../deploy/open-deployment.js';
 import { planUp } from '../deploy/plan-deployment.js';
 
@@ -13,7 +14,9 @@ export async function planCommand(options: PlanOptions): Promise<number> {
   try {
     const { plan } = await planUp(open);
     process.stdout.write(
-      options.output === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : `${formatPlan(plan)}\n`,
+      options.output === 'json'
+        ? `${JSON.stringify(plan, null, 2)}\n`
+        : `${colourPlan(formatPlan(plan), colourEnabled())}\n`,
     );
     return ExitCode.ok;
   } finally {

@@ -37,8 +37,12 @@ export async function renderCommand(options: RenderOptions): Promise<number> {
     hint: 'fix the problems above, then render again',
   });
   const rendered = renderDeployment(loaded.config, loaded.provider);
+  const artifacts = loaded.provider.renderArtifacts?.(loaded.config) ?? [];
   const out = options.out;
-  prepareRenderDirectory(out);
+  prepareRenderDirectory(
+    out,
+    artifacts.map((artifact) => artifact.path.split('/')[0] ?? artifact.path),
+  );
   const releases = rendered.releases.map((release) => {
     const valuesFile = valuesFileName(release, rendered.releases);
     writeFileSync(join(out, valuesFile), toYaml(release.values));
@@ -49,10 +53,17 @@ export async function renderCommand(options: RenderOptions): Promise<number> {
   rendered.manifests.forEach((manifest, index) => {
     writeFileSync(join(out, manifestFileName(manifest, index)), toYaml(manifest));
   });
+  for (const artifact of artifacts) {
+    writeFileSync(join(out, artifact.path), artifact.content, { mode: artifact.executable ? 0o755 : 0o644 });
+  }
   for (const warning of rendered.warnings) process.stderr.write(`warning: ${warning}\n`);
   const where = relative(process.cwd(), out) || '.';
+  const files =
+    artifacts.length > 0
+      ? ` and ${artifacts.length} ${artifacts.length === 1 ? 'file' : 'files'} (${[...new Set(artifacts.map((artifact) => artifact.path.split('/')[0]))].join(', ')}/)`
+      : '';
   process.stdout.write(
-    `rendered ${releases.length} releases and ${rendered.manifests.length} manifests into ${where}/\n`,
+    `rendered ${releases.length} releases, ${rendered.manifests.length} manifests${files} into ${where}/\n`,
   );
   return ExitCode.ok;
 }

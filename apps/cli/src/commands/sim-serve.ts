@@ -13,7 +13,7 @@ export interface SimServeOptions {
 
 /**
  * Run the simulated cloud of `--provider` in the foreground and print one JSON line:
- * `{"provider", "region", "endpoints", "credentials"}` (the credentials are the simulation's fixed
+ * `{"formatVersion", "provider", "region", "endpoints", "credentials"}` (the credentials are the simulation's fixed
  * test values, which a client needs to sign its calls). A provider with no simulated cloud is
  * refused (exit 2).
  */
@@ -27,7 +27,7 @@ export async function simServeCommand(options: SimServeOptions): Promise<number>
     ...(options.region === undefined ? {} : { region: options.region }),
   });
   const { provider, region, endpoints, credentials } = cloud;
-  process.stdout.write(`${JSON.stringify({ provider, region, endpoints, credentials })}\n`);
+  process.stdout.write(`${JSON.stringify({ formatVersion: 1, provider, region, endpoints, credentials })}\n`);
   // stdout stays one JSON line for scripts; the human summary goes to stderr.
   process.stderr.write(`simulating ${provider} (${factory.description}) in ${region}; Ctrl-C stops it\n`);
   const interrupts = handleInterrupts({

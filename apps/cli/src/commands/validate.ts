@@ -13,7 +13,12 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
   const result = loadConfigFile(options.config, { registry: registry(), checkSecrets: options.checkSecrets });
   const ok = result.config !== undefined;
   if (options.output === 'json') {
-    const body: Record<string, unknown> = { ok, file: options.config, issues: result.issues };
+    const body: Record<string, unknown> = {
+      formatVersion: 1,
+      ok,
+      file: options.config,
+      issues: result.issues,
+    };
     if (ok && options.showDefaults && result.provider && result.config) {
       body.config = applyToolDefaults(result.config, result.provider);
     }

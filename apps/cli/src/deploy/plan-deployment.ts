@@ -1,4 +1,5 @@
 import type { AnyResourceNode, Plan } from '@hubfleet/core';
+import { checkMachineTypes } from '@hubfleet/core/deployment';
 import { planChanges, planTeardown } from '@hubfleet/core/engine';
 import type { OpenDeployment } from './open-deployment.js';
 
@@ -8,9 +9,13 @@ export interface PlannedRun {
   resources: AnyResourceNode[];
 }
 
-/** `up`'s plan: what the config asks for, plus what the deployment owns and the config dropped. */
+/**
+ * `up`'s plan: what the config asks for, plus what the deployment owns and the config dropped. The
+ * instance types are checked against what the account offers in the region first (exit 2).
+ */
 export async function planUp(open: OpenDeployment): Promise<PlannedRun> {
   const { graph } = open;
+  await checkMachineTypes(open.config, open.session);
   const undesired = await graph.findUndesired();
   const plan = await planChanges({
     deployment: open.config.name,

@@ -66,10 +66,11 @@ export function warnTimings(outcome: RunOutcome): void {
   if (problem !== undefined) process.stderr.write(`warning: ${problem.message}\n`);
 }
 
-/** Soft gaps the provider reported while applying, one line each on stderr. */
+/** Soft gaps the provider reported while applying, and what a person should know (snapshots taken), one line each on stderr. */
 export function printWarnings(open: OpenDeployment): void {
   for (const warning of open.graph.context.warnings) {
     const text = warning.type === 'unsupported' ? `${warning.feature}: ${warning.detail}` : warning.message;
     process.stderr.write(`warning: ${text}\n`);
   }
+  for (const notice of open.graph.context.notices) process.stderr.write(`note: ${notice}\n`);
 }

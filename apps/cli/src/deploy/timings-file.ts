@@ -57,7 +57,7 @@ export function checkTimingsPath(path: string): void {
 /** Write the `--timings` file; a failure (the disk filled up, the directory went) comes back as a HubfleetError. */
 export function writeTimingsFile(path: string, timings: TimingsFile): HubfleetError | undefined {
   try {
-    writeFileAtomically(path, `${JSON.stringify(timings, null, 2)}\n`, 0o644);
+    writeFileAtomically(path, `${JSON.stringify({ formatVersion: 1, ...timings }, null, 2)}\n`, 0o644);
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);

@@ -8,7 +8,10 @@ export const RENDER_MARKER = '.hubfleet-render';
 const MARKER_TEXT =
   'Written by `hubfleet render`. Every render replaces values/ and manifests/ in this directory.\n';
 
-/** The folders render owns inside `--out`: replaced on every render of a marked directory. */
+/**
+ * The folders render owns inside `--out`: replaced on every render of a marked directory, with the
+ * folders of the provider's artifacts (NeCTAR: `bootstrap`).
+ */
 const RENDERED_FOLDERS = ['values', 'manifests'] as const;
 
 function notOurs(out: string, why: string): HubfleetError {
@@ -36,7 +39,7 @@ function cannotWrite(out: string, error: unknown): HubfleetError {
  * earlier render marked has its `values/` and `manifests/` replaced; any other non-empty directory is
  * refused (exit 2), so a render can never delete a user's own files.
  */
-export function prepareRenderDirectory(out: string): void {
+export function prepareRenderDirectory(out: string, artifactFolders: readonly string[] = []): void {
   if (existsSync(out)) {
     if (!statSync(out).isDirectory()) throw notOurs(out, 'is a file, not a directory');
     const entries = readdirSync(out);
@@ -47,7 +50,7 @@ export function prepareRenderDirectory(out: string): void {
   try {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, RENDER_MARKER), MARKER_TEXT);
-    for (const folder of RENDERED_FOLDERS) {
+    for (const folder of new Set([...RENDERED_FOLDERS, ...artifactFolders])) {
       rmSync(join(out, folder), { recursive: true, force: true });
       mkdirSync(join(out, folder));
     }

@@ -31,13 +31,14 @@ export function formatStatus(status: DeploymentStatus): string {
     '',
     'Nodegroups',
     ...table(
-      ['NAME', 'STATUS', 'TYPE', 'NODES (ACTUAL/DESIRED)', 'MIN-MAX'],
+      ['NAME', 'STATUS', 'TYPE', 'NODES (ACTUAL/DESIRED)', 'MIN-MAX', 'KUBERNETES'],
       status.nodeGroups.map((group) => [
         group.name,
         group.status,
         group.instanceType,
         `${group.nodes}/${group.desired}`,
         `${group.min}-${group.max}`,
+        group.kubernetesVersion ?? '-',
       ]),
     ),
     '',
@@ -64,6 +65,16 @@ export function formatStatus(status: DeploymentStatus): string {
       ]),
     ),
     ...status.hubs.flatMap((hub) => (hub.note === undefined ? [] : [`  note: hub ${hub.name}: ${hub.note}`])),
+    ...(status.retainedVolumes.length === 0
+      ? []
+      : [
+          '',
+          'Retained volumes (their hub left the config; kept until you delete them, or a hub of that name adopts them)',
+          ...table(
+            ['HUB', 'VOLUME'],
+            status.retainedVolumes.map((retained) => [retained.hub, retained.volume]),
+          ),
+        ]),
     ...(status.resources === undefined || status.resources.length === 0
       ? []
       : [

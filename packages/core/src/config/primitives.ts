@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronProblem, isTimeZone } from './cron.js';
 
 /** Names of the deployment, nodegroups and hubs: derived cloud names must fit, so at most 40 characters. */
 export const MAX_NAME_LENGTH = 40;
@@ -45,7 +46,20 @@ export const duration = z
 export const cronExpression = z
   .string()
   .regex(/^\s*(\S+\s+){4}\S+\s*$/, 'must be a five-field cron expression such as "45 9 * * MON,WED"')
+  .superRefine((cron, context) => {
+    // Five fields, then every field checked by croner (values, names, ranges, steps).
+    if (!/^\s*(\S+\s+){4}\S+\s*$/.test(cron)) return;
+    const problem = cronProblem(cron);
+    if (problem !== undefined) {
+      context.addIssue({ code: 'custom', message: `is not a valid cron expression: ${problem}` });
+    }
+  })
   .describe('A five-field cron expression ("minute hour day-of-month month day-of-week").');
+
+export const timeZone = z
+  .string()
+  .refine(isTimeZone, 'must be an IANA time zone such as "America/Los_Angeles" or "Europe/London"')
+  .describe('An IANA time zone ("America/Los_Angeles", "Australia/Melbourne", "UTC").');
 
 export const hostname = z
   .string()

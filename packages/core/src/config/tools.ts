@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cpuQuantity, cronExpression, dnsLabel, duration, quantity } from './primitives.js';
+import { cpuQuantity, cronExpression, dnsLabel, duration, quantity, timeZone } from './primitives.js';
 import { secretRef } from './secret.js';
 
 const enabledFlag = z
@@ -21,7 +21,12 @@ export const placeholderSchema = z
 export const placeholderScheduleSchema = z
   .strictObject({
     placeholder: dnsLabel.describe('The name of a placeholder in tools.placeholders.'),
-    cron: cronExpression.describe('When to raise the placeholders (cluster time zone, UTC by default).'),
+    cron: cronExpression.describe('When to raise the placeholders, read in `timeZone` (UTC by default).'),
+    timeZone: timeZone
+      .optional()
+      .describe(
+        'The IANA time zone the cron is read in, e.g. "America/Los_Angeles" (the CronJobs\' spec.timeZone); UTC when absent.',
+      ),
     replicas: z.int().min(0),
     for: duration.describe('How long to keep them raised before going back to the base replicas.'),
   })

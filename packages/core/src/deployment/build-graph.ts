@@ -94,6 +94,7 @@ export function buildDeploymentGraph(options: DeploymentGraphOptions): Deploymen
     sleep: options.sleep ?? sleepOnTimers,
     retry: options.retry ?? DEFAULT_RETRY_POLICY,
     warnings: [],
+    notices: [],
   };
   const renderer = createRenderer(context);
   const resources = options.session.resources?.() ?? [];

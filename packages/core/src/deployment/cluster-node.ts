@@ -4,6 +4,7 @@ import { isSameMinorVersion } from '../provider/v1/kubernetes-version.js';
 import { OwnershipTag } from '../provider/v1/ownership.js';
 import type { ObservedClusterV1 } from '../provider/v1/session.js';
 import { clusterNodeId, type DeploymentContext, typicalDurationMs } from './deployment-context.js';
+import { clusterVersionDiff } from './kubernetes-upgrade.js';
 import { observeClusterFacts } from './service-ips.js';
 import { waitUntil } from './wait-until.js';
 
@@ -34,7 +35,8 @@ function failure(observed: ObservedClusterV1, deleting = false): HubfleetError {
 }
 
 /**
- * The Kubernetes cluster (control plane). Create makes the network and roles it needs first (the
+ * The Kubernetes cluster (control plane). A newer `kubernetesVersion` is an update, one minor version
+ * at a time (`clusterVersionDiff`); the nodegroups depend on the cluster, so they roll after it. Create makes the network and roles it needs first (the
  * provider's job); delete waits until the cluster is gone and then asks the provider once more, which
  * releases the network and roles hubfleet created for it. When the provider can list those leftovers
  * (`cluster.leftovers`), a cluster that is gone while they remain is observed as such, so `down` (and
@@ -107,15 +109,13 @@ export function clusterNode(context: DeploymentContext): ResourceNode<ClusterObs
           changes: [{ field: `tags.${OwnershipTag.deployment}`, to: config.name }],
         };
       }
-      const desired = config.cluster.kubernetesVersion;
-      if (!isSameMinorVersion(desired, observed.kubernetesVersion)) {
-        return {
+      return (
+        clusterVersionDiff(config, observed.kubernetesVersion) ?? {
           action: 'noop',
-          reason: `runs Kubernetes ${observed.kubernetesVersion}, the config asks for ${desired}: hubfleet does not upgrade clusters yet`,
+          reason: 'matches the config',
           changes: [],
-        };
-      }
-      return { action: 'noop', reason: 'matches the config', changes: [] };
+        }
+      );
     },
     async apply(action: ChangeAction, observed, step) {
       if (action === 'create') return session.cluster.create();
@@ -133,7 +133,11 @@ export function clusterNode(context: DeploymentContext): ResourceNode<ClusterObs
     },
     async waitReady(action, step) {
       if (action === 'delete') return gone(step);
-      await wait(step, (observed) => observed?.status === 'active');
+      // After an upgrade the cloud may still answer ACTIVE on the old version for a moment.
+      const upgraded = (observed: ObservedClusterV1) =>
+        action !== 'update' ||
+        isSameMinorVersion(config.cluster.kubernetesVersion, observed.kubernetesVersion);
+      await wait(step, (observed) => observed?.status === 'active' && upgraded(observed));
     },
     safetyFacts: () => ({ cluster: true }),
   };

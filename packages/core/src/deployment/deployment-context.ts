@@ -28,6 +28,8 @@ export interface DeploymentContext {
   retry: RetryPolicy;
   /** Soft gaps the provider reported while applying (e.g. a version it does not upgrade). */
   warnings: ProviderWarningV1[];
+  /** What a person should know once the run is over, e.g. the id of the snapshot a volume delete took. */
+  notices: string[];
 }
 
 /**

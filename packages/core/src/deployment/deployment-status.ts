@@ -24,6 +24,8 @@ export interface ReleaseStatus {
 
 /** What `hubfleet status` shows, as plain data (`--output json` prints it as it is). */
 export interface DeploymentStatus {
+  /** The shape of this document (docs/output-formats.md); raised when a field changes meaning or goes. */
+  formatVersion: 1;
   deployment: string;
   provider: string;
   cluster: { name: string; status: string; kubernetesVersion: string; endpoint?: string } | null;
@@ -37,6 +39,8 @@ export interface DeploymentStatus {
     desired: number;
     /** Ready nodes the Kubernetes API has for the group. */
     nodes: number;
+    /** The nodes' Kubernetes version as the cloud reports it, or null when unknown. */
+    kubernetesVersion: string | null;
   }[];
   tools: ReleaseStatus[];
   hubs: {
@@ -51,6 +55,11 @@ export interface DeploymentStatus {
     /** What a person should know, e.g. that the volume is kept though the hub no longer uses it. */
     note?: string;
   }[];
+  /**
+   * Data volumes kept after their hub left the config (`onDelete` left with it, so they are never
+   * deleted): their ids stay visible until someone deletes them or a hub of the same name adopts them.
+   */
+  retainedVolumes: { hub: string; volume: string }[];
   /**
    * The provider's own resources (`session.resources()`), when asked for (`hubfleet status` does;
    * the status `up` prints after its run does not, so a converged `up` reads nothing more).
@@ -185,6 +194,7 @@ async function observeOnce(
       max: observed?.max ?? group.max,
       desired: observed?.desired ?? 0,
       nodes: readyNodesIn(context, nodes, group.name),
+      kubernetesVersion: observed?.kubernetesVersion ?? null,
     };
   });
   const resources = options.providerResources === true ? await providerResourceStatus(graph) : undefined;
@@ -196,6 +206,7 @@ async function observeOnce(
     hubs.every((hub) => hub.ready) &&
     (resources ?? []).every((resource) => resource.ready);
   return {
+    formatVersion: 1,
     deployment: config.name,
     provider: config.provider.kind,
     cluster:
@@ -210,6 +221,9 @@ async function observeOnce(
     nodeGroups,
     tools,
     hubs,
+    retainedVolumes: volumes
+      .filter((volume) => !hubNames.has(volume.hub) && volume.status !== 'deleting')
+      .map((volume) => ({ hub: volume.hub, volume: volume.id })),
     ...(resources === undefined ? {} : { resources }),
     dns: dnsTarget(config, balancer),
     ready,

@@ -1,5 +1,6 @@
 export type { DeploymentGraph, DeploymentGraphOptions } from './build-graph.js';
 export { buildDeploymentGraph } from './build-graph.js';
+export { checkMachineTypes } from './check-machine-types.js';
 export type { ClusterConnection, ClusterConnectionOptions } from './cluster-connection.js';
 export { createClusterConnection } from './cluster-connection.js';
 export type { DeploymentContext } from './deployment-context.js';

@@ -47,12 +47,16 @@ function replacementChanges(group: NodeGroupConfig, observed: ObservedNodeGroupV
   ];
 }
 
-/** Compare a nodegroup with its config: create, replace (provider says so), update or nothing. */
+/**
+ * Compare a nodegroup with its config: create, replace (provider says so), update or nothing.
+ * `version` is the rolling upgrade its nodes are due, if any (`nodeGroupVersionChange`).
+ */
 export function diffNodeGroup(
   api: NodeGroupApiV1,
   group: NodeGroupConfig,
   observed: ObservedNodeGroupV1 | undefined,
   cloudHoldsLabels = true,
+  version?: FieldChange,
 ): ResourceDiff {
   if (observed === undefined) return { action: 'create', reason: 'does not exist', changes: [] };
   if (observed.status === 'deleting') {
@@ -71,6 +75,13 @@ export function diffNodeGroup(
     };
   }
   const changes = inPlaceChanges(group, observed, cloudHoldsLabels);
+  if (version !== undefined) {
+    return {
+      action: 'update',
+      reason: `rolling upgrade to Kubernetes ${String(version.to)} once the control plane runs it: its nodes are replaced a few at a time${changes.length > 0 ? `; then ${changes.map((entry) => entry.field).join(', ')}` : ''}`,
+      changes: [version, ...changes],
+    };
+  }
   if (changes.length > 0) {
     return { action: 'update', reason: `${changes.map((entry) => entry.field).join(', ')} changed`, changes };
   }

@@ -1,9 +1,11 @@
 import type { NodeGroupConfig } from '../config/cluster.js';
 import type { ChangeAction, ResourceDiff, ResourceNode, StepContext } from '../engine/resource.js';
 import { HubfleetError } from '../errors/index.js';
+import { isSameMinorVersion } from '../provider/v1/kubernetes-version.js';
 import type { ObservedNodeGroupV1 } from '../provider/v1/session.js';
 import { type DeploymentContext, nodeGroupNodeId, typicalDurationMs } from './deployment-context.js';
-import { diffNodeGroup } from './nodegroup-diff.js';
+import { nodeGroupVersionChange } from './kubernetes-upgrade.js';
+import { diffNodeGroup, inPlaceChanges } from './nodegroup-diff.js';
 import { userPodsOn } from './user-pods.js';
 import { waitUntil } from './wait-until.js';
 
@@ -21,7 +23,9 @@ export interface NodeGroupNodeOptions {
 }
 
 /**
- * One nodegroup. Every nodegroup is found in one `nodeGroups.list()` per plan. User pods are counted
+ * One nodegroup. A Kubernetes version older than the config's is rolled up after the control plane
+ * (the nodegroup depends on the cluster); with user pods on it that needs `--allow-replace`, since
+ * draining the nodes ends their sessions. Every nodegroup is found in one `nodeGroups.list()` per plan. User pods are counted
  * from the Kubernetes API only when the step could end their sessions (replace, delete), so a
  * converged `up` does not pay for it.
  */
@@ -34,6 +38,11 @@ export function nodeGroupNode(
   const id = nodeGroupNodeId(name);
   const find = (groups: ObservedNodeGroupV1[]) => groups.find((candidate) => candidate.name === name);
   const fresh = async () => find(await session.nodeGroups.list());
+  const versionDue = (observed: ObservedNodeGroupV1) =>
+    nodeGroupVersionChange(context.config, observed.kubernetesVersion);
+  const onDesiredVersion = (observed: ObservedNodeGroupV1) =>
+    observed.kubernetesVersion === undefined ||
+    isSameMinorVersion(context.config.cluster.kubernetesVersion, observed.kubernetesVersion);
 
   const waitFor = (step: StepContext, done: (observed: ObservedNodeGroupV1 | undefined) => boolean) =>
     waitUntil(
@@ -63,16 +72,22 @@ export function nodeGroupNode(
     async observe() {
       const observed = find(await context.cache.read('nodegroups', () => session.nodeGroups.list()));
       if (observed === undefined) return undefined;
-      const atRisk = group === undefined || session.nodeGroups.requiresReplacement(group, observed);
+      // A rolling upgrade drains every node, so it ends sessions just as a replacement does.
+      const atRisk =
+        group === undefined ||
+        session.nodeGroups.requiresReplacement(group, observed) ||
+        versionDue(observed) !== undefined;
       return { group: observed, userPods: atRisk ? await userPodsOn(context, name) : 0 };
     },
     diff(observed): ResourceDiff {
       if (group === undefined) return { action: 'delete', reason: 'no longer in the config', changes: [] };
+      const version = observed === undefined ? undefined : versionDue(observed.group);
       return diffNodeGroup(
         session.nodeGroups,
         group,
         observed?.group,
         context.provider.capabilities.nodeLabelsReachNodes,
+        version,
       );
     },
     async apply(action: ChangeAction, observed, step) {
@@ -80,8 +95,15 @@ export function nodeGroupNode(
       if (group === undefined) return;
       if (action === 'create') return session.nodeGroups.create(group);
       if (action === 'update') {
-        if (observed?.group.status === 'active') {
-          context.warnings.push(...(await session.nodeGroups.update(group, observed.group)));
+        if (observed?.group.status !== 'active') return;
+        context.warnings.push(...(await session.nodeGroups.update(group, observed.group)));
+        if (versionDue(observed.group) === undefined) return;
+        // The version went first; sizes, labels and taints follow once the nodes have rolled.
+        await waitFor(step, (current) => current?.status === 'active' && onDesiredVersion(current));
+        const rolled = await fresh();
+        const labelsOnCloud = context.provider.capabilities.nodeLabelsReachNodes;
+        if (rolled !== undefined && inPlaceChanges(group, rolled, labelsOnCloud).length > 0) {
+          context.warnings.push(...(await session.nodeGroups.update(group, rolled)));
         }
         return;
       }
@@ -91,8 +113,14 @@ export function nodeGroupNode(
     },
     async waitReady(action, step) {
       if (action === 'delete') return waitFor(step, (observed) => observed === undefined);
-      await waitFor(step, (observed) => observed?.status === 'active');
+      await waitFor(
+        step,
+        (observed) => observed?.status === 'active' && (action !== 'update' || onDesiredVersion(observed)),
+      );
     },
-    safetyFacts: (observed) => ({ userPods: observed?.userPods ?? 0 }),
+    safetyFacts: (observed) => ({
+      userPods: observed?.userPods ?? 0,
+      ...(observed !== undefined && versionDue(observed.group) !== undefined ? { rollsNodes: true } : {}),
+    }),
   };
 }

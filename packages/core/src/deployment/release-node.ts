@@ -5,6 +5,7 @@ import type { InstalledRelease } from '../kubernetes/install/release-records.js'
 import type { ReleaseSpec } from '../kubernetes/release.js';
 import type { DeploymentContext } from './deployment-context.js';
 import { pinServiceIps } from './service-ips.js';
+import { valuesChanges } from './values-diff.js';
 import { waitUntil } from './wait-until.js';
 
 const MINUTE = 60_000;
@@ -27,7 +28,10 @@ const TYPICAL: Record<ReleaseNodeKind, number> = {
   hub: 3 * MINUTE,
 };
 
-/** Compare what is installed with the release the config asks for: chart version and values. */
+/**
+ * Compare what is installed with the release the config asks for: the chart version (shown as
+ * `chart: jupyterhub 4.3.0 → jupyterhub 4.4.0`) and the values, key by key.
+ */
 export function diffRelease(spec: ReleaseSpec, installed: InstalledRelease | undefined): ResourceDiff {
   if (installed === undefined) {
     return { action: 'create', reason: `install ${spec.chart} ${spec.version}`, changes: [] };
@@ -41,14 +45,18 @@ export function diffRelease(spec: ReleaseSpec, installed: InstalledRelease | und
     });
   }
   const wanted = contentHash(spec.values);
-  if (installed.valuesHash !== wanted)
-    changes.push({ field: 'values', from: installed.valuesHash, to: wanted });
+  const valuesChanged = installed.valuesHash !== wanted;
+  if (valuesChanged) {
+    // Key by key when the record kept the values; a record without them only has the hash to compare.
+    changes.push(
+      ...(installed.values === undefined
+        ? [{ field: 'values', from: installed.valuesHash, to: wanted }]
+        : valuesChanges(installed.values, spec.values)),
+    );
+  }
   if (changes.length > 0) {
-    return {
-      action: 'update',
-      reason: `${changes.map((change) => change.field).join(' and ')} changed`,
-      changes,
-    };
+    const what = [...(changes[0]?.field === 'chart' ? ['chart'] : []), ...(valuesChanged ? ['values'] : [])];
+    return { action: 'update', reason: `${what.join(' and ')} changed`, changes };
   }
   if (installed.status !== 'deployed') {
     return {

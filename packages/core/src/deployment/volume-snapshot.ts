@@ -42,6 +42,9 @@ async function snapshotToWaitFor(
       ? earlier.id
       : (await volumes.snapshot(volume)).snapshotId;
   memory.set(volume.id, snapshotId);
+  context.notices.push(
+    `Snapshot ${snapshotId} of hub ${volume.hub}'s volume ${volume.id} (storage.onDelete: snapshot) holds its data; the volume is deleted once it has completed.`,
+  );
   return snapshotId;
 }
 

@@ -1,3 +1,4 @@
+import { formatValuesDiff } from './format-values-diff.js';
 import type { Plan, PlanStep } from './plan-types.js';
 import type { FieldChange, PlanValue, ResourceLayer, StepAction } from './resource.js';
 import { RESOURCE_LAYERS } from './resource.js';
@@ -36,10 +37,17 @@ function formatDestructive(step: PlanStep): string[] {
   return [`! ${note.what} (${needs})`];
 }
 
+/** Plain field changes one per line; changes deep inside values (with a `path`) as one YAML diff. */
+function formatChanges(changes: readonly FieldChange[]): string[] {
+  const fields = changes.filter((change) => change.path === undefined);
+  const nested = changes.filter((change) => change.path !== undefined);
+  return [...fields.map(formatChange), ...formatValuesDiff(nested)];
+}
+
 function formatStep(step: PlanStep): string[] {
   const mark = step.destructive === undefined ? ' ' : '!';
   const head = `  ${mark} ${ACTION_SYMBOL[step.action].padEnd(3)} ${step.id}  ${step.reason}`;
-  const details = [...step.changes.map(formatChange), ...formatDestructive(step)];
+  const details = [...formatChanges(step.changes), ...formatDestructive(step)];
   return [head, ...details.map((line) => `          ${line}`)];
 }
 

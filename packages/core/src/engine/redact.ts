@@ -7,6 +7,7 @@ export const REDACTED = '(secret)';
 export function redactChange(change: FieldChange): FieldChange {
   if (change.secret !== true) return change;
   const redacted: FieldChange = { field: change.field, secret: true };
+  if (change.path !== undefined) redacted.path = change.path;
   if (change.from !== undefined) redacted.from = REDACTED;
   if (change.to !== undefined) redacted.to = REDACTED;
   return redacted;

@@ -30,6 +30,12 @@ export interface FieldChange {
   to?: PlanValue;
   /** The values are secrets: the plan shows that they changed, never what they are. */
   secret?: boolean;
+  /**
+   * The field as keys and indexes, for a change deep inside a structure (a release's values:
+   * `['values', 'singleuser', 'memory', 'guarantee']`), so keys with dots stay unambiguous and
+   * `plan` can print the changes as one YAML diff.
+   */
+  path?: (string | number)[];
 }
 
 /** The result of comparing a desired resource with what was observed. */
@@ -52,6 +58,8 @@ export interface SafetyFacts {
   cluster?: boolean;
   /** User pods running on this nodegroup right now, as observed. */
   userPods?: number;
+  /** An update of this nodegroup replaces its nodes (a rolling Kubernetes upgrade), draining their pods. */
+  rollsNodes?: boolean;
   /**
    * The resource holds a hub's data. `retainedBecause` replaces the usual reason when a volume is
    * kept for another cause than its hub's `onDelete` (e.g. the hub no longer keeps homes on it).

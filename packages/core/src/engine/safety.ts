@@ -77,6 +77,16 @@ function dataVolumeNote(
     : { what: `deletes ${owner} and all the data on it`, requires: ['deleteData'] };
 }
 
+/** A rolling upgrade drains a nodegroup's nodes: with user pods on them, their sessions end. */
+function rollingUpdateNote(facts: SafetyFacts): DestructiveNote | undefined {
+  const userPods = facts.userPods ?? 0;
+  if (facts.rollsNodes !== true || userPods === 0) return undefined;
+  return {
+    what: `replaces the nodes of a nodegroup with ${userPods} user pod${userPods === 1 ? '' : 's'} running (rolling upgrade): their sessions end`,
+    requires: ['allowReplace'],
+  };
+}
+
 /**
  * Whether a step loses work or data, and which flags it needs. Deleting the cluster or a busy
  * nodegroup is what `down` is for, so there the confirmation of `down` is the permission; in `up`
@@ -87,6 +97,7 @@ export function destructiveNote(
   facts: SafetyFacts,
   command: PlanCommand,
 ): DestructiveNote | undefined {
+  if (action === 'update') return rollingUpdateNote(facts);
   if (action !== 'replace' && action !== 'delete') return undefined;
   if (facts.dataVolume !== undefined) return dataVolumeNote(action, facts.dataVolume);
   const deletePermission: SafetyFlag = command === 'down' ? 'teardown' : 'allowReplace';

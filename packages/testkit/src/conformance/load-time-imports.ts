@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 
 export interface LoadTimeImports {
   /** Source files loaded when the package's entry is imported (relative to its directory). */
@@ -24,8 +25,10 @@ export function loadTimeImports(sourceDirectory: URL, entry = 'index.ts'): LoadT
     for (const [, target = ''] of text.matchAll(
       /^(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+'([^']+)';$/gms,
     )) {
-      if (target.startsWith('./')) pending.push(target.slice(2).replace(/\.js$/, '.ts'));
-      else packages.add(target);
+      // Relative to the importing file, so sub-folders (`./bootstrap/…`, `../x.js`) are followed too.
+      if (target.startsWith('./') || target.startsWith('../')) {
+        pending.push(posix.normalize(posix.join(posix.dirname(file), target)).replace(/\.js$/, '.ts'));
+      } else packages.add(target);
     }
   }
   return { files, packages };

@@ -13,7 +13,8 @@ async function renderedClusterIp(
   name: string,
   before: (deployment: Awaited<ReturnType<typeof magnumLikeDeployment>>) => Promise<void>,
 ) {
-  const deployment = await magnumLikeDeployment(name);
+  // A range other than the provider's default (10.254.0.0/16), to tell the observed one from it.
+  const deployment = await magnumLikeDeployment(name, { serviceCidr: '10.100.0.0/16' });
   running.push(deployment.fake);
   await before(deployment);
   const graph = graphOf(deployment.created, deployment.session);

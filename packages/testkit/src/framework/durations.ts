@@ -11,6 +11,10 @@ export const DEFAULT_DURATIONS: Readonly<Record<string, number>> = {
   'eks.CreateNodegroup': 4 * MINUTE,
   'eks.UpdateNodegroupConfig': 1 * MINUTE,
   'eks.DeleteNodegroup': 3 * MINUTE,
+  // A control-plane upgrade takes about as long as a create; a nodegroup's rolling upgrade replaces
+  // its nodes one batch (maxUnavailable) at a time.
+  'eks.UpdateClusterVersion': 10 * MINUTE,
+  'eks.UpdateNodegroupVersion': 8 * MINUTE,
   'eks.CreateAddon': 1 * MINUTE,
   'eks.DeleteAddon': 1 * MINUTE,
   'ec2.CreateVolume': 10_000,

@@ -65,6 +65,8 @@ export interface ServiceContext {
   afterMutation?: () => void;
   /** Serve HTTPS instead of HTTP. */
   tls?: ServingTls;
+  /** Another loopback address to listen on (a simulated VM's own). @default '127.0.0.1' */
+  host?: string;
 }
 
 export interface RunningService {
@@ -85,7 +87,8 @@ function clientCertificateOf(incoming: IncomingMessage): FakeRequest['clientCert
   return { pem: new X509Certificate(peer.raw).toString(), trusted: socket.authorized === true };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The whole body of a request, as text. */
+export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -173,11 +176,12 @@ export async function startService(
       )
     : createServer(handler);
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const host = context.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   return {
     name: protocol.name,
-    url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
+    url: `${tls ? 'https' : 'http'}://${host}:${address.port}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -158,6 +158,10 @@ export interface StartKubernetesFakeOptions extends Omit<KubernetesFakeOptions, 
    * (this one, or a fresh one when `true`), and client certificates that chain to it authenticate.
    */
   tls?: boolean | { authority: CertificateAndKey };
+  /** Listen on this loopback address instead of 127.0.0.1 (a kubeadm control plane on its VM's). */
+  host?: string;
+  /** More names and addresses for the serving certificate (kubeadm's `apiServer.certSANs`). */
+  serverNames?: readonly string[];
 }
 
 /** A fake cluster served over HTTP, or HTTPS with its cluster CA. */
@@ -173,7 +177,7 @@ export interface RunningKubernetesFake extends RunningService {
 export async function startKubernetesFake(
   options: StartKubernetesFakeOptions,
 ): Promise<RunningKubernetesFake> {
-  const { faults, callLog, stateFile, port, tls, ...fakeOptions } = options;
+  const { faults, callLog, stateFile, port, tls, host, serverNames, ...fakeOptions } = options;
   const store = createStateStore<KubernetesState>(emptyKubernetesState, stateFile);
   const fake = createKubernetesFake({
     ...fakeOptions,
@@ -183,7 +187,8 @@ export async function startKubernetesFake(
   store.save();
   const authority =
     tls === true ? await createCertificateAuthority('kubernetes') : tls ? tls.authority : undefined;
-  const serving = authority ? await issueServerCertificate(authority, ['127.0.0.1', 'localhost']) : undefined;
+  const names = [...new Set(['127.0.0.1', 'localhost', ...(host ? [host] : []), ...(serverNames ?? [])])];
+  const serving = authority ? await issueServerCertificate(authority, names) : undefined;
   const running = await startService(
     fake.protocol,
     {
@@ -191,6 +196,7 @@ export async function startKubernetesFake(
       faults,
       callLog,
       ...(authority && serving ? { tls: { ...serving, clientCaPem: authority.certificatePem } } : {}),
+      ...(host ? { host } : {}),
     },
     port ?? 0,
   );

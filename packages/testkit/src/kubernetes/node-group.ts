@@ -25,6 +25,11 @@ export interface KubernetesNodeGroup {
     'nvidia.com/gpu'?: string | number;
     pods?: string | number;
   };
+  /**
+   * The nodes' names by index, where the nodes name themselves (kubeadm registers a Node under the
+   * VM's hostname); `<name>-node-<index>` for an index without one.
+   */
+  nodeNames?: readonly string[];
   /** Becomes `topology.kubernetes.io/zone` when set. */
   zone?: string;
 }

@@ -56,7 +56,7 @@ function slug(name: string): string {
 
 /** The Node name for a group's `index`th node. */
 export function nodeName(group: KubernetesNodeGroup, index: number): string {
-  return `${slug(group.name)}-node-${index}`;
+  return group.nodeNames?.[index] ?? `${slug(group.name)}-node-${index}`;
 }
 
 function nodeLabels(group: KubernetesNodeGroup, name: string): Record<string, string> {

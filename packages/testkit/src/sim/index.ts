@@ -1,5 +1,14 @@
 export type { AwsSimCloud, AwsSimCloudOptions } from './aws-sim-cloud.js';
 export { DEFAULT_SIM_AWS_REGION, startAwsSimCloud } from './aws-sim-cloud.js';
+export type { NectarVmSim } from './nectar-vm-sim.js';
+export { startNectarVmSim } from './nectar-vm-sim.js';
+export type { OpenStackSimCloud, OpenStackSimCloudOptions } from './openstack-sim-cloud.js';
+export { startNectarSimCloud, startOpenStackSimCloud } from './openstack-sim-cloud.js';
+export type { OpenStackSimCredentials } from './openstack-sim-credentials.js';
+export { SIM_OPENSTACK_APPLICATION_CREDENTIAL, simCloudsYaml } from './openstack-sim-credentials.js';
+export { magnumStatus, openstackSimInventory } from './openstack-sim-inventory.js';
+export type { OpenStackSimProfile } from './openstack-sim-profiles.js';
+export { NECTAR_PROFILE, STFC_PROFILE } from './openstack-sim-profiles.js';
 export type {
   SimAddress,
   SimCallCounts,
@@ -18,7 +27,13 @@ export type {
   SimSubnet,
   SimVolume,
 } from './sim-cloud.js';
-export { awsSimCloudFactory, findSimCloudFactory, simCloudFactories } from './sim-cloud-registry.js';
+export {
+  awsSimCloudFactory,
+  findSimCloudFactory,
+  nectarSimCloudFactory,
+  openstackSimCloudFactory,
+  simCloudFactories,
+} from './sim-cloud-registry.js';
 export { SIM_ACCOUNT_ID, SIM_CREDENTIALS, SIM_PRINCIPAL_ARN } from './sim-credentials.js';
 export { callCounts, loadBalancersOf, neutralStatus } from './sim-inventory-parts.js';
 export type { CapacityOf, MachineCapacity } from './sim-node-groups.js';

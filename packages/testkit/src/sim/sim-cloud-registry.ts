@@ -10,13 +10,39 @@ export const awsSimCloudFactory: SimCloudFactory = {
   },
 };
 
+/** The simulated OpenStack project of the STFC Cloud: Keystone and everything in its catalog. */
+export const openstackSimCloudFactory: SimCloudFactory = {
+  provider: 'openstack',
+  description:
+    "Keystone, Magnum, Cinder, Nova, Neutron, Octavia and Glance (STFC flavors and templates) and the Magnum cluster's Kubernetes API",
+  async start(options) {
+    const { startOpenStackSimCloud } = await import('./openstack-sim-cloud.js');
+    return startOpenStackSimCloud(options);
+  },
+};
+
+/** The same simulated OpenStack project as NeCTAR shows it: its flavors, images and availability zones. */
+export const nectarSimCloudFactory: SimCloudFactory = {
+  provider: 'nectar',
+  description:
+    'Keystone, Nova, Neutron, Cinder, Glance, Octavia and Magnum with NeCTAR flavors, images and availability zones',
+  async start(options) {
+    const { startNectarSimCloud } = await import('./openstack-sim-cloud.js');
+    return startNectarSimCloud(options);
+  },
+};
+
 /**
  * Every simulated cloud, by the `provider.kind` it simulates. `--sim` and `hubfleet sim serve
  * --provider KIND` find theirs here; a provider missing from this list has no simulated cloud, and
  * the CLI refuses it rather than fall through to a real one. To add one, write a factory whose
  * `start` imports its fakes lazily, and list it here (docs/adding-a-provider.md).
  */
-export const simCloudFactories: readonly SimCloudFactory[] = [awsSimCloudFactory];
+export const simCloudFactories: readonly SimCloudFactory[] = [
+  awsSimCloudFactory,
+  openstackSimCloudFactory,
+  nectarSimCloudFactory,
+];
 
 /** The simulated cloud for a provider kind, or undefined when it has none. */
 export function findSimCloudFactory(

@@ -49,6 +49,41 @@ function fitIssues(
 }
 
 /**
+ * A name the catalog does not list. Well formed (the catalog's `namePattern`) → a warning without
+ * "did you mean": the cloud may offer a type newer than the list (`m7a.xlarge` is not a misspelt
+ * `m6a.xlarge`), and `plan` checks it against the account. Otherwise an error where the catalog is
+ * exhaustive, a warning where flavors differ per cloud, each with "did you mean" when a known name is
+ * close.
+ */
+function unknownTypeIssue(
+  name: string,
+  path: (string | number)[],
+  provider: ProviderV1,
+  known: string[],
+): ConfigIssue {
+  const { catalog } = provider;
+  const wellFormed = catalog.namePattern !== undefined && new RegExp(catalog.namePattern).test(name);
+  if (catalog.exhaustive && wellFormed) {
+    return warning(
+      path,
+      `"${name}" is not in hubfleet's offline catalog of ${provider.displayName} instance types, so its size is not checked here; \`plan\` checks it against what the account offers in the region`,
+      `\`hubfleet catalog ${provider.id}\` lists the types hubfleet knows sizes and prices for`,
+    );
+  }
+  const suggestion = didYouMean(name, known);
+  const hint = suggestion
+    ? `did you mean "${suggestion}"?`
+    : `see \`hubfleet catalog ${provider.id}\` for the known types`;
+  return catalog.exhaustive
+    ? error(path, `"${name}" is not a ${provider.displayName} instance type`, hint)
+    : warning(
+        path,
+        `flavor "${name}" is not in hubfleet's list for ${provider.displayName}; it will be checked against the cloud before anything is created`,
+        hint,
+      );
+}
+
+/**
  * Instance types against the provider's catalog: unknown names (an error where the catalog is
  * exhaustive, a warning where flavors differ per cloud), GPU groups on GPU machines, and requests
  * that could never fit on their nodegroup's machines.
@@ -61,19 +96,7 @@ export function checkCatalog(config: HubfleetConfig, provider: ProviderV1): Conf
     const path = ['cluster', 'nodeGroups', index, 'instanceType'];
     const machine = byName.get(group.instanceType);
     if (!machine) {
-      const suggestion = didYouMean(group.instanceType, [...byName.keys()]);
-      const hint = suggestion
-        ? `did you mean "${suggestion}"?`
-        : `see \`hubfleet catalog ${provider.id}\` for the known types`;
-      issues.push(
-        provider.catalog.exhaustive
-          ? error(path, `"${group.instanceType}" is not a ${provider.displayName} instance type`, hint)
-          : warning(
-              path,
-              `flavor "${group.instanceType}" is not in hubfleet's list for ${provider.displayName}; it will be checked against the cloud before anything is created`,
-              hint,
-            ),
-      );
+      issues.push(unknownTypeIssue(group.instanceType, path, provider, [...byName.keys()]));
       return;
     }
     machineOf.set(group.name, machine);

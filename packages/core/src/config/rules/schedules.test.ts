@@ -51,9 +51,7 @@ describe('checkSchedules', () => {
       'tools.placeholderSchedule.4.cron',
       'tools.backups.schedule',
     ]);
-    expect(issues[0]?.[1]).toBe(
-      '"0 25 * * MON" is not a valid cron: its hour field: "25" is not a valid value in cron "0 25 * * MON" (0-23)',
-    );
+    expect(issues[0]?.[1]).toMatch(/^"0 25 \* \* MON" is not a valid cron: .+/);
   });
 
   it('a lowering render cannot compute is reported at `for`', () => {

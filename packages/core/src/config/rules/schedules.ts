@@ -1,51 +1,8 @@
 import { HubfleetError } from '../../errors/index.js';
-import {
-  type CronFieldSpec,
-  DAY_OF_WEEK,
-  expandCronField,
-  HOUR,
-  MINUTE,
-} from '../../kubernetes/placeholders/cron-field.js';
 import { lowerCrons } from '../../kubernetes/placeholders/lower-cron.js';
+import { cronProblem, isTimeZone } from '../cron.js';
 import type { HubfleetConfig } from '../deployment.js';
 import { type ConfigIssue, error } from '../issues.js';
-
-const DAY_OF_MONTH: CronFieldSpec = { min: 1, max: 31 };
-const MONTH: CronFieldSpec = {
-  min: 1,
-  max: 12,
-  names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
-};
-const FIELDS: readonly [string, CronFieldSpec][] = [
-  ['minute', MINUTE],
-  ['hour', HOUR],
-  ['day of month', DAY_OF_MONTH],
-  ['month', MONTH],
-  ['day of week', DAY_OF_WEEK],
-];
-
-/** The first field of a five-field cron that a Kubernetes CronJob would refuse, as a sentence. */
-function cronProblem(cron: string): string | undefined {
-  const fields = cron.trim().split(/\s+/);
-  for (const [index, [name, spec]] of FIELDS.entries()) {
-    try {
-      expandCronField(fields[index] ?? '', spec, cron);
-    } catch (problem) {
-      return `its ${name} field: ${(problem as Error).message}`;
-    }
-  }
-  return undefined;
-}
-
-/** A time zone the IANA database knows (what a CronJob's `spec.timeZone` accepts). */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone !== '' && !zone.includes(' ');
-  } catch {
-    return false;
-  }
-}
 
 function timeZoneIssue(value: unknown, path: (string | number)[]): ConfigIssue[] {
   if (typeof value !== 'string' || isTimeZone(value)) return [];

@@ -35,6 +35,7 @@ describe('release records', () => {
       status: 'deployed',
       chartVersion: '4.15.1',
       valuesHash: contentHash(values),
+      values,
       simulated: false,
     });
   });
@@ -57,6 +58,7 @@ describe('release records', () => {
       chart: 'jupyterhub',
       chartVersion: '4.4.0',
       valuesHash: contentHash({ a: 1 }),
+      values: { a: 1 },
       simulated: true,
       objects,
     });

@@ -20,6 +20,11 @@ export interface InstalledRelease {
   chartVersion: string;
   /** `contentHash` of the values it was installed with. */
   valuesHash: string;
+  /**
+   * The values it was installed with, so `plan` can show which keys change (helm keeps them in its
+   * record as `config`; the simulated installer too). Absent in records written before they were kept.
+   */
+  values?: Record<string, unknown>;
   /** True for the simulated installer's records (see `simulatedRecordSecret`). */
   simulated: boolean;
   /** Objects the simulated installer applied for it, so it can remove them again. */
@@ -37,6 +42,8 @@ interface SimulatedRecord {
   chart: string;
   version: string;
   valuesHash: string;
+  /** Optional: records written before the values were kept have none. */
+  values?: Record<string, unknown>;
   objects: ObjectRef[];
 }
 
@@ -79,6 +86,7 @@ export function readReleaseRecord(secret: KubeObject): InstalledRelease | undefi
       chart: body.chart,
       chartVersion: body.version,
       valuesHash: body.valuesHash,
+      ...(body.values === undefined ? {} : { values: body.values }),
       simulated: true,
       objects: body.objects,
     };
@@ -88,6 +96,7 @@ export function readReleaseRecord(secret: KubeObject): InstalledRelease | undefi
     chart: body.chart?.metadata?.name ?? '',
     chartVersion: body.chart?.metadata?.version ?? '',
     valuesHash: contentHash(body.config ?? {}),
+    values: body.config ?? {},
     simulated: false,
     objects: [],
   };
@@ -109,7 +118,7 @@ export function latestReleases(secrets: readonly KubeObject[]): Map<string, Inst
 /**
  * The simulated installer's record of a release, shaped like helm's (same name, type and labels,
  * so `helm list` tooling and hubfleet's observation find it the same way) but with a hubfleet body:
- * plain JSON with the chart, version, values hash and the objects applied. It is not helm's
+ * plain JSON with the chart, version, values (and their hash) and the objects applied. It is not helm's
  * gzip-encoded release, and helm itself cannot upgrade or roll it back.
  */
 export function simulatedRecordSecret(
@@ -122,6 +131,7 @@ export function simulatedRecordSecret(
     chart: release.chart,
     version: release.version,
     valuesHash: contentHash(release.values),
+    values: release.values,
     objects: [...objects],
   };
   return {

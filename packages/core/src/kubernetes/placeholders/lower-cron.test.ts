@@ -41,6 +41,6 @@ describe('lowerCrons', () => {
       expect.objectContaining({ kind: 'invalid-config', subject: 'tools.placeholderSchedule[0]' }),
     );
     expect(() => lowerCrons('0 9 * * *', '0s')).toThrow(/shorter than the one-minute step/);
-    expect(() => lowerCrons('0 9 * *', '1h')).toThrow(/five-field/);
+    expect(() => lowerCrons('0 9 * *', '1h')).toThrow(/exactly five, six, or seven space separated parts/);
   });
 });

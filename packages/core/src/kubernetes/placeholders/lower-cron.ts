@@ -1,6 +1,7 @@
+import { type ParsedCron, parseCron } from '../../config/cron.js';
 import { durationToMs } from '../../config/primitives.js';
 import { HubfleetError } from '../../errors/index.js';
-import { DAY_OF_WEEK, expandCronField, formatCronField, HOUR, isWildcard, MINUTE } from './cron-field.js';
+import { DAY_OF_WEEK, formatCronField, HOUR, MINUTE } from './cron-format.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -25,15 +26,14 @@ function shiftedTimes(minutes: number[], hours: number[], shift: number, everyDa
 }
 
 /** The day fields `dayShift` days later: only the day of week can move, since months differ in length. */
-function shiftedDayFields(days: [string, string, string], dayShift: number, cron: string): string {
-  const [dayOfMonth, month, dayOfWeek] = days;
-  if (dayShift === 0) return days.join(' ');
-  if (!isWildcard(dayOfMonth) || !isWildcard(month)) {
+function shiftedDayFields(days: string, parsed: ParsedCron, dayShift: number, cron: string): string {
+  if (dayShift === 0) return days;
+  if (!parsed.byWeekdayOnly) {
     throw new ScheduleProblem(
       `lowering ${dayShift} day(s) after "${cron}" would need its day of month or month shifted`,
     );
   }
-  const weekdays = expandCronField(dayOfWeek, DAY_OF_WEEK, cron).map((day) => (day + dayShift) % 7);
+  const weekdays = parsed.daysOfWeek.map((day) => (day + dayShift) % 7);
   return `* * ${formatCronField(weekdays, DAY_OF_WEEK)}`;
 }
 
@@ -48,22 +48,16 @@ function timeFields(byHour: Map<number, Set<number>>): string[] {
 }
 
 function computeLowerCrons(cron: string, forDuration: string): string[] {
-  const fields = cron.trim().split(/\s+/);
-  const [minuteField, hourField, dayOfMonth, month, dayOfWeek] = fields;
-  if (fields.length !== 5 || !minuteField || !hourField || !dayOfMonth || !month || !dayOfWeek) {
-    throw new ScheduleProblem(`"${cron}" is not a five-field cron expression`);
-  }
+  const parsed = parseCron(cron);
+  const dayFields = cron.trim().split(/\s+/).slice(2).join(' ');
   const shift = Math.ceil(durationToMs(forDuration) / 60_000);
   if (shift < 1)
     throw new ScheduleProblem(`"for: ${forDuration}" is shorter than the one-minute step of cron`);
-  const everyDay = [dayOfMonth, month, dayOfWeek].every(isWildcard);
-  const minutes = expandCronField(minuteField, MINUTE, cron);
-  const hours = expandCronField(hourField, HOUR, cron);
   const crons: string[] = [];
-  for (const [dayShift, byHour] of [...shiftedTimes(minutes, hours, shift, everyDay)].sort(
-    ([a], [b]) => a - b,
-  )) {
-    const days = shiftedDayFields([dayOfMonth, month, dayOfWeek], dayShift, cron);
+  for (const [dayShift, byHour] of [
+    ...shiftedTimes(parsed.minutes, parsed.hours, shift, parsed.everyDay),
+  ].sort(([a], [b]) => a - b)) {
+    const days = shiftedDayFields(dayFields, parsed, dayShift, cron);
     crons.push(...timeFields(byHour).map((time) => `${time} ${days}`));
   }
   return crons;

@@ -36,8 +36,14 @@ async function helmTemplate(
   return manifests as unknown as Manifest[];
 }
 
-const config = (() => {
-  const text = `apiVersion: hubfleet/v1
+const SCHEDULES = `
+    - { placeholder: small, cron: "0 10,23 * * MON", replicas: 60, for: 2h }
+    - { placeholder: gpu, cron: "45 9 * * MON,WED", timeZone: America/Los_Angeles, replicas: 2, for: 1h }`;
+
+/** The test deployment with these `placeholderSchedule` entries (YAML list items, one per line). */
+const validated = (schedules: string) =>
+  validateConfigText(
+    `apiVersion: hubfleet/v1
 name: demo
 provider: { kind: fixture, region: here }
 cluster:
@@ -50,13 +56,16 @@ tools:
   placeholders:
     - { name: small, nodeGroup: users, replicas: 20, cpu: 0.1, memory: 0.5G }
     - { name: gpu, nodeGroup: gpu, replicas: 1, cpu: 2, memory: 8G, gpu: 1 }
-  placeholderSchedule:
-    - { placeholder: small, cron: "0 10,23 * * MON", replicas: 60, for: 2h }
+  placeholderSchedule:${schedules}
 hubs:
   - name: course
     auth: { type: native, admins: [admin] }
-`;
-  const result = validateConfigText(text, { registry, file: 'hubfleet.yaml', checkSecrets: false });
+`,
+    { registry, file: 'hubfleet.yaml', checkSecrets: false },
+  );
+
+const config = (() => {
+  const result = validated(SCHEDULES);
   if (!result.config) throw new Error(JSON.stringify(result.issues));
   return result.config;
 })();
@@ -85,6 +94,34 @@ describe('charts/placeholders with generated values', () => {
 
   it('renders one Deployment per size and a raise plus every computed lower CronJob', () => {
     expect(names('Deployment')).toEqual(expect.arrayContaining(['placeholder-small', 'placeholder-gpu']));
-    expect(names('CronJob').sort()).toEqual(['small-lower-0-0', 'small-lower-0-1', 'small-raise-0']);
+    expect(names('CronJob').sort()).toEqual([
+      'gpu-lower-1-0',
+      'gpu-raise-1',
+      'small-lower-0-0',
+      'small-lower-0-1',
+      'small-raise-0',
+    ]);
+  });
+
+  it('reads each schedule in its own IANA time zone (CronJob spec.timeZone), UTC by default', () => {
+    const zoneOf = (name: string) =>
+      manifests.find((manifest) => manifest.kind === 'CronJob' && manifest.metadata.name === name)?.spec
+        ?.timeZone;
+    expect(zoneOf('gpu-raise-1')).toBe('America/Los_Angeles');
+    expect(zoneOf('gpu-lower-1-0')).toBe('America/Los_Angeles');
+    expect(zoneOf('small-raise-0')).toBe('Etc/UTC');
+  });
+
+  it('refuses an unknown time zone and a cron croner does not accept, as config errors', () => {
+    const issues = (schedule: string) =>
+      validated(`\n    - ${schedule}`).issues.map((issue) => `${issue.pathText}: ${issue.message}`);
+    expect(
+      issues('{ placeholder: small, cron: "0 9 * * *", timeZone: Mars/Base, replicas: 2, for: 1h }'),
+    ).toEqual([
+      'tools.placeholderSchedule[0].timeZone: must be an IANA time zone such as "America/Los_Angeles" or "Europe/London"',
+    ]);
+    expect(issues('{ placeholder: small, cron: "61 9 * * *", replicas: 2, for: 1h }')).toEqual([
+      'tools.placeholderSchedule[0].cron: is not a valid cron expression: Invalid value for minute: 61',
+    ]);
   });
 });

@@ -8,6 +8,8 @@ export interface ScheduleValues {
   replicas: number;
   raiseAt: string;
   lowerAt: string[];
+  /** The IANA time zone both crons are read in (the CronJobs' `spec.timeZone`); the chart's default (UTC) when absent. */
+  timeZone?: string;
 }
 
 /** Every `tools.placeholderSchedule` entry with the crons that end its window computed. */
@@ -17,5 +19,6 @@ export function scheduleValues(schedules: ToolsConfig['placeholderSchedule']): S
     replicas: schedule.replicas,
     raiseAt: schedule.cron.trim(),
     lowerAt: lowerCrons(schedule.cron, schedule.for, `tools.placeholderSchedule[${index}]`),
+    ...(schedule.timeZone === undefined ? {} : { timeZone: schedule.timeZone }),
   }));
 }

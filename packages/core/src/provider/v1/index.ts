@@ -1,14 +1,21 @@
 export type { ProviderCapabilitiesV1 } from './capabilities.js';
 export type { MachineCatalogV1, MachineTypeV1 } from './catalog.js';
 export type { BackupStorageV1, ProviderDeploymentV1, TypicalDurationKindV1 } from './deploying.js';
-export { isSameMinorVersion } from './kubernetes-version.js';
+export {
+  isSameMinorVersion,
+  minorVersionOf,
+  type VersionChange,
+  versionChange,
+} from './kubernetes-version.js';
 export type { DeploymentLockApiV1, DeploymentLockRecordV1, LockHolderV1 } from './lock.js';
+export type { MachineTypeOfferV1, MachineTypesApiV1 } from './machine-types.js';
 export type { ComponentName } from './ownership.js';
 export { OwnershipTag, ownershipTags } from './ownership.js';
 export type {
   ConnectContextV1,
   ProviderSettingsV1,
   ProviderV1,
+  RenderedArtifactV1,
   SimulationV1,
   ToolDefaultV1,
   ToolName,

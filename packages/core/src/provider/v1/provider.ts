@@ -67,6 +67,15 @@ export function simulationOf(context: ConnectContextV1): SimulationV1 | undefine
   return { endpoints: context.simulatedEndpoints, credentials: {} };
 }
 
+/** A file `renderArtifacts` produces: a path relative to render's `--out`, e.g. `bootstrap/storage.sh`. */
+export interface RenderedArtifactV1 {
+  /** `<folder>/<file>`: one folder level, which render owns and replaces on every render. */
+  path: string;
+  content: string;
+  /** Executable (a script). */
+  executable?: boolean;
+}
+
 /**
  * A cloud provider, version 1 of the contract. A provider package exports one of these; the CLI
  * registers it with core. Everything here but `connect` is offline and imports no cloud SDK, so
@@ -87,6 +96,13 @@ export interface ProviderV1<Settings extends ProviderSettingsV1 = ProviderSettin
   readonly toolDefaults: Record<ToolName, ToolDefaultV1>;
   /** Provider-specific offline checks, run after the schema and the cross-field rules pass. */
   validate?(config: HubfleetConfig<Settings>, context: ValidationContextV1): ConfigIssue[];
+  /**
+   * Files generated from the config that the provider runs or installs on the cloud's machines,
+   * written by `hubfleet render` so an operator can read exactly what will run (NeCTAR: the kubeadm
+   * bootstrap scripts under `bootstrap/`). Offline, no SDK, and never a secret: values known only
+   * at run time (tokens, addresses, volume ids) are inputs the files name, not contents.
+   */
+  renderArtifacts?(config: HubfleetConfig<Settings>): RenderedArtifactV1[];
   /**
    * Open a session against the cloud. Absent while a provider can validate configs but not yet
    * deploy; the CLI then says so instead of pretending.

@@ -1,5 +1,6 @@
 import type { HubConfig, NodeGroupConfig } from '../../config/index.js';
 import type { DeploymentLockApiV1 } from './lock.js';
+import type { MachineTypesApiV1 } from './machine-types.js';
 import type { DeploymentFactsV1, ProviderResourceV1 } from './resources.js';
 import type { ProviderWarningV1 } from './warnings.js';
 
@@ -33,6 +34,8 @@ export interface ObservedNodeGroupV1 {
   /** Nodes the cloud is aiming for right now. */
   desired: number;
   diskSizeGiB?: number;
+  /** The nodes' Kubernetes version (`1.33`), when the cloud reports one; a lower one than the config's is rolled up. */
+  kubernetesVersion?: string;
   labels: Record<string, string>;
   taints: { key: string; value: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
   tags: Record<string, string>;
@@ -106,6 +109,11 @@ export interface NodeGroupApiV1 {
   /** Every nodegroup the deployment owns, found by ownership tags in one call or a few. */
   list(): Promise<ObservedNodeGroupV1[]>;
   create(nodeGroup: NodeGroupConfig): Promise<void>;
+  /**
+   * Bring a live nodegroup to the config: sizes, labels, taints and, when `observed.kubernetesVersion`
+   * is older than the cluster's configured version, a rolling upgrade of its nodes to it. When both
+   * are due, the version goes first and core calls `update` again once the nodegroup is active.
+   */
   update(nodeGroup: NodeGroupConfig, observed: ObservedNodeGroupV1): Promise<ProviderWarningV1[]>;
   delete(name: string): Promise<void>;
   /** True when a change from `observed` to `nodeGroup` cannot be made in place (e.g. instance type). */
@@ -169,6 +177,8 @@ export interface ProviderSessionV1 {
   resources?(): ProviderResourceV1[];
   /** Optional in v1: the deployment's lock in the cloud (see lock.ts for the fallback without it). */
   lock?: DeploymentLockApiV1;
+  /** Optional in v1: machine types as the account and region offer them (`machine-types.ts`). */
+  machineTypes?: MachineTypesApiV1;
   /** Release connections and timers. */
   close(): Promise<void>;
 }

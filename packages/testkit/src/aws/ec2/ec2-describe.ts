@@ -5,7 +5,7 @@ import { type Ec2Params, idList, optionalInteger, optionalString } from './ec2-p
 import type { Tags } from './ec2-state.js';
 
 /** EC2 pages only when MaxResults is given, and never together with explicit ids. */
-function pageSize(
+export function pageSize(
   params: Ec2Params,
   idsGiven: boolean,
   idParameter: string,

@@ -1,4 +1,5 @@
 import { GATEWAY_OPERATIONS } from './ec2-gateways.js';
+import { INSTANCE_TYPE_OPERATIONS } from './ec2-instance-type-operations.js';
 import type { Ec2OperationTable } from './ec2-operation.js';
 import { ROUTE_OPERATIONS } from './ec2-routes.js';
 import { SECURITY_GROUP_OPERATIONS } from './ec2-security-groups.js';
@@ -22,4 +23,5 @@ export const EC2_OPERATIONS: Ec2OperationTable = {
   ...SNAPSHOT_OPERATIONS,
   ...TAG_OPERATIONS,
   ...ZONE_OPERATIONS,
+  ...INSTANCE_TYPE_OPERATIONS,
 };

@@ -16,7 +16,7 @@ import {
   DescribeClusterCommand,
   DescribeNodegroupCommand,
   DescribeUpdateCommand,
-  EKSClient,
+  type EKSClient,
   InvalidParameterException,
   InvalidRequestException,
   ListAddonsCommand,
@@ -32,12 +32,12 @@ import {
   UntagResourceCommand,
   UpdateNodegroupConfigCommand,
 } from '@aws-sdk/client-eks';
-import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCallLog } from '../../framework/call-log.js';
 import { createClock, createManualClock } from '../../framework/clock.js';
 import { createFaultInjector, type FaultInjector } from '../../framework/faults.js';
-import { eksNodeGroups, type RunningEksFake, type StartEksFakeOptions, startEksFake } from './index.js';
+import { startEksFakeWithClient } from './eks-test-client.js';
+import { eksNodeGroups, type RunningEksFake, type StartEksFakeOptions } from './index.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -48,18 +48,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((fake) => fake.close()));
 });
 
-async function start(options: Partial<StartEksFakeOptions> = {}) {
-  const clock = createManualClock();
-  const fake = await startEksFake({ clock, ...options });
-  running.push(fake);
-  const client = new EKSClient({
-    endpoint: fake.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
-    retryStrategy: new ConfiguredRetryStrategy(3, 1),
-  });
-  return { fake, client, clock: (options.clock as typeof clock | undefined) ?? clock };
-}
+const start = (options: Partial<StartEksFakeOptions> = {}) => startEksFakeWithClient(running, options);
 
 const clusterInput = (
   name: string,

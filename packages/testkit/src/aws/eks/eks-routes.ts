@@ -12,6 +12,7 @@ import type { EksRequest } from './eks-request.js';
 import type { EksContext } from './eks-settings.js';
 import { listTagsForResource, tagResource, untagResource } from './eks-tags.js';
 import { describeUpdate, updateNodegroupConfig } from './eks-updates.js';
+import { updateClusterVersion, updateNodegroupVersion } from './eks-version-updates.js';
 
 export interface EksOperation {
   name: string;
@@ -45,6 +46,13 @@ export const EKS_ROUTES: readonly RestRoute<EksOperation>[] = [
     'UpdateNodegroupConfig',
     updateNodegroupConfig,
   ),
+  route(
+    'POST',
+    '/clusters/{clusterName}/node-groups/{nodegroupName}/update-version',
+    'UpdateNodegroupVersion',
+    updateNodegroupVersion,
+  ),
+  route('POST', '/clusters/{name}/updates', 'UpdateClusterVersion', updateClusterVersion),
   route('GET', '/clusters/{name}/updates/{updateId}', 'DescribeUpdate', describeUpdate),
   route('POST', '/clusters/{clusterName}/addons', 'CreateAddon', createAddon),
   route('GET', '/clusters/{clusterName}/addons', 'ListAddons', listAddons),

@@ -72,6 +72,8 @@ export interface ClusterRecord extends RequestIdentity {
   addons: Record<string, AddonRecord>;
   podIdentityAssociations: Record<string, PodIdentityAssociationRecord>;
   updates: Record<string, UpdateRecord>;
+  /** The VersionUpdate that put this cluster in UPDATING; its version applies when it completes. */
+  activeUpdateId?: string;
 }
 
 export interface NodegroupRecord extends RequestIdentity {
@@ -119,6 +121,8 @@ export interface UpdateRecord extends RequestIdentity {
   completesAt: number;
   nodegroupName?: string;
   change?: NodegroupConfigChange;
+  /** A VersionUpdate's target: the Kubernetes version (and AMI release) applied when it completes. */
+  version?: { kubernetesVersion: string; releaseVersion?: string };
 }
 
 export interface AddonRecord extends RequestIdentity {

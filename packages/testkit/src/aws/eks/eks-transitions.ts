@@ -1,5 +1,12 @@
 import { applyTransition, settleAll } from '../../framework/lifecycle.js';
-import type { ClusterRecord, EksState, NodegroupConfigChange, NodegroupRecord, Taint } from './eks-state.js';
+import type {
+  ClusterRecord,
+  EksState,
+  NodegroupConfigChange,
+  NodegroupRecord,
+  Taint,
+  UpdateRecord,
+} from './eks-state.js';
 
 /** Kubernetes identifies a taint by key and effect; a removal without an effect removes every effect. */
 function matchesTaint(taint: Taint, pattern: { key: string; effect?: string }): boolean {
@@ -21,13 +28,29 @@ export function applyNodegroupChange(nodegroup: NodegroupRecord, change: Nodegro
   nodegroup.taints = taints;
 }
 
+/** A finished control-plane VersionUpdate: the cluster runs the new version and is ACTIVE again. */
+function settleClusterUpdate(cluster: ClusterRecord, update: UpdateRecord): void {
+  if (cluster.activeUpdateId !== update.id) return;
+  if (update.version) cluster.version = update.version.kubernetesVersion;
+  cluster.activeUpdateId = undefined;
+  if (cluster.status === 'UPDATING') cluster.status = 'ACTIVE';
+}
+
 function settleUpdates(cluster: ClusterRecord, now: number): void {
   for (const update of Object.values(cluster.updates)) {
     if (update.status !== 'InProgress' || update.completesAt > now) continue;
     update.status = 'Successful';
-    const nodegroup = update.nodegroupName ? cluster.nodegroups[update.nodegroupName] : undefined;
+    if (update.nodegroupName === undefined) {
+      settleClusterUpdate(cluster, update);
+      continue;
+    }
+    const nodegroup = cluster.nodegroups[update.nodegroupName];
     if (!nodegroup || nodegroup.activeUpdateId !== update.id) continue;
     if (update.change) applyNodegroupChange(nodegroup, update.change);
+    if (update.version) {
+      nodegroup.version = update.version.kubernetesVersion;
+      nodegroup.releaseVersion = update.version.releaseVersion ?? nodegroup.releaseVersion;
+    }
     nodegroup.activeUpdateId = undefined;
     nodegroup.modifiedAt = update.completesAt;
     if (nodegroup.status === 'UPDATING') nodegroup.status = 'ACTIVE';

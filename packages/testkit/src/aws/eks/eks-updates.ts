@@ -75,11 +75,16 @@ function paramsOf(change: NodegroupConfigChange): { type: string; value: string 
   return params;
 }
 
-function refuseWhileBusy(nodegroup: NodegroupRecord, fields: Record<string, string>): void {
+/** A nodegroup takes one update at a time, and none unless ACTIVE. */
+export function refuseWhileBusy(
+  nodegroup: NodegroupRecord,
+  fields: Record<string, string>,
+  updateType = 'ConfigUpdate',
+): void {
   if (nodegroup.status === 'ACTIVE') return;
   if (nodegroup.status === 'UPDATING') {
     throw resourceInUse(
-      `Cannot ConfigUpdate because nodegroup ${nodegroup.nodegroupName} currently has update ${nodegroup.activeUpdateId} in progress`,
+      `Cannot ${updateType} because nodegroup ${nodegroup.nodegroupName} currently has update ${nodegroup.activeUpdateId} in progress`,
       fields,
     );
   }

@@ -1,4 +1,5 @@
 import type { XmlValue } from '../shared/xml.js';
+import { deleteRolePolicy, getRolePolicy, listRolePolicies, putRolePolicy } from './iam-inline-policies.js';
 import { attachRolePolicy, detachRolePolicy, listAttachedRolePolicies } from './iam-role-policies.js';
 import { listRoleTags, tagRole, untagRole } from './iam-role-tags.js';
 import { createRole, deleteRole, getRole, listRoles } from './iam-roles.js';
@@ -19,6 +20,10 @@ export const IAM_ACTIONS: Readonly<Record<string, IamAction>> = {
   AttachRolePolicy: { mutating: true, handle: attachRolePolicy },
   DetachRolePolicy: { mutating: true, handle: detachRolePolicy },
   ListAttachedRolePolicies: { mutating: false, handle: listAttachedRolePolicies },
+  PutRolePolicy: { mutating: true, handle: putRolePolicy },
+  GetRolePolicy: { mutating: false, handle: getRolePolicy },
+  DeleteRolePolicy: { mutating: true, handle: deleteRolePolicy },
+  ListRolePolicies: { mutating: false, handle: listRolePolicies },
   TagRole: { mutating: true, handle: tagRole },
   UntagRole: { mutating: true, handle: untagRole },
   ListRoleTags: { mutating: false, handle: listRoleTags },

@@ -3,16 +3,20 @@ import {
   CreateRoleCommand,
   DeleteConflictException,
   DeleteRoleCommand,
+  DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
   EntityAlreadyExistsException,
   GetRoleCommand,
+  GetRolePolicyCommand,
   IAMClient,
   LimitExceededException,
   ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
   ListRolesCommand,
   ListRoleTagsCommand,
   MalformedPolicyDocumentException,
   NoSuchEntityException,
+  PutRolePolicyCommand,
   TagRoleCommand,
 } from '@aws-sdk/client-iam';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
@@ -208,5 +212,54 @@ describe('IAM fake, driven by @aws-sdk/client-iam', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('<Code>InvalidAction</Code>');
+  });
+});
+
+describe('IAM fake: inline role policies (PutRolePolicy and friends)', () => {
+  const document = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: ['autoscaling:DescribeTags'], Resource: '*' }],
+  });
+
+  it('puts, reads back (URL-encoded on the wire), lists and deletes a policy; the role goes only once it has none', async () => {
+    const { client } = await start();
+    await createRole(client, 'tool');
+    await client.send(
+      new PutRolePolicyCommand({ RoleName: 'tool', PolicyName: 'scale', PolicyDocument: document }),
+    );
+    await client.send(
+      new PutRolePolicyCommand({ RoleName: 'tool', PolicyName: 'scale', PolicyDocument: document }),
+    );
+    const read = await client.send(new GetRolePolicyCommand({ RoleName: 'tool', PolicyName: 'scale' }));
+    expect(decodeURIComponent(read.PolicyDocument ?? '')).toBe(document);
+    expect((await client.send(new ListRolePoliciesCommand({ RoleName: 'tool' }))).PolicyNames).toEqual([
+      'scale',
+    ]);
+
+    const blocked = await client
+      .send(new DeleteRoleCommand({ RoleName: 'tool' }))
+      .catch((error: unknown) => error);
+    expect(blocked).toBeInstanceOf(DeleteConflictException);
+    await client.send(new DeleteRolePolicyCommand({ RoleName: 'tool', PolicyName: 'scale' }));
+    const gone = await client
+      .send(new GetRolePolicyCommand({ RoleName: 'tool', PolicyName: 'scale' }))
+      .catch((error: unknown) => error);
+    expect(gone).toBeInstanceOf(NoSuchEntityException);
+    await client.send(new DeleteRoleCommand({ RoleName: 'tool' }));
+  });
+
+  it('refuses a document that is not a policy with MalformedPolicyDocument', async () => {
+    const { client } = await start();
+    await createRole(client, 'tool');
+    for (const bad of [
+      '{not json',
+      JSON.stringify({ Statement: [] }),
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Action: 's3:GetObject' }] }),
+    ]) {
+      const error = await client
+        .send(new PutRolePolicyCommand({ RoleName: 'tool', PolicyName: 'p', PolicyDocument: bad }))
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(MalformedPolicyDocumentException);
+    }
   });
 });

@@ -94,6 +94,8 @@ export function deleteRole(context: IamContext): Result {
   const role = findRole(context, roleNameParam(context.params));
   if (role.attachedPolicyArns.length > 0)
     throw deleteConflict('Cannot delete entity, must detach all policies first.');
+  if (Object.keys(role.inlinePolicies ?? {}).length > 0)
+    throw deleteConflict('Cannot delete entity, must delete policies first.');
   delete context.state.roles[roleKey(role.roleName)];
   return undefined;
 }

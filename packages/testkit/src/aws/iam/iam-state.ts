@@ -16,6 +16,8 @@ export interface RoleRecord {
   maxSessionDuration: number;
   tags: IamTag[];
   attachedPolicyArns: string[];
+  /** Inline policies by name (PutRolePolicy), as the JSON documents they were given. Optional so older state loads. */
+  inlinePolicies?: Record<string, string>;
 }
 
 export interface IamState {

@@ -157,7 +157,7 @@ describe('S3 fake: velero bucket setup through the real @aws-sdk/client-s3', () 
     const raw = await fetch(`${service.url}/no-such-bucket`, { method: 'HEAD' });
     expect(raw.status).toBe(404);
     expect(await raw.text()).toBe('');
-    const unmodelled = await fetch(`${service.url}/no-such-bucket?versioning`);
+    const unmodelled = await fetch(`${service.url}/no-such-bucket?lifecycle`);
     expect(unmodelled.status).toBe(501);
     expect(await unmodelled.text()).toContain('<Code>NotImplemented</Code>');
   });

@@ -3,6 +3,7 @@ import { BUCKET_SETTING_OPERATIONS } from './s3-bucket-settings.js';
 import { BUCKET_OPERATIONS } from './s3-buckets.js';
 import { OBJECT_OPERATIONS } from './s3-objects.js';
 import type { S3Operation } from './s3-operation.js';
+import { VERSIONING_OPERATIONS } from './s3-versioning.js';
 
 /** Path-style addressing: `/<bucket>` or `/<bucket>/<key…>`, each part percent-decoded. */
 export interface S3Address {
@@ -59,6 +60,8 @@ const BUCKET_ROUTES: Readonly<Record<string, S3Operation>> = {
   'PUT publicAccessBlock': BUCKET_SETTING_OPERATIONS.PutPublicAccessBlock,
   'GET publicAccessBlock': BUCKET_SETTING_OPERATIONS.GetPublicAccessBlock,
   'DELETE publicAccessBlock': BUCKET_SETTING_OPERATIONS.DeletePublicAccessBlock,
+  'PUT versioning': VERSIONING_OPERATIONS.PutBucketVersioning,
+  'GET versioning': VERSIONING_OPERATIONS.GetBucketVersioning,
 };
 
 const OBJECT_ROUTES: Readonly<Record<string, S3Operation>> = {

@@ -32,6 +32,8 @@ export interface BucketRecord {
   encryption: BucketEncryptionRecord;
   /** New buckets block all public access (S3 default since April 2023); absent after DeletePublicAccessBlock. */
   publicAccessBlock?: PublicAccessBlockRecord;
+  /** Absent until PutBucketVersioning (a bucket is never unversioned again once it is set). */
+  versioning?: 'Enabled' | 'Suspended';
   objects: Record<string, S3ObjectRecord>;
   /** Completed writes and deletes per key, for conditional requests in flight (`s3-conditions.ts`). */
   keyVersions?: Record<string, number>;

@@ -1,0 +1,301 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createCallLog } from '../framework/call-log.js';
+import { createClock } from '../framework/clock.js';
+import { createFaultInjector } from '../framework/faults.js';
+import { readBody } from '../framework/http-service.js';
+import { createCertificateAuthority, issueClientCertificate } from '../framework/pki.js';
+import { createStateStore } from '../framework/state-store.js';
+import { type RunningKubernetesFake, startKubernetesFake } from '../kubernetes/kubernetes-fake.js';
+import type { KubernetesNodeGroup } from '../kubernetes/node-group.js';
+import {
+  caCertHash,
+  durationMs,
+  type KubeadmClusterRecord,
+  type KubeadmControlState,
+  minorOf,
+  newBootstrapToken,
+} from './kubeadm-clusters.js';
+import { readInitConfig, readJoinConfig } from './kubeadm-config.js';
+import { kubeconfig } from './kubeconfig-text.js';
+
+/** What the control service knows of a VM: where it is and how big (the Node's capacity). */
+export interface ControlVm {
+  address: string;
+  flavor: string;
+  capacity: { cpu: string; memory: string };
+}
+
+/** The simulated kubeadm: clusters the stubs create, join and reset, each a Kubernetes API over TLS. */
+export interface KubeadmControl {
+  readonly url: string;
+  readonly state: KubeadmControlState;
+  /** Tell it where a VM is; a cluster an earlier process recorded for it is served again. */
+  registerVm(name: string, vm: ControlVm): Promise<void>;
+  /** The VM is gone for good: its Nodes go (the sim has no NotReady Nodes) and a cluster it ran stops. */
+  forgetVm(name: string): Promise<void>;
+  /** The running API of the cluster whose control plane is `vm`. */
+  cluster(vm: string): RunningKubernetesFake | undefined;
+  close(): Promise<void>;
+}
+
+/** A kubeadm error: the status code carries the message the stub prints and exits 1 with. */
+class KubeadmError extends Error {}
+
+const API_PORT = 6443;
+
+function nodeGroups(record: KubeadmClusterRecord, vms: Map<string, ControlVm>): KubernetesNodeGroup[] {
+  return Object.entries(record.nodes).map(([name, node]) => {
+    const vm = vms.get(node.vm);
+    return {
+      name,
+      desired: 1,
+      nodeNames: [name],
+      instanceType: vm?.flavor ?? 'unknown',
+      labels: {
+        ...node.labels,
+        ...(node.controlPlane ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
+      },
+      taints: node.taints,
+      capacity: vm?.capacity ?? { cpu: '2', memory: '4Gi' },
+    };
+  });
+}
+
+/**
+ * Start the kubeadm control service on 127.0.0.1. Its state (CAs, tokens, Nodes) is kept in
+ * `<directory>/kubeadm.json` and each cluster's objects in `<directory>/kubernetes-<vm>.json`, so a
+ * fleet restarted on the same directory serves the same clusters.
+ */
+export async function startKubeadmControl(directory: string): Promise<KubeadmControl> {
+  const store = createStateStore<KubeadmControlState>(
+    () => ({ clusters: {} }),
+    join(directory, 'kubeadm.json'),
+  );
+  const { state } = store;
+  const vms = new Map<string, ControlVm>();
+  const running = new Map<string, RunningKubernetesFake>();
+  const clock = createClock(1000);
+  const faults = createFaultInjector();
+  const callLog = createCallLog(join(directory, 'kubernetes-calls.jsonl'));
+
+  async function serve(record: KubeadmClusterRecord): Promise<RunningKubernetesFake> {
+    const [host = '127.0.0.1'] = record.endpoint.split(':');
+    const fake = await startKubernetesFake({
+      clock,
+      faults,
+      callLog,
+      name: `kubernetes-${record.controlPlaneVm}`,
+      stateFile: join(directory, `kubernetes-${record.controlPlaneVm}.json`),
+      gitVersion: `v${record.kubernetesVersion}`,
+      loadBalancerIngress: 'ip',
+      nodeGroups: () => nodeGroups(record, vms),
+      host,
+      port: API_PORT,
+      tls: { authority: record.ca },
+      serverNames: [
+        'kubernetes',
+        'kubernetes.default',
+        'kubernetes.default.svc',
+        '10.96.0.1',
+        ...record.certSans,
+      ],
+    });
+    running.set(record.controlPlaneVm, fake);
+    return fake;
+  }
+
+  function clusterAt(endpoint: string | undefined): KubeadmClusterRecord {
+    const record = Object.values(state.clusters).find((cluster) => cluster.endpoint === endpoint);
+    if (!record) {
+      throw new KubeadmError(
+        `error execution phase preflight: couldn't validate the identity of the API Server: Get "https://${endpoint}/api/v1/namespaces/kube-public/configmaps/cluster-info": dial tcp ${endpoint}: connect: connection refused`,
+      );
+    }
+    return record;
+  }
+
+  async function init(vm: string, version: string, config: string): Promise<string> {
+    if (state.clusters[vm]) throw new KubeadmError(`[ERROR Port-${API_PORT}]: Port ${API_PORT} is in use`);
+    const address = vms.get(vm)?.address;
+    if (!address) throw new KubeadmError(`sim: VM ${vm} is not registered with the kubeadm control service`);
+    const settings = readInitConfig(config);
+    const wanted = settings.kubernetesVersion?.replace(/^v/, '') ?? version.split('-')[0] ?? version;
+    if (minorOf(wanted) !== minorOf(version)) {
+      throw new KubeadmError(
+        `this version of kubeadm only supports deploying clusters with the control plane version >= ${minorOf(version)}.0. Current version: v${wanted}`,
+      );
+    }
+    const nodeName = settings.nodeName ?? vm;
+    const record: KubeadmClusterRecord = {
+      controlPlaneVm: vm,
+      endpoint: `${address}:${API_PORT}`,
+      kubernetesVersion: wanted,
+      certSans: [...settings.certSans, ...(settings.advertiseAddress ? [settings.advertiseAddress] : [])],
+      ca: await createCertificateAuthority('kubernetes'),
+      tokens: [],
+      nodes: {
+        [nodeName]: {
+          vm,
+          controlPlane: true,
+          kubeletVersion: version,
+          labels: settings.labels,
+          taints: [
+            { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+            ...settings.taints,
+          ],
+        },
+      },
+    };
+    state.clusters[vm] = record;
+    store.save();
+    await serve(record);
+    const admin = await issueClientCertificate(record.ca, {
+      commonName: 'kubernetes-admin',
+      organizations: ['kubeadm:cluster-admins'],
+    });
+    return kubeconfig(`https://${record.endpoint}`, record.ca.certificatePem, 'kubernetes-admin', admin);
+  }
+
+  function token(vm: string, ttl: string): string {
+    const record = state.clusters[vm];
+    if (!record) throw new KubeadmError('failed to load admin kubeconfig: this VM runs no control plane');
+    const created = newBootstrapToken();
+    const lifetime = durationMs(ttl);
+    record.tokens.push({
+      ...created,
+      expiresAt: lifetime === 0 ? Number.MAX_SAFE_INTEGER : Date.now() + lifetime,
+    });
+    store.save();
+    return `kubeadm join ${record.endpoint} --token ${created.id}.${created.secret} --discovery-token-ca-cert-hash ${caCertHash(record.ca.certificatePem)} \n`;
+  }
+
+  async function joinNode(vm: string, hostname: string, version: string, config: string): Promise<string> {
+    const settings = readJoinConfig(config);
+    const record = clusterAt(settings.apiServerEndpoint);
+    const [id, secret] = (settings.token ?? '').split('.');
+    const known = record.tokens.find((candidate) => candidate.id === id && candidate.secret === secret);
+    if (!known || known.expiresAt < Date.now()) {
+      throw new KubeadmError(
+        `error execution phase preflight: couldn't validate the identity of the API Server: could not find a JWS signature in the cluster-info ConfigMap for token ID "${id}"`,
+      );
+    }
+    const hash = caCertHash(record.ca.certificatePem);
+    if (!settings.caCertHashes.includes(hash)) {
+      throw new KubeadmError(
+        `error execution phase preflight: cluster CA found in cluster-info ConfigMap is invalid: none of the public keys "${hash}" are pinned`,
+      );
+    }
+    const skew =
+      Number(minorOf(record.kubernetesVersion).split('.')[1]) - Number(minorOf(version).split('.')[1]);
+    if (skew < 0 || skew > 3) {
+      throw new KubeadmError(
+        `error execution phase kubelet-start: the kubelet version v${version} is not supported by a control plane at v${record.kubernetesVersion}`,
+      );
+    }
+    const name = settings.nodeName ?? hostname;
+    const existing = record.nodes[name];
+    if (existing && existing.vm !== vm) {
+      throw new KubeadmError(
+        `error execution phase kubelet-start: a Node with name "${name}" and status "Ready" already exists in the cluster. You must delete the existing Node or change the name of this new joining Node`,
+      );
+    }
+    record.nodes[name] = {
+      vm,
+      controlPlane: false,
+      kubeletVersion: version,
+      labels: settings.labels,
+      taints: settings.taints,
+    };
+    store.save();
+    running.get(record.controlPlaneVm)?.fake.reconcile();
+    const kubelet = await issueClientCertificate(record.ca, {
+      commonName: `system:node:${name}`,
+      organizations: ['system:nodes'],
+    });
+    return kubeconfig(`https://${record.endpoint}`, record.ca.certificatePem, `system:node:${name}`, kubelet);
+  }
+
+  async function reset(vm: string): Promise<string> {
+    const own = state.clusters[vm];
+    if (own) {
+      await running.get(vm)?.close();
+      running.delete(vm);
+      delete state.clusters[vm];
+    }
+    // A reset node's kubelet stops: the sim drops its Node (a real one would linger NotReady).
+    for (const record of Object.values(state.clusters)) {
+      for (const [name, node] of Object.entries(record.nodes)) if (node.vm === vm) delete record.nodes[name];
+      running.get(record.controlPlaneVm)?.fake.reconcile();
+    }
+    store.save();
+    return '';
+  }
+
+  async function route(request: IncomingMessage, url: URL): Promise<string> {
+    const vm = url.searchParams.get('vm') ?? '';
+    const version = url.searchParams.get('version') ?? '';
+    const text = await readBody(request);
+    switch (url.pathname) {
+      case '/init':
+        return init(vm, version, text);
+      case '/token':
+        return token(vm, url.searchParams.get('ttl') ?? '24h0m0s');
+      case '/join':
+        return joinNode(vm, url.searchParams.get('hostname') ?? vm, version, text);
+      case '/reset':
+        return reset(vm);
+      case '/ca': {
+        const endpoint = url.searchParams.get('endpoint');
+        const record = endpoint
+          ? clusterAt(endpoint)
+          : Object.values(state.clusters).find(
+              (cluster) =>
+                cluster.controlPlaneVm === vm || Object.values(cluster.nodes).some((node) => node.vm === vm),
+            );
+        if (!record) throw new KubeadmError(`sim: VM ${vm} is in no cluster`);
+        return record.ca.certificatePem;
+      }
+      default:
+        throw new KubeadmError(`sim: no such kubeadm control call ${url.pathname}`);
+    }
+  }
+
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    route(request, url).then(
+      (text) => {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.end(text);
+      },
+      (problem: unknown) => {
+        response.writeHead(problem instanceof KubeadmError ? 409 : 500, { 'content-type': 'text/plain' });
+        response.end(`${problem instanceof Error ? problem.message : String(problem)}\n`);
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    state,
+    async registerVm(name, vm) {
+      vms.set(name, vm);
+      const record = state.clusters[name];
+      if (record && !running.has(name)) await serve(record);
+    },
+    async forgetVm(name) {
+      await reset(name);
+      vms.delete(name);
+    },
+    cluster: (vm) => running.get(vm),
+    async close() {
+      for (const fake of running.values()) await fake.close();
+      running.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
