@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { ProviderSettingsV1 } from '@hubfleet/core';
 import {
   type CallRecord,
@@ -11,7 +13,7 @@ import {
   type SimOwned,
 } from '@hubfleet/testkit';
 import { parse } from 'yaml';
-import { type CliRun, repoRoot, runHubfleet } from './cli-harness.js';
+import { type CliRun, hubfleetBin, repoRoot, runHubfleet } from './cli-harness.js';
 
 /** A config in a fresh directory: its simulated cloud lives in `.hubfleet/sim/` next to it. */
 export interface SimWorkspace {
@@ -85,4 +87,57 @@ export async function inventory(workspace: SimWorkspace, deployment: string): Pr
   } finally {
     await cloud.close();
   }
+}
+
+export interface KilledRun {
+  /** The step whose finish triggered the kill; undefined when the run ended on its own first. */
+  killedAfter?: string;
+  code: number | null;
+}
+
+/**
+ * `up --output json`, killed with SIGKILL as soon as the progress reports the first step that
+ * changed something finished: the next run starts at the next step boundary, and so on.
+ */
+export function upKilledAtFirstBoundary(workspace: SimWorkspace): Promise<KilledRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [hubfleetBin, 'up', '-c', workspace.config, '--sim', '--yes', '--output', 'json'],
+      {
+        cwd: repoRoot,
+        env: { PATH: process.env.PATH ?? '', HOME: workspace.directory },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    let killedAfter: string | undefined;
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const event = JSON.parse(line) as { type: string; outcome?: string; id?: string };
+      if (killedAfter === undefined && event.type === 'step-finished' && event.outcome === 'done') {
+        killedAfter = event.id;
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ...(killedAfter === undefined ? {} : { killedAfter }), code }));
+  });
+}
+
+/**
+ * `up` killed at its first changing step boundary, again and again, until a run finishes on its own
+ * (which must exit 0); at most `maxRuns` runs. The steps after which each run was killed.
+ */
+export async function upKilledAtEachBoundary(workspace: SimWorkspace, maxRuns: number): Promise<string[]> {
+  const killedAfter: string[] = [];
+  for (let run = 0; run < maxRuns; run++) {
+    const result = await upKilledAtFirstBoundary(workspace);
+    if (result.killedAfter === undefined) {
+      if (result.code !== 0) throw new Error(`the uninterrupted up exited ${result.code}`);
+      return killedAfter;
+    }
+    killedAfter.push(result.killedAfter);
+  }
+  throw new Error(
+    `up was still changing things after ${maxRuns} interrupted runs: ${killedAfter.join(', ')}`,
+  );
 }

@@ -1,27 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { STACK_TRACE } from './cli-harness.js';
 import { inventory, sim, simWorkspace } from './sim-harness.js';
 
 describe("--sim picks the simulated cloud of the config's provider", () => {
-  it.each([['gke-rhodes.yaml', 'gke']])(
-    '%s: a provider with no simulated cloud is refused (exit 2), no cloud is started',
-    async (example, kind) => {
-      const workspace = simWorkspace(example);
-      for (const command of ['plan', 'status']) {
-        const run = await sim(workspace, command);
-        expect(run.code, run.stderr).toBe(2);
-        expect(run.stderr).toContain(
-          `provider ${kind} has no simulated cloud yet; simulated providers: aws, openstack, nectar`,
-        );
-        expect(run.stderr).toContain(`→ rehearse with a config for aws, openstack, nectar`);
-        expect(run.stderr).not.toMatch(STACK_TRACE);
-        expect(run.stdout).toBe('');
-      }
-      expect(existsSync(workspace.stateDirectory)).toBe(false);
-    },
-  );
+  // Every provider has a simulated cloud now (aws, gke, openstack, nectar); sim-serve.test.ts checks
+  // that a kind without one (azure) is refused with exit 2.
 
   it("simulates the config's region: zones, volumes and the EKS token's STS host are in eu-west-2", async () => {
     const workspace = simWorkspace('quickstart.yaml', (text) =>

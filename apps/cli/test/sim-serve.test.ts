@@ -141,10 +141,31 @@ describe('hubfleet sim serve', () => {
     expect(await served.stop()).toBe(0);
   });
 
-  it.each([
-    ['gke', 'provider gke has no simulated cloud yet; simulated providers: aws, openstack, nectar'],
-    ['azure', 'there is no provider azure; simulated providers: aws, openstack, nectar'],
-  ])(
+  it('--provider gke: container, compute, OAuth2 and the Kubernetes API, with a service-account key', async () => {
+    const served = await serve(['--provider', 'gke', '--speed', '1000']);
+    expect(served.line).toMatchObject({ provider: 'gke', region: 'us-central1-a' });
+    expect(Object.keys(served.line.endpoints).sort()).toEqual([
+      'compute',
+      'container',
+      'kubernetes',
+      'oauth2',
+    ]);
+    expect(served.line.credentials).toMatchObject({
+      type: 'service_account',
+      client_email: 'hubfleet@hubfleet-sim.iam.gserviceaccount.com',
+      token_uri: `${served.line.endpoints.oauth2}/token`,
+    });
+    // Every service wants a Google credential: an unsigned request is refused as Google refuses it.
+    const clusters = await fetch(
+      `${served.line.endpoints.container}/v1/projects/hubfleet-sim/locations/-/clusters`,
+    );
+    expect(clusters.status).toBe(401);
+    expect(((await clusters.json()) as { error: { status: string } }).error.status).toBe('UNAUTHENTICATED');
+    expect((await fetch(`${served.line.endpoints.kubernetes}/api/v1/nodes`)).status).toBe(401);
+    expect(await served.stop()).toBe(0);
+  });
+
+  it.each([['azure', 'there is no provider azure; simulated providers: aws, gke, openstack, nectar']])(
     '--provider %s (no simulated cloud): exit 2 with a clear message, nothing started',
     async (kind, message) => {
       const state = join(mkdtempSync(join(tmpdir(), 'hubfleet-sim-')), 'state');

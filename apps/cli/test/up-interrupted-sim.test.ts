@@ -1,42 +1,5 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { hubfleetBin, repoRoot } from './cli-harness.js';
-import { callsDuring, inventory, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';
-
-interface KilledRun {
-  /** The step whose finish triggered the kill; undefined when the run ended on its own first. */
-  killedAfter?: string;
-  code: number | null;
-}
-
-/**
- * `up --output json`, killed with SIGKILL as soon as the progress reports the first step that
- * changed something finished: the next run starts at the next step boundary, and so on.
- */
-function upKilledAtFirstBoundary(workspace: SimWorkspace): Promise<KilledRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [hubfleetBin, 'up', '-c', workspace.config, '--sim', '--yes', '--output', 'json'],
-      {
-        cwd: repoRoot,
-        env: { PATH: process.env.PATH ?? '', HOME: workspace.directory },
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    );
-    let killedAfter: string | undefined;
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const event = JSON.parse(line) as { type: string; outcome?: string; id?: string };
-      if (killedAfter === undefined && event.type === 'step-finished' && event.outcome === 'done') {
-        killedAfter = event.id;
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ ...(killedAfter === undefined ? {} : { killedAfter }), code }));
-  });
-}
+import { callsDuring, inventory, sim, simWorkspace, upKilledAtEachBoundary } from './sim-harness.js';
 
 // Up to 40 `up` processes one after another (about 35 in practice), each loading the CLI, the AWS SDK
 // and the Kubernetes client and observing the whole deployment: 130 s on a busy shared 2-core
@@ -44,15 +7,7 @@ function upKilledAtFirstBoundary(workspace: SimWorkspace): Promise<KilledRun> {
 describe('up killed with SIGKILL at each step boundary, then re-run', { timeout: 900_000 }, () => {
   it('converges, with no duplicate and no leaked resource', async () => {
     const workspace = simWorkspace('aws-dsosu.yaml');
-    const killedAfter: string[] = [];
-    for (let run = 0; run < 40; run++) {
-      const result = await upKilledAtFirstBoundary(workspace);
-      if (result.killedAfter === undefined) {
-        expect(result.code).toBe(0);
-        break;
-      }
-      killedAfter.push(result.killedAfter);
-    }
+    const killedAfter = await upKilledAtEachBoundary(workspace, 40);
     // Killed at several boundaries, after cloud and after Kubernetes steps.
     expect(killedAfter.length, killedAfter.join(', ')).toBeGreaterThanOrEqual(4);
     expect(killedAfter.some((id) => /^(cluster|addon|nodegroup|volume)\//.test(id))).toBe(true);

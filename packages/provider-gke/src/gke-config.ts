@@ -1,3 +1,4 @@
+import { secretRef } from '@hubfleet/core';
 import { z } from 'zod';
 
 const staticIp = z
@@ -21,6 +22,11 @@ export const gkeProviderSettingsSchema = z
       .string()
       .describe(
         'A zone such as us-central1-a (one copy of each node) or a region such as us-central1 (node pools in every zone of the region).',
+      ),
+    credentials: secretRef
+      .optional()
+      .describe(
+        'A service-account key file (JSON) for the project; absent: Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS, or `gcloud auth application-default login`).',
       ),
     staticIp: staticIp
       .optional()

@@ -30,8 +30,8 @@ describe('gkeProvider', () => {
     expect(gkeProvider.toolDefaults.monitoring.reason).toContain('(003)');
   });
 
-  it('makes no cloud calls yet: there is no connect', () => {
-    expect(gkeProvider.connect).toBeUndefined();
+  it('deploys: connect opens a session, loading the Google SDKs only then', () => {
+    expect(gkeProvider.connect).toBeTypeOf('function');
   });
 
   it('loads only core, zod and Node built-ins when imported', () => {

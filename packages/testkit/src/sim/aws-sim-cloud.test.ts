@@ -17,6 +17,7 @@ import {
   type AwsSimCloud,
   awsSimCloudFactory,
   findSimCloudFactory,
+  gkeSimCloudFactory,
   SIM_CREDENTIALS,
   type SimCloud,
   simCloudFactories,
@@ -232,7 +233,8 @@ describe('the registry of simulated clouds', () => {
 
   it('finds a factory by provider kind, and none for a provider without a simulated cloud', () => {
     expect(findSimCloudFactory('aws')).toBe(awsSimCloudFactory);
-    expect(findSimCloudFactory('gke')).toBeUndefined();
+    expect(findSimCloudFactory('gke')).toBe(gkeSimCloudFactory);
+    expect(findSimCloudFactory('azure')).toBeUndefined();
     expect(new Set(simCloudFactories.map((factory) => factory.provider)).size).toBe(simCloudFactories.length);
   });
 

@@ -23,6 +23,7 @@ import { tieKubernetesToEks } from './cluster-incarnation.js';
 import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
 import { SIM_ACCOUNT_ID, SIM_CREDENTIALS, SIM_PRINCIPAL_ARN } from './sim-credentials.js';
 import { nodeGroupsFromEks } from './sim-node-groups.js';
+import { faultPlanOf } from './sim-options.js';
 
 /** The region a simulated AWS account is in when neither the options nor the config say. */
 export const DEFAULT_SIM_AWS_REGION = 'us-west-2';
@@ -44,13 +45,6 @@ export interface AwsSimCloud extends SimCloud {
 function regionOf(options: AwsSimCloudOptions): string {
   const configured = (options.settings as { region?: unknown } | undefined)?.region;
   return options.region ?? (typeof configured === 'string' ? configured : DEFAULT_SIM_AWS_REGION);
-}
-
-function faultPlanOf(options: AwsSimCloudOptions): FaultPlan {
-  const plan: FaultPlan = { ...options.faults };
-  if (plan.rate === undefined && options.faultRate !== undefined) plan.rate = options.faultRate;
-  if (plan.seed === undefined && options.faultSeed !== undefined) plan.seed = options.faultSeed;
-  return plan;
 }
 
 /**

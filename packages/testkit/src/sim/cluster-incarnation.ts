@@ -12,7 +12,7 @@ function incarnationOf(eks: EksState, now: number): string {
     .join(',');
 }
 
-/** The Kubernetes API's protocol tied to EKS, and the check itself for readers of its state. */
+/** The Kubernetes API's protocol tied to its cloud's clusters, and the check itself for readers of its state. */
 export interface TiedKubernetes {
   protocol: ServiceProtocol;
   /** Forget the objects of a cluster that no longer exists (what every request does first). */
@@ -31,10 +31,23 @@ export function tieKubernetesToEks(
   now: () => number,
   stateFile?: string,
 ): TiedKubernetes {
-  const store = createStateStore(() => ({ incarnation: incarnationOf(eks, now()) }), stateFile);
+  return tieKubernetesToCloud(protocol, fake, () => incarnationOf(eks, now()), stateFile);
+}
+
+/**
+ * The same for any cloud: `incarnation()` names the clusters that exist now (e.g. `name@createdAt`
+ * joined); when it changes, the simulated API starts empty.
+ */
+export function tieKubernetesToCloud(
+  protocol: ServiceProtocol,
+  fake: KubernetesFake,
+  incarnation: () => string,
+  stateFile?: string,
+): TiedKubernetes {
+  const store = createStateStore(() => ({ incarnation: incarnation() }), stateFile);
   store.save();
   const sync = () => {
-    const current = incarnationOf(eks, now());
+    const current = incarnation();
     if (current !== store.state.incarnation) {
       fake.reset();
       store.state.incarnation = current;

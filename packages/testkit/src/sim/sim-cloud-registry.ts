@@ -10,6 +10,16 @@ export const awsSimCloudFactory: SimCloudFactory = {
   },
 };
 
+/** The simulated Google Cloud project: GKE, Compute Engine, the OAuth2 token endpoint and the cluster's Kubernetes API. */
+export const gkeSimCloudFactory: SimCloudFactory = {
+  provider: 'gke',
+  description: "GKE (container v1), Compute Engine, Google OAuth2 and the cluster's Kubernetes API",
+  async start(options) {
+    const { startGkeSimCloud } = await import('./gke-sim-cloud.js');
+    return startGkeSimCloud(options);
+  },
+};
+
 /** The simulated OpenStack project of the STFC Cloud: Keystone and everything in its catalog. */
 export const openstackSimCloudFactory: SimCloudFactory = {
   provider: 'openstack',
@@ -40,6 +50,7 @@ export const nectarSimCloudFactory: SimCloudFactory = {
  */
 export const simCloudFactories: readonly SimCloudFactory[] = [
   awsSimCloudFactory,
+  gkeSimCloudFactory,
   openstackSimCloudFactory,
   nectarSimCloudFactory,
 ];

@@ -1,0 +1,80 @@
+import {
+  AddressesClient,
+  DisksClient,
+  GlobalOperationsClient,
+  MachineTypesClient,
+  RegionOperationsClient,
+  SnapshotsClient,
+  ZoneOperationsClient,
+} from '@google-cloud/compute';
+import { v1 as container } from '@google-cloud/container';
+import { HubfleetError } from '@hubfleet/core';
+import type { AuthClient } from 'google-auth-library';
+
+/** The SDK clients of one session. */
+export interface GkeClients {
+  clusters: container.ClusterManagerClient;
+  disks: DisksClient;
+  snapshots: SnapshotsClient;
+  addresses: AddressesClient;
+  machineTypes: MachineTypesClient;
+  zoneOperations: ZoneOperationsClient;
+  regionOperations: RegionOperationsClient;
+  globalOperations: GlobalOperationsClient;
+  auth: AuthClient;
+  /** The simulated cluster API, which stands in for the cluster's endpoint in sim mode. */
+  simulatedKubernetes?: string;
+  simulated: boolean;
+  close(): Promise<void>;
+}
+
+const SIMULATED_SERVICES = ['container', 'compute', 'oauth2', 'kubernetes'] as const;
+
+/** Where a simulated service listens, as the SDKs' REST mode takes it (plain HTTP on loopback). */
+function at(endpoints: Readonly<Record<string, string>>, service: (typeof SIMULATED_SERVICES)[number]) {
+  const url = endpoints[service];
+  if (url === undefined) {
+    throw new HubfleetError({
+      kind: 'internal',
+      message: `the simulated Google Cloud project has no ${service} endpoint`,
+      hint: `the simulation's endpoints need ${SIMULATED_SERVICES.join(', ')} (startGkeSimCloud gives them all)`,
+    });
+  }
+  const { hostname, port } = new URL(url);
+  return { protocol: 'http', apiEndpoint: hostname, port: Number(port) };
+}
+
+/**
+ * Clients for Google Cloud, or for the simulated project at `simulated`. GKE in REST fallback mode
+ * (HTTP/1.1 JSON, numeric enums); compute is REST-only. `universeDomain` and `authClient` are
+ * always given, so no client goes looking for default credentials or the metadata server.
+ */
+export function createGkeClients(auth: AuthClient, simulated?: Readonly<Record<string, string>>): GkeClients {
+  // google-gax pins its own google-auth-library (10.5.0) next to ours (^10.9): the classes are the
+  // same at run time, but TypeScript compares their protected members nominally.
+  const authClient = auth as unknown as NonNullable<
+    ConstructorParameters<typeof DisksClient>[0]
+  >['authClient'];
+  const common = { authClient, universeDomain: 'googleapis.com' };
+  const gke = simulated === undefined ? common : { ...common, ...at(simulated, 'container') };
+  const compute = simulated === undefined ? common : { ...common, ...at(simulated, 'compute') };
+  const clients = {
+    clusters: new container.ClusterManagerClient({ ...gke, fallback: true }),
+    disks: new DisksClient(compute),
+    snapshots: new SnapshotsClient(compute),
+    addresses: new AddressesClient(compute),
+    machineTypes: new MachineTypesClient(compute),
+    zoneOperations: new ZoneOperationsClient(compute),
+    regionOperations: new RegionOperationsClient(compute),
+    globalOperations: new GlobalOperationsClient(compute),
+  };
+  return {
+    ...clients,
+    auth,
+    simulated: simulated !== undefined,
+    ...(simulated?.kubernetes === undefined ? {} : { simulatedKubernetes: simulated.kubernetes }),
+    close: async () => {
+      await Promise.all(Object.values(clients).map((client) => client.close()));
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { createProviderRegistry, type HubfleetConfig, validateConfigText } from '@hubfleet/core';
+import {
+  type Clock,
+  createCallLog,
+  createClock,
+  createFaultInjector,
+  createServiceAccountKey,
+  googleApiAuthenticator,
+  startComputeFake,
+  startContainerFake,
+  startOAuth2Fake,
+} from '@hubfleet/testkit';
+import type { GkeProviderSettings } from '../src/gke-config.js';
+import { gkeProvider } from '../src/gke-provider.js';
+
+/**
+ * The Rhodes example (default-pool core, user-pool users, one hub) in the simulated project, renamed;
+ * `sharedHome` turns the hub's storage into one shared-nfs disk (what the volume stages need).
+ */
+export function rhodesConfig(
+  name: string,
+  project: string,
+  options: { sharedHome?: boolean; location?: string } = {},
+): HubfleetConfig<GkeProviderSettings> {
+  const text = readFileSync(new URL('../../../examples/gke-rhodes.yaml', import.meta.url), 'utf8');
+  const registry = createProviderRegistry([gkeProvider]);
+  const { config } = validateConfigText(text, { registry, file: 'gke-rhodes.yaml', checkSecrets: false });
+  if (config === undefined) throw new Error('examples/gke-rhodes.yaml should validate');
+  const rhodes = config as HubfleetConfig<GkeProviderSettings>;
+  return {
+    ...rhodes,
+    name,
+    provider: { ...rhodes.provider, project, ...(options.location ? { location: options.location } : {}) },
+    hubs: rhodes.hubs.map((hub) =>
+      options.sharedHome ? { ...hub, storage: { ...hub.storage, home: 'shared-nfs', size: '10Gi' } } : hub,
+    ),
+  };
+}
+
+/** The container, compute and OAuth2 fakes on a fast real clock, with a service-account key of `project`. */
+export async function startGoogleFakes(
+  project: string,
+  options: { projects?: string[]; clock?: Clock } = {},
+) {
+  const clock = options.clock ?? createClock(200_000);
+  const faults = createFaultInjector();
+  const callLog = createCallLog();
+  const common = { clock, faults, callLog };
+  const oauth2 = await startOAuth2Fake(common);
+  const key = createServiceAccountKey(oauth2.state, project, `hubfleet@${project}.iam.gserviceaccount.com`);
+  const authenticate = googleApiAuthenticator(oauth2.state, clock.now);
+  const projects = options.projects ?? [project];
+  const container = await startContainerFake({ ...common, authenticate, projects });
+  const compute = await startComputeFake({ ...common, authenticate, projects });
+  return {
+    clock,
+    faults,
+    callLog,
+    key,
+    container,
+    compute,
+    endpoints: { container: container.url, compute: compute.url, oauth2: oauth2.url },
+    close: () => Promise.all([oauth2.close(), container.close(), compute.close()]).then(() => undefined),
+  };
+}

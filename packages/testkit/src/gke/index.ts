@@ -1,0 +1,27 @@
+export type { ComputeFake, StartComputeFakeOptions } from './compute/compute-fake.js';
+export { createComputeFake, startComputeFake } from './compute/compute-fake.js';
+export type { ComputeFakeOptions } from './compute/compute-settings.js';
+export { settleCompute } from './compute/compute-settle.js';
+export type { AddressRecord, ComputeState, DiskRecord, SnapshotRecord } from './compute/compute-state.js';
+export type { ContainerFake, StartContainerFakeOptions } from './container/container-fake.js';
+export { createContainerFake, startContainerFake } from './container/container-fake.js';
+export { settleContainer } from './container/container-operations.js';
+export type { ContainerFakeOptions } from './container/container-settings.js';
+export { DEFAULT_GKE_VERSIONS } from './container/container-settings.js';
+export type {
+  ClusterRecord,
+  ContainerState,
+  NodePoolRecord,
+  OperationFailure,
+  OperationRecord,
+} from './container/container-state.js';
+export { GKE_DURATIONS } from './gke-durations.js';
+export { GoogleApiError, googleErrorResponse } from './google-errors.js';
+export type { MachineTypeRecord } from './machine-types.js';
+export { DEFAULT_MACHINE_TYPES } from './machine-types.js';
+export { googleApiAuthenticator } from './oauth2/oauth2-authenticate.js';
+export type { OAuth2Fake } from './oauth2/oauth2-fake.js';
+export { createOAuth2Fake, startOAuth2Fake } from './oauth2/oauth2-fake.js';
+export { GOOGLE_TOKEN_URL } from './oauth2/oauth2-jwt.js';
+export type { OAuth2State, ServiceAccountKey } from './oauth2/oauth2-state.js';
+export { createOAuth2State, createServiceAccountKey, isValidAccessToken } from './oauth2/oauth2-state.js';
