@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { DEFAULT_CONFIG_FILE, discoverConfig } from './cli/config-discovery.js';
 import { checkSimFlags } from './cli/sim-flags.js';
 
@@ -134,6 +134,12 @@ function addCloudCommands(program: Command, setExitCode: (code: number) => void)
     program
       .command('kubeconfig')
       .description('add a context hubfleet-<deployment> to your kubeconfig (or write --out FILE, mode 0600)')
+      .addArgument(
+        new Argument(
+          '[token]',
+          "print an ExecCredential with a fresh token (what the context's exec entry runs)",
+        ).choices(['token']),
+      )
       .addOption(configOption())
       .option('--out <file>', 'write a kubeconfig with only this cluster here instead of merging')
       .option(
@@ -141,8 +147,16 @@ function addCloudCommands(program: Command, setExitCode: (code: number) => void)
         'with --out: replace a file that is not a kubeconfig hubfleet wrote for this deployment',
       ),
   )
-    .addHelpText('after', '\nExample:\n  $ hubfleet kubeconfig -c hubfleet.yaml && kubectl get nodes')
-    .action(async (options) => {
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ hubfleet kubeconfig -c hubfleet.yaml && kubectl get nodes\n  $ hubfleet kubeconfig token -c hubfleet.yaml',
+    )
+    .action(async (token: string | undefined, options) => {
+      if (token !== undefined) {
+        const { kubeconfigTokenCommand } = await import('./commands/kubeconfig-token.js');
+        setExitCode(await kubeconfigTokenCommand(options));
+        return;
+      }
       const { kubeconfigCommand } = await import('./commands/kubeconfig.js');
       setExitCode(await kubeconfigCommand(options));
     });

@@ -138,7 +138,9 @@ describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const config = parse(readFileSync(out, 'utf8'));
     expect(config['current-context']).toBe('hubfleet-prod-green');
-    expect(readFileSync(out, 'utf8')).toContain('token: k8s-aws-v1.');
+    // No token that dies in 15 minutes: an exec entry fetches fresh ones (see day2-access-sim.test.ts).
+    expect(readFileSync(out, 'utf8')).not.toContain('k8s-aws-v1.');
+    expect(config.users[0].user.exec.args.slice(1, 3)).toEqual(['kubeconfig', 'token']);
     expect(readFileSync(join(home, '.kube', 'config'), 'utf8')).toBe(mine);
   });
 

@@ -14,6 +14,7 @@ import {
 } from '@hubfleet/core';
 import { awsBaseResources } from './aws-base-resources.js';
 import { unlessNotFound } from './aws-call.js';
+import { awsCliCredentialHelper } from './aws-cli-helper.js';
 import type { AwsDeployment } from './aws-deployment.js';
 import { eksTokenSource } from './aws-eks-token.js';
 import { isAwsError } from './aws-errors.js';
@@ -181,5 +182,12 @@ export function awsCluster(
     delete: remove,
     baseResources: () => awsBaseResources(aws),
     kubeconfig,
+    credentialHelper: () =>
+      awsCliCredentialHelper({
+        clusterName,
+        region: aws.clients.region,
+        ...(aws.config.provider.profile === undefined ? {} : { profile: aws.config.provider.profile }),
+        simulated: aws.clients.simulatedKubernetes !== undefined,
+      }),
   };
 }

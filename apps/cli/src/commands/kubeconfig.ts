@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, resolve } from 'node:path';
 import { ExitCode, HubfleetError } from '@hubfleet/core';
 import { stringify } from 'yaml';
+import { withLastingUser } from '../deploy/exec-credential.js';
 import {
   checkKubeconfigOut,
   kubeconfigMarker,
@@ -57,8 +58,8 @@ function refuseSimMerge(path: string): HubfleetError {
 /**
  * Credentials for kubectl: merged into the user's kubeconfig under the context `hubfleet-<deployment>`
  * (made current), or written alone to `--out FILE` (mode 0600). With `--sim`, only `--out`: the
- * user's own kubeconfig is never changed for a simulated cluster. The token inside is short-lived (an
- * EKS token lasts 15 minutes): run the command again for a fresh one.
+ * user's own kubeconfig is never changed for a simulated cluster. A token user becomes an exec entry
+ * (`hubfleet kubeconfig token`), so the context lasts as long as the cloud credentials do.
  */
 export async function kubeconfigCommand(options: KubeconfigOptions): Promise<number> {
   const path = options.out === undefined ? userKubeconfigPath() : resolve(options.out);
@@ -76,12 +77,18 @@ export async function kubeconfigCommand(options: KubeconfigOptions): Promise<num
       });
     }
     const context = `hubfleet-${open.config.name}`;
-    const renamed = renameKubeconfig(await open.session.cluster.kubeconfig(), context);
+    const renamed = withLastingUser(
+      renameKubeconfig(await open.session.cluster.kubeconfig(), context),
+      { config: resolve(options.config), sim: options.sim === true },
+      open.session.cluster.credentialHelper?.(),
+    );
     if (options.out !== undefined) {
       writeKubeconfigOut(path, `${kubeconfigMarker(open.config.name)}\n${stringify(renamed)}`);
     } else writePrivate(path, mergeKubeconfig(readUserKubeconfig(path), renamed, path));
     const where = options.out === undefined ? `merged into ${path} and made current` : `written to ${path}`;
-    process.stderr.write(`context ${context} ${where}; its token is valid for about 15 minutes\n`);
+    process.stderr.write(
+      `context ${context} ${where}; kubectl fetches fresh tokens through its exec entry\n`,
+    );
     if (open.sim !== undefined) {
       process.stderr.write(
         'note: --sim: the simulated API server runs only while a hubfleet command does, so kubectl cannot reach it afterwards\n',

@@ -2,7 +2,7 @@ import { HubfleetError } from '@hubfleet/core';
 import { parse, stringify } from 'yaml';
 
 type Entry = { name: string } & Record<string, unknown>;
-type Kubeconfig = Record<string, unknown> & {
+export type Kubeconfig = Record<string, unknown> & {
   clusters?: Entry[];
   users?: Entry[];
   contexts?: Entry[];

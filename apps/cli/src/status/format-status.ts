@@ -1,5 +1,12 @@
 import type { DeploymentStatus, ReleaseStatus } from '@hubfleet/core';
+import { formatDnsRecord } from '@hubfleet/core/deployment';
 import { table } from './table.js';
+
+/** Where `ingress.host` must point: the record to create, or why it is not known yet. */
+function dnsLine(dns: DeploymentStatus['dns']): string {
+  if (dns.address === null) return `DNS: ${dns.host}: pending (${dns.pending})`;
+  return `DNS: create ${formatDnsRecord(dns.record)}`;
+}
 
 function readiness(release: ReleaseStatus | null): string {
   if (release === null) return '-';
@@ -9,7 +16,7 @@ function readiness(release: ReleaseStatus | null): string {
 
 /**
  * `hubfleet status` as a person reads it: the cluster, nodegroups (actual / desired nodes), tools
- * (release, version, ready) and hubs (URL, release, storage volume, ready), with a line for each hub's note,
+ * (release, version, ready), the DNS record `ingress.host` needs, and hubs (URL, release, storage volume, ready), with a line for each hub's note,
  * then the provider's own resources when the status has them.
  */
 export function formatStatus(status: DeploymentStatus): string {
@@ -20,6 +27,7 @@ export function formatStatus(status: DeploymentStatus): string {
     cluster === null
       ? 'Cluster: does not exist (run `hubfleet up`)'
       : `Cluster: ${cluster.name}  ${cluster.status}  Kubernetes ${cluster.kubernetesVersion}`,
+    dnsLine(status.dns),
     '',
     'Nodegroups',
     ...table(

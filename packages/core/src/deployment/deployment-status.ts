@@ -3,6 +3,7 @@ import type { ClusterAccess } from '../kubernetes/install/release-installer.js';
 import { type ReleaseSpec, releaseId } from '../kubernetes/release.js';
 import { nfsServerReleaseName } from '../kubernetes/storage/hub-storage-mounts.js';
 import type { DeploymentGraph } from './build-graph.js';
+import { type DnsTarget, dnsTarget, observeIngressLoadBalancer } from './ingress-dns.js';
 import { retryReads } from './retry-reads.js';
 import { observeClusterFacts } from './service-ips.js';
 import { readyNodesIn } from './user-pods.js';
@@ -64,6 +65,11 @@ export interface DeploymentStatus {
    * the status `up` prints after its run does not, so a converged `up` reads nothing more).
    */
   resources?: { id: string; kind: string; ready: boolean; detail: string }[];
+  /**
+   * Where `ingress.host` must point: the record to create once the ingress controller's load
+   * balancer has an address (`<host> CNAME <name>` or `A <ip>`), else why it is pending.
+   */
+  dns: DnsTarget;
   /** Everything exists and is ready. */
   ready: boolean;
 }
@@ -192,6 +198,7 @@ async function observeOnce(
     };
   });
   const resources = options.providerResources === true ? await providerResourceStatus(graph) : undefined;
+  const balancer = await observeIngressLoadBalancer(access);
   const ready =
     active &&
     nodeGroups.every((group) => group.status === 'active') &&
@@ -218,6 +225,7 @@ async function observeOnce(
       .filter((volume) => !hubNames.has(volume.hub) && volume.status !== 'deleting')
       .map((volume) => ({ hub: volume.hub, volume: volume.id })),
     ...(resources === undefined ? {} : { resources }),
+    dns: dnsTarget(config, balancer),
     ready,
   };
 }

@@ -10,6 +10,8 @@ export type { DeploymentStatus, DeploymentStatusOptions, ReleaseStatus } from '.
 export { observeDeploymentStatus } from './deployment-status.js';
 export type { FactsStore } from './facts-store.js';
 export { createFactsStore } from './facts-store.js';
+export type { DnsRecord, DnsTarget } from './ingress-dns.js';
+export { dnsRecord, formatDnsRecord } from './ingress-dns.js';
 export { hubNamespace, manifestNodeId, nodeGroupsInValues, releaseKindOf } from './kubernetes-nodes.js';
 export type { HeldDeploymentLock, HoldLockOptions } from './lock/hold-deployment-lock.js';
 export { holdDeploymentLock } from './lock/hold-deployment-lock.js';

@@ -19,6 +19,7 @@ import {
   releaseNamespace,
   representativeDeployment,
   standInDefinition,
+  standInServices,
 } from './simulated-objects.js';
 
 export interface SimulatedInstallerOptions {
@@ -73,7 +74,7 @@ async function deleteRecords(target: ReleaseTarget, cluster: ClusterAccess, keep
  * The installer of `--sim`. The project's own charts (`repository: local`) are rendered with the
  * real helm binary (`helm template`) and every object is server-side-applied to the simulated API
  * server. Upstream charts cannot be fetched offline: each is stood in for by one pause Deployment
- * labelled with the release. Either way a helm-style release record is written last (see
+ * labelled with the release (and the Services others read, see `standInServices`). Either way a helm-style release record is written last (see
  * `simulatedRecordSecret`), so `observe` reads back chart version and values hash and a second `up`
  * finds nothing to do; an install interrupted before the record is simply done again.
  */
@@ -84,7 +85,8 @@ export function simulatedInstaller(options: SimulatedInstallerOptions): ReleaseI
   });
 
   async function objectsOf(release: ReleaseSpec, api: ManifestApplier): Promise<Manifest[]> {
-    if (release.repository !== 'local') return [representativeDeployment(release)];
+    if (release.repository !== 'local')
+      return [representativeDeployment(release), ...standInServices(release)];
     const { chart } = releaseInstallOptions(release, {
       kubeconfig: '',
       chartsDirectory: options.chartsDirectory,

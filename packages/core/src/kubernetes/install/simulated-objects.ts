@@ -34,7 +34,7 @@ export function helmOwnership(
 export function representativeDeployment(
   release: Pick<ReleaseSpec, 'release' | 'namespace' | 'chart' | 'version'>,
 ): Manifest {
-  const selector = { 'app.kubernetes.io/instance': release.release, 'app.kubernetes.io/name': release.chart };
+  const selector = standInSelector(release);
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -64,6 +64,51 @@ export function representativeDeployment(
       },
     },
   };
+}
+
+function standInSelector(release: Pick<ReleaseSpec, 'release' | 'chart'>): Record<string, string> {
+  return { 'app.kubernetes.io/instance': release.release, 'app.kubernetes.io/name': release.chart };
+}
+
+/** A chart's `fullname` helper: the release name when it contains the chart's, else `<release>-<chart>`. */
+function chartFullname(release: Pick<ReleaseSpec, 'release' | 'chart'>): string {
+  return release.release.includes(release.chart) ? release.release : `${release.release}-${release.chart}`;
+}
+
+/**
+ * The Services of an upstream chart that something outside the chart reads, stood in for with the
+ * name and type the chart gives them: ingress-nginx's controller Service (`<fullname>-controller`,
+ * of `controller.service.type`), whose load balancer address is where `ingress.host` must point.
+ * It selects the stand-in Deployment's pod, so the simulated cloud gives it an address as it would.
+ */
+export function standInServices(
+  release: Pick<ReleaseSpec, 'release' | 'namespace' | 'chart' | 'values'>,
+): Manifest[] {
+  if (release.chart !== 'ingress-nginx') return [];
+  const controller = (release.values as { controller?: { service?: { type?: string } } }).controller;
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: `${chartFullname(release)}-controller`,
+        namespace: release.namespace,
+        labels: {
+          ...standInSelector(release),
+          'app.kubernetes.io/component': 'controller',
+          [SIMULATED_LABEL]: 'true',
+        },
+      },
+      spec: {
+        type: controller?.service?.type ?? 'LoadBalancer',
+        selector: standInSelector(release),
+        ports: [
+          { name: 'http', port: 80, protocol: 'TCP', targetPort: 80 },
+          { name: 'https', port: 443, protocol: 'TCP', targetPort: 443 },
+        ],
+      },
+    },
+  ];
 }
 
 /** The namespace a release goes into, as `helm install --create-namespace` makes it. */

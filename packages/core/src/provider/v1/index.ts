@@ -35,6 +35,7 @@ export type {
   AddonSpecV1,
   BaseResourceV1,
   ClusterApiV1,
+  CredentialHelperV1,
   NodeGroupApiV1,
   ObservedClusterV1,
   ObservedNodeGroupV1,

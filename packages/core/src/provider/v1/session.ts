@@ -106,6 +106,19 @@ export interface ClusterApiV1 {
   baseResources?(): Promise<BaseResourceV1[]>;
   /** A kubeconfig (YAML) with credentials valid for at least the next few minutes. */
   kubeconfig(): Promise<string>;
+  /**
+   * Optional in v1: the cloud's own exec credential helper for this cluster when it is installed
+   * here (e.g. `aws eks get-token` with `aws` on PATH), which `hubfleet kubeconfig` writes in place
+   * of `hubfleet kubeconfig token`. Undefined when it is not installed or cannot reach the cluster
+   * (a simulated cloud).
+   */
+  credentialHelper?(): CredentialHelperV1 | undefined;
+}
+
+/** A command that prints a `client.authentication.k8s.io/v1` ExecCredential for the cluster. */
+export interface CredentialHelperV1 {
+  command: string;
+  args: string[];
 }
 
 export interface NodeGroupApiV1 {
