@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { findSimCloudFactory } from '@hubfleet/testkit';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { STACK_TRACE } from './cli-harness.js';
 import { inventory, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';
 
@@ -16,11 +13,12 @@ function step(plan: { steps: PlannedStep[] }, id: string): PlannedStep | undefin
   return plan.steps.find((candidate) => candidate.id === id);
 }
 
-/** A Service of type LoadBalancer in the simulated cluster, made as kubectl would, with the CLI's own token. */
+/** A Service of type LoadBalancer in the simulated cluster, made as kubectl would, with the CLI's own credential. */
 async function addLoadBalancerService(workspace: SimWorkspace): Promise<void> {
-  const out = join(workspace.directory, 'lb-kubeconfig.yaml');
-  expect((await sim(workspace, 'kubeconfig', ['--out', out])).code).toBe(0);
-  const token = parse(readFileSync(out, 'utf8')).users[0].user.token as string;
+  // The token the written kubeconfig's exec entry would get: `hubfleet kubeconfig token` prints it.
+  const credential = await sim(workspace, 'kubeconfig', ['token']);
+  expect(credential.code).toBe(0);
+  const token = JSON.parse(credential.stdout).status.token as string;
   const factory = findSimCloudFactory('aws');
   if (factory === undefined) throw new Error('no simulated AWS cloud');
   const cloud = await factory.start({
@@ -84,13 +82,18 @@ describe('plan names the network, roles and load balancers on examples/aws-dsosu
       expect(withLine).toContain(`role hubfleet-prod-green-${purpose}`);
     }
     expect(withLine).not.toContain('(new)');
-    expect(refused.stdout).toMatch(/-\s+load-balancers\/prod-green .*\n\s+with load-balancer default\/web/);
+    expect(refused.stdout).toMatch(/-\s+load-balancers\/prod-green .*\n\s+with load-balancer .*default\/web/);
     const json = await sim(workspace, 'down', ['--output', 'json']);
     expect(json.code).toBe(3);
     const { plan } = JSON.parse(json.stdout.split('\n')[0] ?? '');
-    expect(step(plan, 'load-balancers/prod-green')?.includes).toEqual([
-      { kind: 'load-balancer', name: expect.stringMatching(/^default\/web/) },
-    ]);
+    // The ingress controller's Service (the sim's ingress-nginx stand-in has it, as the chart does) and ours.
+    expect(step(plan, 'load-balancers/prod-green')?.includes).toEqual(
+      expect.arrayContaining([
+        { kind: 'load-balancer', name: expect.stringMatching(/^default\/web \(/) },
+        { kind: 'load-balancer', name: expect.stringMatching(/^ingress-nginx\/ingress-nginx-controller \(/) },
+      ]),
+    );
+    expect(step(plan, 'load-balancers/prod-green')?.includes).toHaveLength(2);
     expect(step(plan, 'cluster/prod-green')?.includes).toContainEqual({
       kind: 'role',
       name: 'hubfleet-prod-green-velero',

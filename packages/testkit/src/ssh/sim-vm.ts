@@ -11,6 +11,9 @@ import {
 } from './sim-vm-boot.js';
 import { SIM_ETC, SIM_STATE_DIRECTORY, SIM_VOLUMES_DIRECTORY, simVmStubs } from './stubs/index.js';
 
+/** Rounds of killing what is left in a stopped VM's namespace (each re-reads /proc). */
+const STOP_ROUNDS = 500;
+
 const run = promisify(execFile);
 
 /** How one simulated VM starts. */
@@ -227,15 +230,21 @@ export async function startSimVm(options: SimVmOptions): Promise<SimVm> {
       await rm(join(byId, virtioDiskId(volumeId)), { force: true });
     },
     async stop() {
-      const sessions = (await processesInNamespace(namespace)).filter((other) => other !== pid);
       child.kill('SIGTERM');
       await exited(child);
-      for (const session of sessions) {
-        try {
-          process.kill(session, 'SIGKILL');
-        } catch {
-          // Already gone with sshd.
+      // A session may fork (or a connection's child start) while sshd stops: kill what is in the
+      // namespace until nothing is, re-reading it each round.
+      for (let round = 0; round < STOP_ROUNDS; round++) {
+        const left = (await processesInNamespace(namespace)).filter((other) => other !== pid);
+        if (left.length === 0) return;
+        for (const session of left) {
+          try {
+            process.kill(session, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
         }
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
   };
