@@ -21,13 +21,39 @@ describe('bootstrap scripts generated from the config', () => {
   const config = exampleConfig();
   const files = renderBootstrapFiles(config);
 
-  it('writes one script for the control plane, one per nodegroup and one for the storage node', () => {
+  it('writes one script for the control plane, one per nodegroup, one for the storage node, then the upgrade scripts', () => {
     expect(files.map((file) => file.path)).toEqual([
       'bootstrap/control-plane.sh',
       'bootstrap/node-core.sh',
       'bootstrap/node-compute.sh',
       'bootstrap/storage.sh',
+      'bootstrap/upgrade-control-plane.sh',
+      'bootstrap/upgrade-node-kubeadm.sh',
+      'bootstrap/upgrade-node-drain.sh',
+      'bootstrap/upgrade-node-kubelet.sh',
+      'bootstrap/upgrade-node-uncordon.sh',
     ]);
+  });
+
+  it("upgrades in kubeadm's order: kubeadm, plan and apply, drain, kubelet and kubectl, restart, uncordon", () => {
+    const control = files.find((file) => file.path === 'bootstrap/upgrade-control-plane.sh')?.content ?? '';
+    expect([...control.matchAll(/^run_step (\S+)$/gm)].map((match) => match[1])).toEqual([
+      'upgrade-path',
+      'kubernetes-repository',
+      'kubeadm-package',
+      'control-plane-upgrade',
+      'drain',
+      'kubelet-kubectl-packages',
+      'kubelet-restart',
+      'uncordon',
+    ]);
+    expect(control).toContain('KUBERNETES_REPO="https://pkgs.k8s.io/core:/stable:/v1.34/deb"');
+    expect(control).toContain('PREVIOUS_MINOR="1.33"');
+    expect(control).toMatch(
+      /kubeadm upgrade plan\nkubeadm upgrade apply -y "\$\(kubeadm version -o short\)"/,
+    );
+    const worker = files.find((file) => file.path === 'bootstrap/upgrade-node-kubeadm.sh')?.content ?? '';
+    expect(worker).toContain('kubeadm upgrade node');
   });
 
   it.each(files.map((file) => [file.path, file.content] as const))(

@@ -2,7 +2,14 @@ import { type HubfleetConfig, nodeGroupLabels, nodeGroupTaints } from '@hubfleet
 import type { NectarProviderSettings } from '../nectar-config.js';
 import { renderBootstrapScript } from './bootstrap-script.js';
 import type { BootstrapInput, BootstrapScript } from './bootstrap-step.js';
-import { hostHelpers, hostVariables, kubernetesHostSteps, logCaps, timeSync } from './host-steps.js';
+import {
+  hostHelpers,
+  hostVariables,
+  kubernetesHostSteps,
+  kubernetesMinor,
+  logCaps,
+  timeSync,
+} from './host-steps.js';
 import {
   CALICO_MANIFEST,
   kubeadmInit,
@@ -12,13 +19,9 @@ import {
   podNetwork,
 } from './kubernetes-steps.js';
 import { hubExport, hubVolume, nfsServer, storageHelpers, volumeVariable } from './storage-steps.js';
+import { upgradeScripts } from './upgrade-scripts.js';
 
 type Config = HubfleetConfig<NectarProviderSettings>;
-
-/** kubeadm wants `1.34`; the config may say `1.34` or `1.34.2`. */
-function kubernetesMinor(config: Config): string {
-  return config.cluster.kubernetesVersion.split('.').slice(0, 2).join('.');
-}
 
 const JOIN_INPUTS: readonly BootstrapInput[] = [
   { name: 'HUBFLEET_API_ENDPOINT', why: "the control plane's private address and port, e.g. 10.0.0.5:6443" },
@@ -98,9 +101,9 @@ export function bootstrapScripts(config: Config): BootstrapScript[] {
   ];
 }
 
-/** `bootstrap/<file>` → bash text, as `hubfleet render` writes them. */
+/** `bootstrap/<file>` → bash text, as `hubfleet render` writes them: the bootstrap, then the upgrade scripts. */
 export function renderBootstrapFiles(config: Config): { path: string; content: string }[] {
-  return bootstrapScripts(config).map((script) => ({
+  return [...bootstrapScripts(config), ...upgradeScripts(config)].map((script) => ({
     path: `bootstrap/${script.file}`,
     content: renderBootstrapScript(script),
   }));

@@ -1,4 +1,11 @@
+import type { HubfleetConfig } from '@hubfleet/core';
+import type { NectarProviderSettings } from '../nectar-config.js';
 import type { BootstrapStep } from './bootstrap-step.js';
+
+/** kubeadm wants `1.34`; the config may say `1.34` or `1.34.2`. */
+export function kubernetesMinor(config: HubfleetConfig<NectarProviderSettings>): string {
+  return config.cluster.kubernetesVersion.split('.').slice(0, 2).join('.');
+}
 
 /**
  * Host preparation, fixing at build time what seed 004's troubleshooting fixes by hand: swap that
@@ -81,22 +88,16 @@ systemctl restart containerd`,
 export const kubernetesPackages: BootstrapStep = {
   name: 'kubernetes-packages',
   why: 'kubelet, kubeadm and kubectl from pkgs.k8s.io, pinned to the configured minor version and held against unattended upgrades',
-  check: `grep -qF "deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] $KUBERNETES_REPO /" /etc/apt/sources.list.d/kubernetes.list 2>/dev/null || return 1
-for package in kubelet kubeadm kubectl; do
-  case "$(dpkg-query -W -f="\\\${Version}" "$package" 2>/dev/null)" in "$KUBERNETES_MINOR".*) ;; *) return 1 ;; esac
-  apt-mark showhold | grep -x "$package" >/dev/null || return 1
-done
+  check: `kubernetes_repository_in_use || return 1
+for package in kubelet kubeadm kubectl; do at_minor_and_held "$package" || return 1; done
 systemctl is-enabled --quiet kubelet`,
   apply: `installed=$(dpkg-query -W -f="\\\${Version}" kubeadm 2>/dev/null || true)
 case "$installed" in
   ""|"$KUBERNETES_MINOR".*) ;;
-  *) echo "kubeadm $installed is installed but hubfleet.yaml asks for $KUBERNETES_MINOR: upgrades follow kubeadm's order (kubeadm upgrade apply on the control plane first), which this script does not do" >&2
+  *) echo "kubeadm $installed is installed but hubfleet.yaml asks for $KUBERNETES_MINOR: upgrades follow kubeadm's order (the upgrade-*.sh scripts, control plane first)" >&2
      exit 1 ;;
 esac
-install -d -m 755 /etc/apt/keyrings
-rm -f /etc/apt/keyrings/kubernetes-apt-keyring.gpg
-curl -fsSL "$KUBERNETES_REPO/Release.key" | gpg --dearmor -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg
-echo "deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] $KUBERNETES_REPO /" > /etc/apt/sources.list.d/kubernetes.list
+use_kubernetes_repository
 apt-get update -q
 apt-get install -y -q kubelet kubeadm kubectl
 apt-mark hold kubelet kubeadm kubectl
@@ -111,6 +112,21 @@ has_ephemeral_disk() {
 }`,
   `containerd_root() {
   if has_ephemeral_disk; then echo /mnt/containerd; else echo /var/lib/containerd; fi
+}`,
+  `# pkgs.k8s.io has one repository per minor version, each signed by its own key.
+kubernetes_repository_in_use() {
+  grep -qF "deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] $KUBERNETES_REPO /" /etc/apt/sources.list.d/kubernetes.list 2>/dev/null
+}`,
+  `use_kubernetes_repository() {
+  install -d -m 755 /etc/apt/keyrings
+  rm -f /etc/apt/keyrings/kubernetes-apt-keyring.gpg
+  curl -fsSL "$KUBERNETES_REPO/Release.key" | gpg --dearmor -o /etc/apt/keyrings/kubernetes-apt-keyring.gpg
+  echo "deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.gpg] $KUBERNETES_REPO /" > /etc/apt/sources.list.d/kubernetes.list
+}`,
+  `# A package installed at the configured minor version and held there.
+at_minor_and_held() {
+  case "$(dpkg-query -W -f="\\\${Version}" "$1" 2>/dev/null)" in "$KUBERNETES_MINOR".*) ;; *) return 1 ;; esac
+  apt-mark showhold | grep -x "$1" >/dev/null
 }`,
 ];
 

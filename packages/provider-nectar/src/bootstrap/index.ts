@@ -9,3 +9,4 @@ export {
 export type { BootstrapInput, BootstrapScript, BootstrapStep } from './bootstrap-step.js';
 export { STEP_MARKER } from './bootstrap-step.js';
 export { volumeVariable } from './storage-steps.js';
+export { upgradeMinors, upgradeScripts } from './upgrade-scripts.js';

@@ -30,6 +30,8 @@ export interface KubernetesNodeGroup {
    * VM's hostname); `<name>-node-<index>` for an index without one.
    */
   nodeNames?: readonly string[];
+  /** The nodes' `status.nodeInfo.kubeletVersion` (a kubeadm node's own); default: the cluster's version. */
+  kubeletVersion?: string;
   /** Becomes `topology.kubernetes.io/zone` when set. */
   zone?: string;
 }

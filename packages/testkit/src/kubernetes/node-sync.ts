@@ -126,7 +126,7 @@ function nodeStatus(
     ],
     daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
     nodeInfo: {
-      kubeletVersion: cluster.settings.gitVersion,
+      kubeletVersion: group.kubeletVersion ?? cluster.settings.gitVersion,
       kubeProxyVersion: cluster.settings.gitVersion,
       operatingSystem: 'linux',
       architecture: 'amd64',

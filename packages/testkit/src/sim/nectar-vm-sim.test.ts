@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -283,5 +284,19 @@ describe('NeCTAR sim: a real sshd VM behind every ACTIVE server, following Nova 
     // Formatted once, by the first server: the volume's own record, not the VM's.
     expect(await readFile(join(sim.fleet.directory, 'volumes', volume.id, 'formats'), 'utf8')).toBe('x\n');
     second.ssh.dispose();
+
+    // Deleted in Cinder (onDelete: delete with --delete-data), its disk goes too.
+    await api.nova('DELETE', `/servers/${second.id}`);
+    await expect
+      .poll(async () => (await api.cinder('GET', `/volumes/${volume.id}`)).body.volume.status, {
+        timeout: 30_000,
+      })
+      .toBe('available');
+    expect((await api.cinder('DELETE', `/volumes/${volume.id}`)).status).toBe(202);
+    await expect
+      .poll(async () => (await api.cinder('GET', `/volumes/${volume.id}`)).status, { timeout: 30_000 })
+      .toBe(404);
+    await sim.sync();
+    expect(existsSync(join(sim.fleet.directory, 'volumes', volume.id))).toBe(false);
   });
 });

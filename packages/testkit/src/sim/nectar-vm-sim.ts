@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuildOutcome } from '../openstack/nova/nova-settings.js';
 import type { ServerRecord } from '../openstack/nova/nova-state.js';
@@ -173,6 +175,14 @@ export async function startNectarVmSim(options: NectarVmSimOptions): Promise<Nec
     registered.set(serverId, key);
   }
 
+  /** A volume Cinder deleted loses its disk (its filesystem and files) too. */
+  async function forgetDeletedVolumes(): Promise<void> {
+    const volumes = join(fleet.directory, 'volumes');
+    const known = cloud.cinder.state.volumes;
+    for (const id of existsSync(volumes) ? await readdir(volumes) : [])
+      if (!known[id]) await rm(join(volumes, id), { recursive: true, force: true });
+  }
+
   let timer: NodeJS.Timeout | undefined;
   /** Wake up when the next build or delete is due, even if nobody asks Nova then. */
   function armTimer(): void {
@@ -205,6 +215,7 @@ export async function startNectarVmSim(options: NectarVmSimOptions): Promise<Nec
       await register(serverId, vm, server);
     }
     await nat.sync(Object.values(neutron.state.floatingIps).map((floating) => floating.floatingIpAddress));
+    await forgetDeletedVolumes();
     armTimer();
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -8,12 +9,19 @@ import { join } from 'node:path';
  * process). Only those paths: other processes on a shared machine may change the rest of /etc.
  */
 export interface HostSnapshot {
+  /** /proc/swaps. */
   swaps: string;
+  /** The kernel settings the bootstrap sets (and a few a stub could touch), by /proc/sys path. */
   sysctls: Record<string, string>;
+  /** Loaded modules' names, sorted (/proc/modules). */
   modules: string;
+  /** The test process's mount table (/proc/self/mounts). */
   mounts: string;
   hostname: string;
+  /** Watched path → one line per file under it: path, mode, size, mtime (and a link's target). */
   trees: Record<string, string[]>;
+  /** sha256 of the listings above: equal digests, untouched paths. */
+  digest: string;
 }
 
 const SYSCTLS = [
@@ -33,13 +41,13 @@ export const WATCHED_PATHS = [
   '/etc/modules-load.d',
   '/etc/containerd',
   '/etc/kubernetes',
-  '/etc/apt/sources.list.d',
-  '/etc/apt/keyrings',
+  '/etc/apt',
   '/etc/exports',
   '/etc/exports.d',
   '/etc/default',
   '/etc/systemd/journald.conf.d',
-  '/etc/systemd/system/kubelet.service.d',
+  '/etc/systemd/system',
+  '/etc/hosts',
   '/etc/hubfleet-sim',
   '/etc/ssh',
   '/usr/local/sbin',
@@ -93,6 +101,11 @@ async function tree(root: string, depth: number, out: string[]): Promise<void> {
   }
 }
 
+/**
+ * What the machine running the tests looks like now, where a simulated VM's bootstrap could have
+ * left a trace if its isolation failed. Take one before a run and pass it to `assertHostUntouched`
+ * after it.
+ */
 export async function snapshotHost(): Promise<HostSnapshot> {
   const sysctls: Record<string, string> = {};
   for (const key of SYSCTLS) sysctls[key] = (await readOr(`/proc/sys/${key}`, 'absent')).trim();
@@ -103,6 +116,7 @@ export async function snapshotHost(): Promise<HostSnapshot> {
     trees[root] = out;
   }
   return {
+    digest: createHash('sha256').update(JSON.stringify(trees)).digest('hex'),
     swaps: await readOr('/proc/swaps', ''),
     sysctls,
     modules: (await readOr('/proc/modules', ''))
@@ -114,4 +128,31 @@ export async function snapshotHost(): Promise<HostSnapshot> {
     hostname: (await readOr('/proc/sys/kernel/hostname', '')).trim(),
     trees,
   };
+}
+
+/** What differs between two snapshots, one line each (e.g. `sysctl net/ipv4/ip_forward: 0 → 1`). */
+export function hostChanges(before: HostSnapshot, after: HostSnapshot): string[] {
+  const changes: string[] = [];
+  for (const key of ['swaps', 'modules', 'mounts', 'hostname'] as const)
+    if (before[key] !== after[key])
+      changes.push(`${key} changed: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
+  for (const [key, value] of Object.entries(before.sysctls))
+    if (after.sysctls[key] !== value) changes.push(`sysctl ${key}: ${value} → ${after.sysctls[key]}`);
+  for (const [root, lines] of Object.entries(before.trees)) {
+    const now = new Set(after.trees[root] ?? []);
+    const was = new Set(lines);
+    for (const line of lines) if (!now.has(line)) changes.push(`${root}: was ${line}`);
+    for (const line of now) if (!was.has(line)) changes.push(`${root}: now ${line}`);
+  }
+  return changes;
+}
+
+/**
+ * Take a snapshot now and fail, naming every difference, unless it equals `before`: the check that
+ * a test run through real sshd left the machine's swap, sysctls, modules, mounts and /etc alone.
+ */
+export async function assertHostUntouched(before: HostSnapshot): Promise<void> {
+  const changes = hostChanges(before, await snapshotHost());
+  if (changes.length > 0)
+    throw new Error(`the machine running the tests changed during the run:\n${changes.join('\n')}`);
 }

@@ -1,3 +1,5 @@
+export type { HostSnapshot } from './host-snapshot.js';
+export { assertHostUntouched, hostChanges, snapshotHost, WATCHED_PATHS } from './host-snapshot.js';
 export type { KubeadmClusterRecord, KubeadmControlState, KubeadmNodeRecord } from './kubeadm-clusters.js';
 export { caCertHash } from './kubeadm-clusters.js';
 export type { ControlVm, KubeadmControl } from './kubeadm-control.js';

@@ -57,3 +57,8 @@ export function durationMs(text: string): number {
 export function minorOf(version: string): string {
   return version.replace(/^v/, '').split('.').slice(0, 2).join('.');
 }
+
+/** `1.34.2-1.1` or `v1.34.2` → 34. */
+export function minorNumber(version: string): number {
+  return Number(minorOf(version).split('.')[1]);
+}

@@ -14,6 +14,7 @@ import {
   durationMs,
   type KubeadmClusterRecord,
   type KubeadmControlState,
+  minorNumber,
   minorOf,
   newBootstrapToken,
 } from './kubeadm-clusters.js';
@@ -60,6 +61,7 @@ function nodeGroups(record: KubeadmClusterRecord, vms: Map<string, ControlVm>): 
         ...(node.controlPlane ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
       },
       taints: node.taints,
+      kubeletVersion: `v${node.kubeletVersion.split('-')[0]}`,
       capacity: vm?.capacity ?? { cpu: '2', memory: '4Gi' },
     };
   });
@@ -193,8 +195,7 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
         `error execution phase preflight: cluster CA found in cluster-info ConfigMap is invalid: none of the public keys "${hash}" are pinned`,
       );
     }
-    const skew =
-      Number(minorOf(record.kubernetesVersion).split('.')[1]) - Number(minorOf(version).split('.')[1]);
+    const skew = minorNumber(record.kubernetesVersion) - minorNumber(version);
     if (skew < 0 || skew > 3) {
       throw new KubeadmError(
         `error execution phase kubelet-start: the kubelet version v${version} is not supported by a control plane at v${record.kubernetesVersion}`,
@@ -221,6 +222,72 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
       organizations: ['system:nodes'],
     });
     return kubeconfig(`https://${record.endpoint}`, record.ca.certificatePem, `system:node:${name}`, kubelet);
+  }
+
+  /** The cluster a VM belongs to: the one it runs the control plane of, or one it joined. */
+  function clusterOf(vm: string): KubeadmClusterRecord | undefined {
+    return (
+      state.clusters[vm] ??
+      Object.values(state.clusters).find((cluster) =>
+        Object.values(cluster.nodes).some((node) => node.vm === vm),
+      )
+    );
+  }
+
+  /** `kubeadm upgrade apply vX`: one minor at a time, to kubeadm's own version; the API server restarts. */
+  async function upgrade(vm: string, kubeadmVersion: string, target: string): Promise<string> {
+    const record = state.clusters[vm];
+    if (!record)
+      throw new KubeadmError('couldn\'t create a Kubernetes client from file "/etc/kubernetes/admin.conf"');
+    const wanted = target.replace(/^v/, '');
+    const own = kubeadmVersion.split('-')[0] ?? kubeadmVersion;
+    if (wanted !== own)
+      throw new KubeadmError(
+        `[upgrade/version] FATAL: the specified version to upgrade to "v${wanted}" is not kubeadm's own "v${own}": upgrade kubeadm to it first`,
+      );
+    const step = minorNumber(wanted) - minorNumber(record.kubernetesVersion);
+    if (step > 1)
+      throw new KubeadmError(
+        `[upgrade/version] FATAL: the specified version to upgrade to "v${wanted}" is too high; kubeadm can upgrade only 1 minor version at a time (the cluster runs v${record.kubernetesVersion})`,
+      );
+    if (step < 0)
+      throw new KubeadmError(
+        `[upgrade/version] FATAL: the specified version to upgrade to "v${wanted}" is lower than the cluster version "v${record.kubernetesVersion}"; downgrades are not supported`,
+      );
+    record.kubernetesVersion = wanted;
+    store.save();
+    await running.get(vm)?.close();
+    running.delete(vm);
+    await serve(record);
+    return '';
+  }
+
+  /** `kubeadm upgrade node`: only once the control plane runs kubeadm's minor. */
+  function upgradeNode(vm: string, kubeadmVersion: string): string {
+    const record = clusterOf(vm);
+    if (!record) throw new KubeadmError('sim: this VM is in no cluster');
+    if (minorOf(record.kubernetesVersion) !== minorOf(kubeadmVersion))
+      throw new KubeadmError(
+        `[upgrade] FATAL: the control plane runs v${record.kubernetesVersion} but this kubeadm is v${kubeadmVersion.split('-')[0]}: upgrade the control plane first (kubeadm upgrade apply)`,
+      );
+    return '';
+  }
+
+  /** A kubelet (re)started with `version`: its Nodes report it; newer than the control plane fails. */
+  function kubeletStarted(vm: string, version: string): string {
+    for (const record of Object.values(state.clusters)) {
+      for (const node of Object.values(record.nodes)) {
+        if (node.vm !== vm) continue;
+        if (minorNumber(version) > minorNumber(record.kubernetesVersion))
+          throw new KubeadmError(
+            `kubelet v${version.split('-')[0]} is newer than the control plane v${record.kubernetesVersion}: upgrade the control plane first`,
+          );
+        node.kubeletVersion = version;
+      }
+      running.get(record.controlPlaneVm)?.fake.reconcile();
+    }
+    store.save();
+    return '';
   }
 
   async function reset(vm: string): Promise<string> {
@@ -252,6 +319,17 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
         return joinNode(vm, url.searchParams.get('hostname') ?? vm, version, text);
       case '/reset':
         return reset(vm);
+      case '/upgrade':
+        return upgrade(vm, version, url.searchParams.get('target') ?? '');
+      case '/upgrade-node':
+        return upgradeNode(vm, version);
+      case '/kubelet':
+        return kubeletStarted(vm, version);
+      case '/cluster': {
+        const record = clusterOf(vm);
+        if (!record) throw new KubeadmError(`sim: VM ${vm} is in no cluster`);
+        return record.kubernetesVersion;
+      }
       case '/ca': {
         const endpoint = url.searchParams.get('endpoint');
         const record = endpoint

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeSSH } from 'node-ssh';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshotHost } from './host-snapshot.js';
+import { assertHostUntouched, snapshotHost } from './host-snapshot.js';
 import type { SimVm } from './sim-vm.js';
 import { type SimVmFleet, startSimVmFleet } from './sim-vm-fleet.js';
 import { sshPinned, sshRun } from './test-ssh.js';
@@ -96,7 +96,7 @@ describe('simulated VMs: a real sshd in its own mount namespace', { timeout: 120
     ssh.dispose();
     await fleet.destroyVm('vm-isolated');
 
-    expect(await snapshotHost()).toEqual(before);
+    await assertHostUntouched(before);
   });
 
   it('stops sshd and every session by process id, leaving no process behind', async () => {

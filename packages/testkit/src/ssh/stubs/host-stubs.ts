@@ -4,7 +4,7 @@
  * inside the VM's own filesystem view, answers the queries a bootstrap step checks with, and never
  * reaches the real kernel of the machine running the tests.
  */
-import { STATE } from './stub-prelude.js';
+import { SIM_ETC, STATE } from './stub-prelude.js';
 
 const swapoff = `
 [ "\${1:-}" = "-a" ] || { echo "swapoff: sim supports only -a" >&2; exit 1; }
@@ -57,6 +57,13 @@ esac
 // A unit exists once its package is installed (apt-get writes ${STATE}/units/<unit>.known).
 const systemctl = `
 unit() { local name="$1"; echo "\${name%.service}"; }
+# A kubelet that starts runs the installed package's version: its Node (if any) reports it from now on;
+# one newer than the control plane fails, as kubelet's version skew policy has it.
+started() {
+  [ "$1" = kubelet ] && [ -f ${STATE}/packages/kubelet ] && [ -f ${SIM_ETC}/control-url ] || return 0
+  /usr/bin/curl -sS --fail-with-body -X POST "$(cat ${SIM_ETC}/control-url)/kubelet?vm=$(cat ${SIM_ETC}/vm-name)&version=$(cat ${STATE}/packages/kubelet)" >/dev/null ||
+    { echo "Job for kubelet.service failed because the control process exited with error code." >&2; exit 1; }
+}
 known() { [ -f "${STATE}/units/$1.known" ] || { echo "Failed: Unit $1.service not found." >&2; exit 5; }; }
 quiet=false; now=false; args=()
 for arg in "$@"; do
@@ -69,11 +76,11 @@ case "$command" in
     for name in "\${args[@]:1}"; do
       u=$(unit "$name")
       case "$command" in
-        enable) known "$u"; touch "${STATE}/units/$u.enabled"; if $now; then touch "${STATE}/units/$u.active"; fi ;;
+        enable) known "$u"; touch "${STATE}/units/$u.enabled"; if $now; then touch "${STATE}/units/$u.active"; started "$u"; fi ;;
         disable) rm -f "${STATE}/units/$u.enabled"; if $now; then rm -f "${STATE}/units/$u.active"; fi ;;
-        start) known "$u"; touch "${STATE}/units/$u.active" ;;
+        start) known "$u"; touch "${STATE}/units/$u.active"; started "$u" ;;
         stop) rm -f "${STATE}/units/$u.active" ;;
-        restart) known "$u"; touch "${STATE}/units/$u.active"; echo x >> "${STATE}/units/$u.restarts" ;;
+        restart) known "$u"; touch "${STATE}/units/$u.active"; echo x >> "${STATE}/units/$u.restarts"; started "$u" ;;
         is-active) if [ -f "${STATE}/units/$u.active" ]; then $quiet || echo active; else $quiet || echo inactive; exit 3; fi ;;
         is-enabled) if [ -f "${STATE}/units/$u.enabled" ]; then $quiet || echo enabled; else $quiet || echo disabled; exit 1; fi ;;
       esac

@@ -15,3 +15,6 @@ ${body.trim()}
  * so a volume's filesystem and files outlive the VM it was attached to.
  */
 export const VOLUMES = '/var/lib/hubfleet-sim-volumes';
+
+/** Where the VM's identity for the kubeadm control service lives inside its /etc. */
+export const SIM_ETC = '/etc/hubfleet-sim';
