@@ -9,7 +9,7 @@ import { repoRoot, runHubfleet } from './cli-harness.js';
 const run = promisify(execFile);
 
 describe('hubfleet render of the NeCTAR example', () => {
-  it('writes the bootstrap scripts to bootstrap/*.sh, executable, and each passes the real shellcheck', async () => {
+  it('writes the bootstrap and upgrade scripts to bootstrap/*.sh, executable, and each passes the real shellcheck', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'hubfleet-render-nectar-'));
     const config = join(directory, 'nectar-unimelb.yaml');
     writeFileSync(config, readFileSync(join(repoRoot, 'examples/nectar-unimelb.yaml'), 'utf8'));
@@ -19,9 +19,19 @@ describe('hubfleet render of the NeCTAR example', () => {
     const out = join(directory, 'out');
     const result = await runHubfleet(['render', '-c', config, '--out', out]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('4 files (bootstrap/)');
+    expect(result.stdout).toContain('9 files (bootstrap/)');
     const scripts = readdirSync(join(out, 'bootstrap')).sort();
-    expect(scripts).toEqual(['control-plane.sh', 'node-compute.sh', 'node-core.sh', 'storage.sh']);
+    expect(scripts).toEqual([
+      'control-plane.sh',
+      'node-compute.sh',
+      'node-core.sh',
+      'storage.sh',
+      'upgrade-control-plane.sh',
+      'upgrade-node-drain.sh',
+      'upgrade-node-kubeadm.sh',
+      'upgrade-node-kubelet.sh',
+      'upgrade-node-uncordon.sh',
+    ]);
     for (const script of scripts) {
       const path = join(out, 'bootstrap', script);
       expect(statSync(path).mode & 0o111, script).not.toBe(0);
