@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type OpenStackSimCredentials, simKeystoneToken } from '@hubfleet/testkit';
 import { describe, expect, it } from 'vitest';
 import { hubfleetBin } from './cli-harness.js';
 
@@ -66,35 +67,10 @@ describe('hubfleet sim serve --provider nectar: real sshd VMs that never outlive
         await new Promise<string>((resolve) =>
           createInterface({ input: child.stdout }).once('line', resolve),
         ),
-      ) as { credentials: Record<string, string> };
-      const { credentials } = line;
-      const issued = await fetch(`${credentials.auth_url}/auth/tokens`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          auth: {
-            identity: {
-              methods: ['password'],
-              password: {
-                user: {
-                  name: credentials.username,
-                  password: credentials.password,
-                  domain: { name: credentials.user_domain_name },
-                },
-              },
-            },
-            scope: {
-              project: { name: credentials.project_name, domain: { name: credentials.project_domain_name } },
-            },
-          },
-        }),
-      });
-      const token = issued.headers.get('x-subject-token') ?? '';
-      const { token: body } = (await issued.json()) as {
-        token: { catalog: { type: string; endpoints: { interface: string; url: string }[] }[] };
-      };
-      const compute = body.catalog.find((entry) => entry.type === 'compute')?.endpoints[0]?.url ?? '';
-      const image = body.catalog.find((entry) => entry.type === 'image')?.endpoints[0]?.url ?? '';
+      ) as { credentials: OpenStackSimCredentials };
+      const { token, endpoints } = await simKeystoneToken(line.credentials);
+      const compute = endpoints.compute ?? '';
+      const image = endpoints.image ?? '';
       const call = async (url: string, method = 'GET', payload?: unknown) =>
         (
           await fetch(url, {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type OpenStackSimCredentials, simKeystoneToken } from '@hubfleet/testkit';
 import { describe, expect, it } from 'vitest';
 import { hubfleetBin, runHubfleet, STACK_TRACE } from './cli-harness.js';
 
@@ -12,12 +13,6 @@ interface Served {
     credentials: Record<string, string>;
   };
   stop(): Promise<number | null>;
-}
-
-/** A service in a Keystone token's catalog. */
-interface CatalogEntry {
-  type: string;
-  endpoints: { interface: string; url: string }[];
 }
 
 /** `hubfleet sim serve ARGS` in the background: its one JSON line, and a SIGINT that stops it. */
@@ -81,25 +76,8 @@ describe('hubfleet sim serve', () => {
       expect(Object.keys(line.endpoints).sort()).toEqual(['keystone', 'kubernetes']);
       const { credentials } = line;
       expect(credentials.auth_url).toBe(`${line.endpoints.keystone}/v3`);
-      const issued = await fetch(`${credentials.auth_url}/auth/tokens`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          auth: {
-            identity: {
-              methods: ['application_credential'],
-              application_credential: {
-                id: credentials.application_credential_id,
-                secret: credentials.application_credential_secret,
-              },
-            },
-          },
-        }),
-      });
-      expect(issued.status).toBe(201);
-      const token = issued.headers.get('x-subject-token') ?? '';
-      const catalog = ((await issued.json()) as { token: { catalog: CatalogEntry[] } }).token.catalog;
-      expect(catalog.map((entry) => entry.type).sort()).toEqual([
+      const { token, endpoints } = await simKeystoneToken(credentials as OpenStackSimCredentials);
+      expect(Object.keys(endpoints).sort()).toEqual([
         'compute',
         'container-infra',
         'identity',
@@ -108,10 +86,7 @@ describe('hubfleet sim serve', () => {
         'network',
         'volumev3',
       ]);
-      const url = (type: string) =>
-        catalog
-          .find((entry) => entry.type === type)
-          ?.endpoints.find((endpoint) => endpoint.interface === 'public')?.url ?? '';
+      const url = (type: string) => endpoints[type] ?? '';
       const get = (target: string) => fetch(target, { headers: { 'x-auth-token': token } });
       const flavors = await get(`${url('compute')}/flavors`);
       expect(flavors.status).toBe(200);

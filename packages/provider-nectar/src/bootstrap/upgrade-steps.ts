@@ -52,7 +52,7 @@ kubeadm version -o short > /etc/kubernetes/hubfleet-upgraded-node`,
 
 export const drainNode: BootstrapStep = {
   name: 'drain',
-  why: 'the node drained before its kubelet changes minor version (not needed once its kubelet runs the new version)',
+  why: "the node drained before its kubelet changes minor version (not needed once its kubelet runs the new version); a user's notebook server is a bare Pod, which drain refuses to delete: upgrade when none runs there",
   check: `[ "$(kubectl ${ADMIN} get node "$NODE_NAME" -o 'jsonpath={.status.nodeInfo.kubeletVersion}')" = "$(kubeadm version -o short)" ] ||
   [ "$(kubectl ${ADMIN} get node "$NODE_NAME" -o 'jsonpath={.spec.unschedulable}')" = true ]`,
   apply: `kubectl ${ADMIN} drain "$NODE_NAME" --ignore-daemonsets --delete-emptydir-data`,

@@ -8,8 +8,12 @@ export type { NectarVmSim, NectarVmSimOptions } from './nectar-vm-sim.js';
 export { startNectarVmSim } from './nectar-vm-sim.js';
 export type { OpenStackSimCloud, OpenStackSimCloudOptions } from './openstack-sim-cloud.js';
 export { startNectarSimCloud, startOpenStackSimCloud } from './openstack-sim-cloud.js';
-export type { OpenStackSimCredentials } from './openstack-sim-credentials.js';
-export { SIM_OPENSTACK_APPLICATION_CREDENTIAL, simCloudsYaml } from './openstack-sim-credentials.js';
+export type { OpenStackSimCredentials, SimKeystoneToken } from './openstack-sim-credentials.js';
+export {
+  SIM_OPENSTACK_APPLICATION_CREDENTIAL,
+  simCloudsYaml,
+  simKeystoneToken,
+} from './openstack-sim-credentials.js';
 export { magnumStatus, openstackSimInventory } from './openstack-sim-inventory.js';
 export type { OpenStackSimProfile } from './openstack-sim-profiles.js';
 export { NECTAR_PROFILE, STFC_PROFILE } from './openstack-sim-profiles.js';

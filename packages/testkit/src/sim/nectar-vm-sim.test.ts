@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sshPinned, sshRun } from '../ssh/test-ssh.js';
 import { type NectarVmSim, startNectarVmSim } from './nectar-vm-sim.js';
+import { simKeystoneToken } from './openstack-sim-credentials.js';
 
 const run = promisify(execFile);
 // biome-ignore lint/suspicious/noExplicitAny: the OpenStack answers a test reads, untyped on purpose
@@ -15,22 +16,7 @@ type Json = Record<string, any>;
 /** The cloud as a provider sees it: a Keystone token, then Nova, Neutron and Cinder over HTTP. */
 async function client(sim: NectarVmSim) {
   const { credentials, services } = sim.cloud;
-  const auth = await fetch(`${credentials.auth_url}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['application_credential'],
-          application_credential: {
-            id: credentials.application_credential_id,
-            secret: credentials.application_credential_secret,
-          },
-        },
-      },
-    }),
-  });
-  const token = auth.headers.get('x-subject-token') ?? '';
+  const { token } = await simKeystoneToken(credentials);
   const project = sim.cloud.nova.fake.settings.projectId;
   const call = async (base: string, method: string, path: string, body?: unknown) => {
     const response = await fetch(`${base}${path}`, {

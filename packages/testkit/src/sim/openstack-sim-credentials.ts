@@ -65,3 +65,47 @@ export function simCloudsYaml(credentials: OpenStackSimCredentials): string {
     '',
   ].join('\n');
 }
+
+/** A Keystone token and the catalog it came with, as `POST /v3/auth/tokens` answers. */
+export interface SimKeystoneToken {
+  token: string;
+  /** Service type → public endpoint URL (`compute`, `network`, `volumev3`, `image`, …). */
+  endpoints: Record<string, string>;
+}
+
+/**
+ * Sign in to a simulated cloud with its application credential, as a client with its clouds.yaml
+ * would: the token and the catalog's public endpoints. For tests that talk to the services directly.
+ */
+export async function simKeystoneToken(
+  credentials: Pick<
+    OpenStackSimCredentials,
+    'auth_url' | 'application_credential_id' | 'application_credential_secret'
+  >,
+): Promise<SimKeystoneToken> {
+  const response = await fetch(`${credentials.auth_url}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ['application_credential'],
+          application_credential: {
+            id: credentials.application_credential_id,
+            secret: credentials.application_credential_secret,
+          },
+        },
+      },
+    }),
+  });
+  if (response.status !== 201) throw new Error(`Keystone refused the sim's credential: ${response.status}`);
+  const body = (await response.json()) as {
+    token: { catalog: { type: string; endpoints: { interface: string; url: string }[] }[] };
+  };
+  const endpoints: Record<string, string> = {};
+  for (const entry of body.token.catalog) {
+    const url = entry.endpoints.find((endpoint) => endpoint.interface === 'public')?.url;
+    if (url) endpoints[entry.type] = url;
+  }
+  return { token: response.headers.get('x-subject-token') ?? '', endpoints };
+}
