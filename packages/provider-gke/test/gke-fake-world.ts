@@ -41,7 +41,12 @@ export function rhodesConfig(
 /** The container, compute and OAuth2 fakes on a fast real clock, with a service-account key of `project`. */
 export async function startGoogleFakes(
   project: string,
-  options: { projects?: string[]; clock?: Clock } = {},
+  options: {
+    projects?: string[];
+    clock?: Clock;
+    /** Forwarding rules holding an address (by IP), as a load balancer would. */
+    addressUsers?: (address: string) => string[];
+  } = {},
 ) {
   const clock = options.clock ?? createClock(200_000);
   const faults = createFaultInjector();
@@ -52,7 +57,12 @@ export async function startGoogleFakes(
   const authenticate = googleApiAuthenticator(oauth2.state, clock.now);
   const projects = options.projects ?? [project];
   const container = await startContainerFake({ ...common, authenticate, projects });
-  const compute = await startComputeFake({ ...common, authenticate, projects });
+  const compute = await startComputeFake({
+    ...common,
+    authenticate,
+    projects,
+    ...(options.addressUsers === undefined ? {} : { addressUsers: options.addressUsers }),
+  });
   return {
     clock,
     faults,
