@@ -1,9 +1,8 @@
 import { v1 as compute } from '@google-cloud/compute';
 import type { HubfleetConfig, ProviderResourceV1, ResourceContextV1 } from '@hubfleet/core';
 import { HubfleetError } from '@hubfleet/core';
-import { JWT } from 'google-auth-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { rhodesConfig, startGoogleFakes } from '../test/gke-fake-world.js';
+import { otherToolAuth, rhodesConfig, startGoogleFakes } from '../test/gke-fake-world.js';
 import type { ObservedAddress } from './gke-address.js';
 import type { GkeProviderSettings } from './gke-config.js';
 import { connectGke } from './gke-connect.js';
@@ -131,26 +130,12 @@ describe('address/<name>: the static address holds data (an address change break
 /** The Compute client as another tool (the console, gcloud) would use it against the same fake. */
 function otherAddressesClient(fakes: Fakes): compute.AddressesClient {
   const { hostname, port } = new URL(fakes.compute.url);
-  const auth = new JWT({
-    email: fakes.key.client_email,
-    key: fakes.key.private_key,
-    scopes: ['https://www.googleapis.com/auth/cloud-platform'],
-  });
-  // Its token requests go to the simulated token endpoint, never to Google.
-  auth.transporter.interceptors.request.add({
-    resolved: async (options) => {
-      if (new URL(String(options.url)).hostname === 'oauth2.googleapis.com') {
-        options.url = new URL(`${fakes.endpoints.oauth2}/token`);
-      }
-      return options;
-    },
-  });
   return new compute.AddressesClient({
     fallback: true,
     protocol: 'http',
     apiEndpoint: hostname,
     port: Number(port),
-    authClient: auth as never,
+    authClient: otherToolAuth(fakes) as never,
     universeDomain: 'googleapis.com',
   });
 }

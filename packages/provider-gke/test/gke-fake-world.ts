@@ -11,6 +11,7 @@ import {
   startContainerFake,
   startOAuth2Fake,
 } from '@hubfleet/testkit';
+import { JWT } from 'google-auth-library';
 import type { GkeProviderSettings } from '../src/gke-config.js';
 import { gkeProvider } from '../src/gke-provider.js';
 
@@ -73,4 +74,25 @@ export async function startGoogleFakes(
     endpoints: { container: container.url, compute: compute.url, oauth2: oauth2.url },
     close: () => Promise.all([oauth2.close(), container.close(), compute.close()]).then(() => undefined),
   };
+}
+
+/**
+ * Credentials another tool (gcloud, the console) would hold for the fakes' project: the project's
+ * service-account key, its token requests sent to the simulated token endpoint, never to Google.
+ */
+export function otherToolAuth(fakes: Awaited<ReturnType<typeof startGoogleFakes>>): JWT {
+  const auth = new JWT({
+    email: fakes.key.client_email,
+    key: fakes.key.private_key,
+    scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+  });
+  auth.transporter.interceptors.request.add({
+    resolved: async (options) => {
+      if (new URL(String(options.url)).hostname === 'oauth2.googleapis.com') {
+        options.url = new URL(`${fakes.endpoints.oauth2}/token`);
+      }
+      return options;
+    },
+  });
+  return auth;
 }

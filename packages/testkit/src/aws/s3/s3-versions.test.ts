@@ -8,7 +8,7 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
   S3Client,
-  S3ServiceException,
+  type S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../framework/clock.js';
@@ -20,15 +20,12 @@ const BUCKET = 'hubfleet-velero-versions';
 const SIGNED_IN_US_WEST_2 =
   'AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/us-west-2/s3/aws4_request, SignedHeaders=host, Signature=0';
 
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (problem) {
-    if (problem instanceof S3ServiceException) return problem;
-    throw problem;
-  }
-  throw new Error('expected the call to fail');
-}
+/** The S3 error a call failed with. */
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable('expected the call to fail'),
+    (problem: unknown) => problem as S3ServiceException,
+  );
 
 describe('S3 fake: object versions, delete markers and emptying a versioned bucket (real @aws-sdk/client-s3)', () => {
   let service: RunningS3Fake;
