@@ -20,7 +20,7 @@ import type { AwsProviderSession } from './aws-session.js';
 import type { ObservedVeleroBucket } from './aws-velero-bucket.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const BUCKET = 'bucket-velero-backups';
 /** The bucket step makes S3 calls only: it needs no cluster. */

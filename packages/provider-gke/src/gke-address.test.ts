@@ -8,7 +8,7 @@ import type { GkeProviderSettings } from './gke-config.js';
 import { connectGke } from './gke-connect.js';
 import type { GkeProviderSession } from './gke-session.js';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const PROJECT = 'rhodes-cs';
 const REGION = 'us-central1';

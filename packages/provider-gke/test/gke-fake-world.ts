@@ -5,6 +5,7 @@ import {
   createCallLog,
   createClock,
   createFaultInjector,
+  type createManualClock,
   createServiceAccountKey,
   googleApiAuthenticator,
   startComputeFake,
@@ -95,4 +96,17 @@ export function otherToolAuth(fakes: Awaited<ReturnType<typeof startGoogleFakes>
     },
   });
   return auth;
+}
+
+/** Move a manual clock on until `work` settles (the provider polls operations until DONE). */
+export async function driving<T>(clock: ReturnType<typeof createManualClock>, work: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = work.finally(() => {
+    settled = true;
+  });
+  while (!settled) {
+    clock.advance(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return done;
 }
