@@ -39,9 +39,10 @@ export function gkeDnsTarget(
         return { action: 'create', reason: `reserve ${name} (or adopt it) as the address of ${host}` };
       }
       if (!serving(observed)) {
+        // Reserved already (the cluster step reserves it early): what is left to make is the mark.
         return {
-          action: 'update',
-          reason: `mark ${name} as the address of ${host}`,
+          action: 'create',
+          reason: `mark ${name} (${observed.ip || 'no IP yet'}) as the address of ${host}`,
           changes: [{ field: `labels.${SERVING_LABEL}`, to: deployment }],
         };
       }
