@@ -91,7 +91,7 @@ describe('hubfleet down --sim on examples/aws-dsosu.yaml: velero bucket', { time
     const down = await sim(workspace, 'down', ['--yes']);
     expect(down.stderr).not.toMatch(STACK_TRACE);
     expect(down.code).toBe(0);
-    const kept = `velero's backups in S3 bucket ${BUCKET} stays without --delete-data`;
+    const kept = `S3 bucket ${BUCKET} with velero's backups stays without --delete-data`;
     expect(down.stdout).toContain(`=   bucket/${BUCKET}  retained: ${kept}`);
     expect(down.stdout).toContain(`Kept bucket/${BUCKET}: ${kept}.`);
     expect(versionsIn(bucketState(workspace)).sort()).toEqual(written.sort());
@@ -108,7 +108,7 @@ describe('hubfleet down --sim on examples/aws-dsosu.yaml: velero bucket', { time
     expect(deleting.result.stderr).not.toMatch(STACK_TRACE);
     expect(deleting.result.code).toBe(0);
     expect(deleting.result.stdout).toContain(
-      `! deletes velero's backups in S3 bucket ${BUCKET} (needs --delete-data)`,
+      `! deletes S3 bucket ${BUCKET} with velero's backups (needs --delete-data)`,
     );
     expect(bucketState(workspace)).toBeUndefined();
     // Emptied (by version id), then deleted; the lock's own PutObject/DeleteObject come and go around it.
@@ -124,7 +124,7 @@ describe('hubfleet down --sim on examples/aws-dsosu.yaml: velero bucket', { time
     const run = await sim(workspace, 'down', ['--yes', '--delete-data']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      `Kept bucket/${BUCKET}: not every hub has storage.onDelete: delete (hub example-simple (retain)), so velero's backups in S3 bucket ${BUCKET} stays.`,
+      `Kept bucket/${BUCKET}: not every hub has storage.onDelete: delete (hub example-simple (retain)), so S3 bucket ${BUCKET} with velero's backups stays.`,
     );
     expect(bucketState(workspace)?.versioning).toBe('Enabled');
   });

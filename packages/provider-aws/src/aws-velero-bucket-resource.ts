@@ -43,7 +43,7 @@ export function veleroBucketResource(
       return { action: 'noop', reason: 'encrypted, versioned, public access blocked, tagged' };
     },
     holdsData: (observed) => ({
-      what: `velero's backups in S3 bucket ${bucket}`,
+      what: `S3 bucket ${bucket} with velero's backups`,
       ...(observed.owned
         ? dataOnDelete(aws.config)
         : {

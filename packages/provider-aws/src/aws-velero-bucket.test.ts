@@ -108,7 +108,7 @@ describe("bucket/<name>: velero's S3 bucket holds the backups", () => {
     expect(step.diff(observed)).toMatchObject({ action: 'noop' });
     expect((await s3().send(new GetBucketVersioningCommand({ Bucket: BUCKET }))).Status).toBe('Enabled');
     expect(observed && step.holdsData?.(observed)).toEqual({
-      what: `velero's backups in S3 bucket ${BUCKET}`,
+      what: `S3 bucket ${BUCKET} with velero's backups`,
       onDelete: 'retain',
       keptBecause: 'not every hub has storage.onDelete: delete (hub demo (retain))',
     });

@@ -21,10 +21,11 @@ export interface DownOptions extends CloudCommandOptions {
 /**
  * Remove the deployment: hub releases, LoadBalancer Services, nodegroups, cloud add-ons, the
  * cluster, then the network and roles hubfleet made. Hub volumes follow their `onDelete`: kept by
- * default, deleted (or snapshotted, then deleted) only with `--delete-data`; provider resources that
- * hold data (velero's bucket, a static IP) are kept unless `onDelete: delete` and `--delete-data`. A person types the
- * deployment name, or the command carries `--yes`; with neither and no terminal it refuses (exit 3).
- * A run that may delete holds the deployment's lock from before its final plan until it ends.
+ * default, deleted (or snapshotted, then deleted) only with `--delete-data`; provider resources
+ * that hold data (velero's bucket, a static IP) are kept unless `onDelete: delete` and
+ * `--delete-data`. A person types the deployment name, or the command carries `--yes`; with
+ * neither and no terminal it refuses (exit 3). A run that may delete holds the deployment's lock
+ * from before its final plan until it ends.
  */
 export async function downCommand(options: DownOptions): Promise<number> {
   const parallelism = parseParallelism(options.parallelism);

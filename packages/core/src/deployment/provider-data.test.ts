@@ -22,7 +22,7 @@ function bucket(
     observe: async () => (exists ? true : undefined),
     diff: (observed) =>
       observed === undefined ? { action: 'create', reason: 'missing' } : { action: 'noop', reason: 'exists' },
-    holdsData: () => ({ what: "velero's backups in bucket backups", ...data }),
+    holdsData: () => ({ what: "bucket backups with velero's backups", ...data }),
     apply: async (action) => {
       log.push(action);
       if (action === 'delete') exists = false;
@@ -48,8 +48,8 @@ describe('provider resources that hold data (holdsData)', () => {
     expect(step).toMatchObject({
       action: 'noop',
       retained: true,
-      keeps: "velero's backups in bucket backups stays without --delete-data",
-      reason: "retained: velero's backups in bucket backups stays without --delete-data",
+      keeps: "bucket backups with velero's backups stays without --delete-data",
+      reason: "retained: bucket backups with velero's backups stays without --delete-data",
     });
     expect(step?.destructive).toBeUndefined();
     expect(plan.counts).toMatchObject({ delete: 0, retained: 1 });
@@ -65,10 +65,12 @@ describe('provider resources that hold data (holdsData)', () => {
     const step = plan.steps.find((candidate) => candidate.id === 'bucket/backups');
     expect(step).toMatchObject({
       action: 'delete',
-      destructive: { what: "deletes velero's backups in bucket backups", requires: ['deleteData'] },
+      destructive: { what: "deletes bucket backups with velero's backups", requires: ['deleteData'] },
     });
     expect(step?.retained).toBeUndefined();
-    expect(formatPlan(plan)).toContain("! deletes velero's backups in bucket backups (needs --delete-data)");
+    expect(formatPlan(plan)).toContain(
+      "! deletes bucket backups with velero's backups (needs --delete-data)",
+    );
     // A plan made for --delete-data is refused by a run without it, before anything is asked.
     await expect(applyPlan({ plan, resources, flags: DOWN, ...quick })).rejects.toThrow(/--delete-data/);
     expect(log).toEqual([]);
@@ -84,7 +86,7 @@ describe('provider resources that hold data (holdsData)', () => {
     expect(plan.steps.find((candidate) => candidate.id === 'bucket/backups')).toMatchObject({
       action: 'noop',
       retained: true,
-      keeps: "reserved outside hubfleet (adopted), so velero's backups in bucket backups stays",
+      keeps: "reserved outside hubfleet (adopted), so bucket backups with velero's backups stays",
     });
     expect((await applyPlan({ plan, resources, flags: DOWN_DELETING, ...quick })).summary.outcome).toBe(
       'succeeded',

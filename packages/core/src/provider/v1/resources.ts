@@ -50,7 +50,7 @@ export interface DeploymentFactsV1 {
  * otherwise (a backup bucket, a static IP that DNS points at): see `ProviderResourceV1.holdsData`.
  */
 export interface ResourceDataV1 {
-  /** What goes with the resource, for `plan` and `down`, e.g. `velero's backups in S3 bucket prod-velero-backups`. */
+  /** What goes with the resource, for `plan` and `down`, e.g. `S3 bucket prod-velero-backups with velero's backups`. */
   what: string;
   /**
    * What the config says to do with it when the deployment goes: `delete` only where the config
