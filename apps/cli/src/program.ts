@@ -120,7 +120,10 @@ function addCloudCommands(program: Command, setExitCode: (code: number) => void)
       .addOption(configOption())
       .addOption(outputOption())
       .option('-y, --yes', 'do not ask for the deployment name (needed without a terminal)')
-      .option('--delete-data', 'delete hub volumes whose storage.onDelete is snapshot or delete')
+      .option(
+        '--delete-data',
+        "delete hub volumes whose storage.onDelete is snapshot or delete (and velero's bucket, a static IP, when every hub says delete)",
+      )
       .option('--parallelism <n>', 'steps in progress at once (default 32)')
       .option('--timings <file>', "write every step's start, end and dependencies to this JSON file"),
   )

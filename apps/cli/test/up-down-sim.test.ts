@@ -77,6 +77,12 @@ describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', () => {
         ready: true,
         detail: 'eks-pod-identity-agent, aws-ebs-csi-driver active',
       },
+      {
+        id: 'bucket/prod-velero-backups',
+        kind: 'bucket',
+        ready: true,
+        detail: 'encrypted, versioned, public access blocked, tagged',
+      },
     ]);
     expect(status.hubs).toEqual([
       expect.objectContaining({
@@ -171,7 +177,7 @@ describe('hubfleet up / status / down --sim on examples/aws-dsosu.yaml', () => {
     const { result, calls } = await callsDuring(workspace, () => sim(workspace, 'down'));
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      'No changes: nothing of prod-green is left to delete. Retained: volume/example-simple.\n',
+      'No changes: nothing of prod-green is left to delete. Retained: volume/example-simple, bucket/prod-velero-backups.\n',
     );
     expect(calls.filter((call) => call.mutating)).toEqual([]);
   });

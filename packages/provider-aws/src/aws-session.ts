@@ -14,11 +14,12 @@ import { awsMachineTypes } from './aws-machine-types.js';
 import { awsNetwork } from './aws-network.js';
 import { awsNodeGroups } from './aws-nodegroups.js';
 import { type AwsBackoff, DEFAULT_BACKOFF } from './aws-retry.js';
+import { veleroBucketResource } from './aws-velero-bucket-resource.js';
 import { awsVolumes } from './aws-volumes.js';
 
 /**
- * A session on AWS: the contract's, with the EKS add-ons as a provider resource, and the add-ons'
- * API itself for the provider's own tests.
+ * A session on AWS: the contract's, with the EKS add-ons and velero's bucket as provider resources,
+ * and the add-ons' API itself for the provider's own tests.
  */
 export interface AwsProviderSession extends ProviderSessionV1 {
   eksAddons: EksAddonsApi;
@@ -48,7 +49,10 @@ export function createAwsSession(
     nodeGroups: awsNodeGroups(aws, network, identity),
     volumes: awsVolumes(aws, network),
     eksAddons,
-    resources: () => [eksAddonsResource(eksAddons)],
+    resources: () => {
+      const bucket = veleroBucketResource(aws);
+      return [eksAddonsResource(eksAddons), ...(bucket === undefined ? [] : [bucket])];
+    },
     addons: () => awsAddons(config),
     lock: awsDeploymentLock(aws),
     machineTypes: awsMachineTypes(aws),

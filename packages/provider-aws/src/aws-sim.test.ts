@@ -464,6 +464,13 @@ describe('the AWS provider on the simulated cloud', () => {
     };
     const session = await deploy(config);
     await session.eksAddons.ensure();
+    // velero's bucket is a provider resource of its own (aws-velero-bucket-resource.ts).
+    const bucketStep = session.resources?.().find((resource) => resource.kind === 'bucket');
+    await bucketStep?.apply('create', {
+      kubernetes: async () => undefined,
+      facts: async () => ({}),
+      signal: new AbortController().signal,
+    });
     const associations = (await eks().send(new ListPodIdentityAssociationsCommand({ clusterName: 'tools' })))
       .associations;
     expect(

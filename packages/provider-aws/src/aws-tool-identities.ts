@@ -11,13 +11,18 @@ import type { AwsDeployment } from './aws-deployment.js';
 import type { AwsIdentityApi } from './aws-identity.js';
 import { partitionOf } from './aws-names.js';
 import { clusterAutoscalerPolicy, type PolicyDocument, veleroPolicy } from './aws-tool-policies.js';
-import { ensureVeleroBucket } from './aws-velero-bucket.js';
 
 /** A tool that calls AWS itself, the service account it runs as, and what it may do. */
 interface ToolIdentity {
   purpose: 'cluster-autoscaler' | 'velero';
   serviceAccount: { namespace: string; name: string };
   policy: PolicyDocument;
+}
+
+/** velero's bucket when backups are enabled and name one, else undefined. */
+export function veleroBucketName(aws: AwsDeployment): string | undefined {
+  const backups = aws.config.tools.backups;
+  return (backups?.enabled ?? awsToolDefaults.backups.enabled) ? backups?.bucket : undefined;
 }
 
 /** The tools of this config that need an AWS identity: cluster-autoscaler, and velero with a bucket. */
@@ -32,8 +37,8 @@ export function toolIdentities(aws: AwsDeployment): ToolIdentity[] {
       policy: clusterAutoscalerPolicy(aws.clusterName),
     });
   }
-  const bucket = tools.backups?.bucket;
-  if (enabled('backups') && bucket !== undefined) {
+  const bucket = veleroBucketName(aws);
+  if (bucket !== undefined) {
     identities.push({
       purpose: 'velero',
       serviceAccount: SERVICE_ACCOUNTS.velero,
@@ -46,14 +51,11 @@ export function toolIdentities(aws: AwsDeployment): ToolIdentity[] {
 /**
  * Each tool's role (least-privilege inline policy) and its EKS Pod Identity association with the
  * tool's service account, so the pods get the role's credentials. Idempotent: an association that
- * exists with the right role is kept; one with another role is replaced.
+ * exists with the right role is kept; one with another role is replaced. velero's bucket is a step of
+ * its own (`aws-velero-bucket-resource.ts`).
  */
 export async function ensureToolIdentities(aws: AwsDeployment, identity: AwsIdentityApi): Promise<void> {
   const { clusterName } = aws;
-  const bucket = aws.config.tools.backups?.bucket;
-  if (toolIdentities(aws).some((tool) => tool.purpose === 'velero') && bucket !== undefined) {
-    await ensureVeleroBucket(aws, bucket);
-  }
   for (const tool of toolIdentities(aws)) {
     const roleArn = await identity.ensureRole(tool.purpose, JSON.stringify(tool.policy));
     const { namespace, name: serviceAccount } = tool.serviceAccount;

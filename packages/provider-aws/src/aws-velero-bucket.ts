@@ -15,14 +15,20 @@ import { unlessNotFound } from './aws-call.js';
 import type { AwsDeployment } from './aws-deployment.js';
 import { isOwnedBy } from './aws-tags.js';
 
-/**
- * velero's backup bucket: made when missing, in the deployment's region, encrypted (SSE-S3),
- * versioned (a deleted or overwritten backup can be recovered), with all public access blocked and
- * the ownership tags. A bucket of that name that is already there and not tagged as this
- * deployment's is used as it is (an operator's own bucket, as DS@OSU's guide has). hubfleet never
- * deletes it: backups outlive the cluster, also on `down`.
- */
-export async function ensureVeleroBucket(aws: AwsDeployment, bucket: string): Promise<void> {
+/** velero's bucket as hubfleet sees it: whose it is, and what an owned one lacks. */
+export interface ObservedVeleroBucket {
+  name: string;
+  /** Tagged as this deployment's; otherwise an operator's own bucket, used as it is and never changed. */
+  owned: boolean;
+  /** Settings an owned bucket lacks (none for one that is not owned). */
+  missing: Setting[];
+}
+
+/** The bucket, or undefined when there is none of that name: HeadBucket, its tags, and what it lacks. */
+export async function observeVeleroBucket(
+  aws: AwsDeployment,
+  bucket: string,
+): Promise<ObservedVeleroBucket | undefined> {
   const s3 = aws.clients.s3();
   const subject = `bucket/${bucket}`;
   const exists = await unlessNotFound(
@@ -30,15 +36,31 @@ export async function ensureVeleroBucket(aws: AwsDeployment, bucket: string): Pr
       s3.send(new HeadBucketCommand({ Bucket: bucket }), options),
     ),
   );
-  if (exists !== undefined) {
-    const tagging = await unlessNotFound(
-      aws.call('s3:GetBucketTagging', subject, (options) =>
-        s3.send(new GetBucketTaggingCommand({ Bucket: bucket }), options),
-      ),
-    );
-    const tags = Object.fromEntries((tagging?.TagSet ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
-    if (!isOwnedBy(tags, aws.deployment, 'bucket')) return;
-    return configure(aws, bucket, subject, await missingSettings(aws, bucket, subject));
+  if (exists === undefined) return undefined;
+  const tagging = await unlessNotFound(
+    aws.call('s3:GetBucketTagging', subject, (options) =>
+      s3.send(new GetBucketTaggingCommand({ Bucket: bucket }), options),
+    ),
+  );
+  const tags = Object.fromEntries((tagging?.TagSet ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
+  if (!isOwnedBy(tags, aws.deployment, 'bucket')) return { name: bucket, owned: false, missing: [] };
+  return { name: bucket, owned: true, missing: [...(await missingSettings(aws, bucket, subject))] };
+}
+
+/**
+ * velero's backup bucket: made when missing, in the deployment's region, encrypted (SSE-S3),
+ * versioned (a deleted or overwritten backup can be recovered), with all public access blocked and
+ * the ownership tags. A bucket of that name that is already there and not tagged as this
+ * deployment's is used as it is (an operator's own bucket, as DS@OSU's guide has). Deleted only by
+ * `deleteVeleroBucket` (`down --delete-data`, see `aws-velero-bucket-resource.ts`).
+ */
+export async function ensureVeleroBucket(aws: AwsDeployment, bucket: string): Promise<void> {
+  const s3 = aws.clients.s3();
+  const subject = `bucket/${bucket}`;
+  const observed = await observeVeleroBucket(aws, bucket);
+  if (observed !== undefined) {
+    if (!observed.owned) return;
+    return configure(aws, bucket, subject, new Set(observed.missing));
   } else {
     const region = aws.clients.region;
     await aws.call('s3:CreateBucket', subject, (options) =>
@@ -58,7 +80,7 @@ export async function ensureVeleroBucket(aws: AwsDeployment, bucket: string): Pr
 }
 
 const SETTINGS = ['encryption', 'versioning', 'publicAccessBlock', 'tags'] as const;
-type Setting = (typeof SETTINGS)[number];
+export type Setting = (typeof SETTINGS)[number];
 
 /** What an owned bucket lacks, read first so a converged run makes no change. */
 async function missingSettings(aws: AwsDeployment, bucket: string, subject: string): Promise<Set<Setting>> {

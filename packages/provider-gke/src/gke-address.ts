@@ -1,7 +1,7 @@
 import type { protos } from '@google-cloud/compute';
-import { HubfleetError } from '@hubfleet/core';
+import { dataOnDelete, HubfleetError, type ResourceDataV1 } from '@hubfleet/core';
 import { type GkeDeployment, unlessNotFound } from './gke-deployment.js';
-import { isGoogleAlreadyExists } from './gke-errors.js';
+import { googleStatusOf, isGoogleAlreadyExists } from './gke-errors.js';
 import { fromGoogleLabels, ownershipLabels } from './gke-labels.js';
 import { computeOperationOf, waitForCompute } from './gke-operations.js';
 
@@ -33,7 +33,15 @@ export interface StaticAddressApi {
   observe(): Promise<ObservedAddress | undefined>;
   /** Reserve it (or adopt it) and wait until it is RESERVED; returns its IP. */
   ensure(): Promise<ObservedAddress | undefined>;
-  /** Release it; refused by the cloud while the ingress still holds it. */
+  /**
+   * Whether `down --delete-data` may release it: never an adopted address (reserved outside
+   * hubfleet), else as the config's hubs say (`dataOnDelete`).
+   */
+  dataPolicy(observed: ObservedAddress): Pick<ResourceDataV1, 'onDelete' | 'keptBecause'>;
+  /**
+   * Release it (an owned, not adopted address; otherwise nothing). While a forwarding rule still
+   * holds it, a retryable `conflict`: the ingress Service's load balancer is being removed.
+   */
   release(): Promise<void>;
   /** Mark it as serving `deployment` (its DNS target), or clear the mark; the address stays. */
   setServing(deployment: string | undefined): Promise<void>;
@@ -145,12 +153,33 @@ export function gkeStaticAddress(gke: GkeDeployment): StaticAddressApi {
     const tags = fromGoogleLabels(address.labels);
     if (tags['hubfleet.io/deployment'] !== gke.deployment || address.labels?.['hubfleet-adopted'] === 'true')
       return;
-    const answer = await unlessNotFound(
-      gke.call('compute.addresses.delete', subject, () =>
-        addresses.delete({ project: gke.project, region: gke.region, address: name ?? '' }),
-      ),
-    );
-    if (answer !== undefined) await waitForCompute(gke, scope, computeOperationOf(answer), subject);
+    try {
+      const answer = await unlessNotFound(
+        gke.call('compute.addresses.delete', subject, () =>
+          addresses.delete({ project: gke.project, region: gke.region, address: name ?? '' }),
+        ),
+      );
+      if (answer !== undefined) await waitForCompute(gke, scope, computeOperationOf(answer), subject);
+    } catch (error) {
+      const { reason } = googleStatusOf(error);
+      if (reason !== 'RESOURCE_IN_USE_BY_ANOTHER_RESOURCE' && reason !== 'resourceInUseByAnotherResource')
+        throw error;
+      throw new HubfleetError({
+        kind: 'conflict',
+        retryable: true,
+        message: `the address ${name} is still held by a forwarding rule`,
+        hint: "the ingress Service's load balancer is still being removed; hubfleet retries",
+        subject,
+        cause: error,
+      });
+    }
+  }
+
+  function dataPolicy(address: ObservedAddress): Pick<ResourceDataV1, 'onDelete' | 'keptBecause'> {
+    if (address.labels['hubfleet-adopted'] === 'true') {
+      return { onDelete: 'retain', keptBecause: 'it was reserved outside hubfleet (adopted)' };
+    }
+    return dataOnDelete(gke.config);
   }
 
   return {
@@ -160,6 +189,7 @@ export function gkeStaticAddress(gke: GkeDeployment): StaticAddressApi {
       return address === undefined ? undefined : observed(address);
     },
     ensure,
+    dataPolicy,
     release,
     setServing,
   };

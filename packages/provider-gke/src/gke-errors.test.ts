@@ -3,7 +3,7 @@ import { HubfleetError } from '@hubfleet/core';
 import { createManualClock } from '@hubfleet/testkit';
 import { JWT } from 'google-auth-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { rhodesConfig, startGoogleFakes } from '../test/gke-fake-world.js';
+import { driving, rhodesConfig, startGoogleFakes } from '../test/gke-fake-world.js';
 import { connectGke } from './gke-connect.js';
 import type { GkeProviderSession } from './gke-session.js';
 
@@ -61,19 +61,6 @@ async function failure(work: Promise<unknown>): Promise<HubfleetError> {
 }
 
 const parent = `projects/${PROJECT}/locations/us-central1-a`;
-
-/** Move a manual clock on until `work` settles (the provider polls operations until DONE). */
-async function driving<T>(clock: ReturnType<typeof createManualClock>, work: Promise<T>): Promise<T> {
-  let settled = false;
-  const done = work.finally(() => {
-    settled = true;
-  });
-  while (!settled) {
-    clock.advance(60_000);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  return done;
-}
 
 describe('GKE error mapping, one test per documented error, through the real SDKs', () => {
   it('FAILED_PRECONDITION / CLUSTER_ALREADY_HAS_OPERATION: waits for the running operation, then retries', async () => {

@@ -5,12 +5,14 @@ import {
   createCallLog,
   createClock,
   createFaultInjector,
+  type createManualClock,
   createServiceAccountKey,
   googleApiAuthenticator,
   startComputeFake,
   startContainerFake,
   startOAuth2Fake,
 } from '@hubfleet/testkit';
+import { JWT } from 'google-auth-library';
 import type { GkeProviderSettings } from '../src/gke-config.js';
 import { gkeProvider } from '../src/gke-provider.js';
 
@@ -41,7 +43,12 @@ export function rhodesConfig(
 /** The container, compute and OAuth2 fakes on a fast real clock, with a service-account key of `project`. */
 export async function startGoogleFakes(
   project: string,
-  options: { projects?: string[]; clock?: Clock } = {},
+  options: {
+    projects?: string[];
+    clock?: Clock;
+    /** Forwarding rules holding an address (by IP), as a load balancer would. */
+    addressUsers?: (address: string) => string[];
+  } = {},
 ) {
   const clock = options.clock ?? createClock(200_000);
   const faults = createFaultInjector();
@@ -52,7 +59,12 @@ export async function startGoogleFakes(
   const authenticate = googleApiAuthenticator(oauth2.state, clock.now);
   const projects = options.projects ?? [project];
   const container = await startContainerFake({ ...common, authenticate, projects });
-  const compute = await startComputeFake({ ...common, authenticate, projects });
+  const compute = await startComputeFake({
+    ...common,
+    authenticate,
+    projects,
+    ...(options.addressUsers === undefined ? {} : { addressUsers: options.addressUsers }),
+  });
   return {
     clock,
     faults,
@@ -63,4 +75,38 @@ export async function startGoogleFakes(
     endpoints: { container: container.url, compute: compute.url, oauth2: oauth2.url },
     close: () => Promise.all([oauth2.close(), container.close(), compute.close()]).then(() => undefined),
   };
+}
+
+/**
+ * Credentials another tool (gcloud, the console) would hold for the fakes' project: the project's
+ * service-account key, its token requests sent to the simulated token endpoint, never to Google.
+ */
+export function otherToolAuth(fakes: Awaited<ReturnType<typeof startGoogleFakes>>): JWT {
+  const auth = new JWT({
+    email: fakes.key.client_email,
+    key: fakes.key.private_key,
+    scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+  });
+  auth.transporter.interceptors.request.add({
+    resolved: async (options) => {
+      if (new URL(String(options.url)).hostname === 'oauth2.googleapis.com') {
+        options.url = new URL(`${fakes.endpoints.oauth2}/token`);
+      }
+      return options;
+    },
+  });
+  return auth;
+}
+
+/** Move a manual clock on until `work` settles (the provider polls operations until DONE). */
+export async function driving<T>(clock: ReturnType<typeof createManualClock>, work: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = work.finally(() => {
+    settled = true;
+  });
+  while (!settled) {
+    clock.advance(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return done;
 }

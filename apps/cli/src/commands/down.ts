@@ -21,21 +21,24 @@ export interface DownOptions extends CloudCommandOptions {
 /**
  * Remove the deployment: hub releases, LoadBalancer Services, nodegroups, cloud add-ons, the
  * cluster, then the network and roles hubfleet made. Hub volumes follow their `onDelete`: kept by
- * default, deleted (or snapshotted, then deleted) only with `--delete-data`. A person types the
- * deployment name, or the command carries `--yes`; with neither and no terminal it refuses (exit 3).
- * A run that may delete holds the deployment's lock from before its final plan until it ends.
+ * default, deleted (or snapshotted, then deleted) only with `--delete-data`; provider resources
+ * that hold data (velero's bucket, a static IP) are kept unless `onDelete: delete` and
+ * `--delete-data`. A person types the deployment name, or the command carries `--yes`; with
+ * neither and no terminal it refuses (exit 3). A run that may delete holds the deployment's lock
+ * from before its final plan until it ends.
  */
 export async function downCommand(options: DownOptions): Promise<number> {
   const parallelism = parseParallelism(options.parallelism);
   if (options.timings !== undefined) checkTimingsPath(options.timings);
   const open = await openDeployment(options);
   try {
-    const first = await planDown(open);
+    const deleteData = { deleteData: options.deleteData === true };
+    const first = await planDown(open, deleteData);
     if (options.yes !== true && !canAsk()) return await confirmAndDelete(open, first, options, parallelism);
     const lock = await takeDeploymentLock(open);
     try {
       open.graph.context.cache.refresh();
-      return await confirmAndDelete(open, await planDown(open), options, parallelism, lock.lost);
+      return await confirmAndDelete(open, await planDown(open, deleteData), options, parallelism, lock.lost);
     } finally {
       await lock.release();
     }
@@ -81,15 +84,19 @@ async function confirmAndDelete(
     return exitCodeOfRun(outcome.summary);
   }
   await releaseClusterBase(open.graph);
-  const kept = run.plan.steps.filter((step) => step.retained === true).map((step) => step.id);
+  const retained = run.plan.steps.filter((step) => step.retained === true);
   const { notices } = open.graph.context;
-  if (options.output === 'json') printLine('down-finished', { retained: kept, notices });
+  if (options.output === 'json')
+    printLine('down-finished', { retained: retained.map((step) => step.id), notices });
   else {
-    if (kept.length > 0) {
+    const volumes = retained.filter((step) => step.keeps === undefined).map((step) => step.id);
+    if (volumes.length > 0) {
       process.stdout.write(
-        `Kept (storage.onDelete: retain): ${kept.join(', ')}; a hub of the same name adopts it on the next up.\n`,
+        `Kept (storage.onDelete: retain): ${volumes.join(', ')}; a hub of the same name adopts it on the next up.\n`,
       );
     }
+    for (const step of retained)
+      if (step.keeps !== undefined) process.stdout.write(`Kept ${step.id}: ${step.keeps}.\n`);
     for (const notice of notices) process.stdout.write(`${notice}\n`);
   }
   if (outcome.timingsError !== undefined) throw outcome.timingsError;

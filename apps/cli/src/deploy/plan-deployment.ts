@@ -26,12 +26,19 @@ export async function planUp(open: OpenDeployment): Promise<PlannedRun> {
   return { plan, resources: [...graph.desired, ...undesired] };
 }
 
-/** `down`'s plan: everything the deployment may own, dependents first. */
-export async function planDown(open: OpenDeployment): Promise<PlannedRun> {
+/**
+ * `down`'s plan: everything the deployment may own, dependents first. With `deleteData`
+ * (`--delete-data`) a resource that holds data and whose `onDelete` is `delete` is deleted, not kept.
+ */
+export async function planDown(
+  open: OpenDeployment,
+  options: { deleteData?: boolean } = {},
+): Promise<PlannedRun> {
   const resources = await open.graph.teardown();
   const plan = await planTeardown({
     deployment: open.config.name,
     resources,
+    deleteData: options.deleteData === true,
     ...(open.retry === undefined ? {} : { retry: open.retry }),
   });
   return { plan, resources };

@@ -53,6 +53,14 @@ export function providerResourceNode(
       }
       return resource.apply(action, acting);
     },
+    ...(resource.holdsData === undefined
+      ? {}
+      : {
+          safetyFacts(observed) {
+            const held = observed === undefined ? undefined : resource.holdsData?.(observed);
+            return held === undefined ? {} : { heldData: { ...held } };
+          },
+        }),
     async waitReady(action, step) {
       const waiting = resourceContext(context, step.signal);
       if (action === 'delete') return wait(waiting, (observed) => observed === undefined);

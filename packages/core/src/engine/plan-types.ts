@@ -17,8 +17,10 @@ export interface PlanStep {
   changes: FieldChange[];
   /** Steps that must finish first. For deletions this is the reverse of the resources' own dependencies. */
   dependsOn: string[];
-  /** Present on a data volume kept because its hub's `storage.onDelete` is `retain`. */
+  /** Present on a data volume kept because its hub's `storage.onDelete` is `retain`, or a resource kept for the data it holds. */
   retained?: true;
+  /** On a resource kept for the data it holds (velero's bucket, a static IP): why, and what stays. */
+  keeps?: string;
   /** What the step also makes or removes besides its resource (network, roles, load balancers), when it says. */
   includes?: IncludedResource[];
   /** Present when the step loses work or data; says which flags it needs. */

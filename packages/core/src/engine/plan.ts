@@ -24,6 +24,11 @@ export interface PlanRuntimeOptions {
   retry?: RetryPolicy;
   sleep?: Sleep;
   random?: RandomSource;
+  /**
+   * The run will have `--delete-data`: a resource that holds data and whose `onDelete` is `delete`
+   * is planned as deleted rather than kept. @default false
+   */
+  deleteData?: boolean;
 }
 
 export interface PlanChangesOptions extends PlanRuntimeOptions {
@@ -88,6 +93,7 @@ function toPlanStep(entry: IntendedResource, decision: StepDecision, dependsOn: 
     dependsOn,
   };
   if (decision.retained) step.retained = true;
+  if (decision.keeps !== undefined) step.keeps = decision.keeps;
   if (decision.destructive !== undefined) step.destructive = decision.destructive;
   if (resource.typicalDurationMs !== undefined) step.typicalDurationMs = resource.typicalDurationMs;
   if (resource.waitingOn !== undefined) step.waitingOn = resource.waitingOn;
@@ -156,7 +162,13 @@ async function buildPlan(
 
   const steps = order.map((id) => {
     const entry = entryById.get(id) as IntendedResource;
-    const decision = decideStep(entry.resource, entry.intent, observedById.get(id), command);
+    const decision = decideStep(
+      entry.resource,
+      entry.intent,
+      observedById.get(id),
+      command,
+      options.deleteData === true,
+    );
     return toPlanStep(entry, decision, dependenciesById.get(id) ?? []);
   });
   await mapWithConcurrency(steps, options.observeConcurrency ?? DEFAULT_OBSERVE_CONCURRENCY, (step) =>

@@ -72,6 +72,12 @@ export interface SafetyFacts {
    * kept for another cause than its hub's `onDelete` (e.g. the hub no longer keeps homes on it).
    */
   dataVolume?: { hub: string; onDelete: VolumeOnDelete; retainedBecause?: string };
+  /**
+   * The resource holds data besides a hub's volume (a provider resource's `holdsData`: velero's
+   * bucket, a static IP that DNS points at). Its delete is a no-op that says it is kept, unless
+   * `onDelete` is `delete` and the run has `--delete-data`.
+   */
+  heldData?: { what: string; onDelete: 'retain' | 'delete'; keptBecause?: string };
 }
 
 /** Handed to a resource while it acts or waits. */

@@ -44,7 +44,7 @@ async function attemptStep(
   signal: AbortSignal,
 ): Promise<StepAction> {
   const observed = await resource.observe();
-  const decision = decideStep(resource, step.intent, observed, runtime.command);
+  const decision = decideStep(resource, step.intent, observed, runtime.command, runtime.flags.deleteData);
   if (decision.action === 'noop') return 'noop';
   const refusal = refusalFor(step.id, decision.destructive, runtime.flags);
   if (refusal !== undefined) throw refusalError([refusal]);

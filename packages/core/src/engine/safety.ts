@@ -5,7 +5,10 @@ import type { ChangeAction, SafetyFacts, StepAction } from './resource.js';
 export interface SafetyFlags {
   /** `--allow-replace`: replace the cluster or a nodegroup with user pods, or delete such a nodegroup in `up`. */
   allowReplace: boolean;
-  /** `--delete-data`: delete hub data volumes whose `storage.onDelete` is `snapshot` or `delete`. */
+  /**
+   * `--delete-data`: delete hub data volumes whose `storage.onDelete` is `snapshot` or `delete`, and
+   * resources that hold data (`SafetyFacts.heldData`) whose `onDelete` is `delete`.
+   */
   deleteData: boolean;
   /** The user confirmed `hubfleet down` (typed the deployment name, or passed `--yes`). */
   teardown: boolean;
@@ -100,6 +103,9 @@ export function destructiveNote(
   if (action === 'update') return rollingUpdateNote(facts);
   if (action !== 'replace' && action !== 'delete') return undefined;
   if (facts.dataVolume !== undefined) return dataVolumeNote(action, facts.dataVolume);
+  if (facts.heldData !== undefined && action === 'delete') {
+    return { what: `deletes ${facts.heldData.what}`, requires: ['deleteData'] };
+  }
   const deletePermission: SafetyFlag = command === 'down' ? 'teardown' : 'allowReplace';
   if (facts.cluster === true) {
     return action === 'replace'

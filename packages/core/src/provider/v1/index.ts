@@ -1,5 +1,6 @@
 export type { ProviderCapabilitiesV1 } from './capabilities.js';
 export type { MachineCatalogV1, MachineTypeV1 } from './catalog.js';
+export { dataOnDelete } from './data-on-delete.js';
 export type { BackupStorageV1, ProviderDeploymentV1, TypicalDurationKindV1 } from './deploying.js';
 export {
   isSameMinorVersion,
@@ -30,6 +31,7 @@ export type {
   ProviderResourceV1,
   ResourceAnchorV1,
   ResourceContextV1,
+  ResourceDataV1,
 } from './resources.js';
 export type {
   AddonSpecV1,

@@ -45,6 +45,23 @@ export interface DeploymentFactsV1 {
   ingressAddress?: string;
 }
 
+/**
+ * What a provider resource holds that must outlive the deployment unless the operator says
+ * otherwise (a backup bucket, a static IP that DNS points at): see `ProviderResourceV1.holdsData`.
+ */
+export interface ResourceDataV1 {
+  /** What goes with the resource, for `plan` and `down`, e.g. `S3 bucket prod-velero-backups with velero's backups`. */
+  what: string;
+  /**
+   * What the config says to do with it when the deployment goes: `delete` only where the config
+   * asks for data to go (`dataOnDelete(config)`: every hub's `storage.onDelete` is `delete`);
+   * `retain` keeps it whatever the flags.
+   */
+  onDelete: 'retain' | 'delete';
+  /** Why it is kept when `onDelete` is `retain`, e.g. `reserved outside hubfleet (adopted)`. */
+  keptBecause?: string;
+}
+
 /** The cluster's Kubernetes API as a provider resource may use it (hubfleet's own client). */
 export interface KubernetesAccessV1 {
   /** A kubeconfig (YAML) valid for at least a few minutes, e.g. for a tool the provider runs. */
@@ -98,6 +115,15 @@ export interface ProviderResourceV1<Observed = unknown> {
   observe(context: ResourceContextV1): Promise<Observed | undefined>;
   /** Compare with what the deployment wants. */
   diff(observed: Observed | undefined): ProviderResourceDiffV1;
+  /**
+   * Set on a resource that holds data, or something an operator cannot get back once it is gone
+   * (velero's bucket, a static IP that DNS points at); undefined for an observed resource that
+   * holds none. Such a resource is kept when the deployment goes: its delete becomes a no-op, shown
+   * as retained by `plan` and listed as kept by `down`, unless its `onDelete` is `delete` AND the
+   * command has `--delete-data`. Only then is `apply('delete')` called (so it may delete the data,
+   * e.g. empty the bucket first). Asked only of a resource that exists.
+   */
+  holdsData?(observed: Observed): ResourceDataV1 | undefined;
   /** Make the change; idempotent (the engine retries it and re-runs it after an interruption). */
   apply(action: 'create' | 'update' | 'delete', context: ResourceContextV1): Promise<void>;
   /**

@@ -1,6 +1,7 @@
 import { paginate } from '../../framework/pagination.js';
 import { XmlList } from '../shared/xml.js';
 import { S3_ERRORS, S3ServiceError, s3Error } from './s3-errors.js';
+import { holdsAnything } from './s3-object-versions.js';
 import type { S3Call, S3Operation } from './s3-operation.js';
 import type { S3Context } from './s3-settings.js';
 import type { BucketRecord } from './s3-state.js';
@@ -155,7 +156,8 @@ export const BUCKET_OPERATIONS = {
     mutating: true,
     handle: (call, context) => {
       const bucket = requireBucket(call, context);
-      if (Object.keys(bucket.objects).length > 0) {
+      // Every object version and delete marker must be gone first (DeleteBucket API reference).
+      if (holdsAnything(bucket)) {
         throw s3Error('BucketNotEmpty', 409, 'The bucket you tried to delete is not empty', {
           BucketName: call.bucket,
         });

@@ -4,6 +4,7 @@ import { requireBucket } from './s3-buckets.js';
 import { decodeAwsChunked, isAwsChunked } from './s3-chunked.js';
 import { checkPreconditions, countKeyWrite } from './s3-conditions.js';
 import { S3_ERRORS, s3Error } from './s3-errors.js';
+import { recordWrite, removeVersion } from './s3-object-versions.js';
 import type { S3Call, S3Operation } from './s3-operation.js';
 import type { S3Context } from './s3-settings.js';
 import type { S3ObjectRecord } from './s3-state.js';
@@ -29,6 +30,7 @@ function objectHeaders(object: S3ObjectRecord): Record<string, string> {
     'last-modified': new Date(object.lastModified).toUTCString(),
     'accept-ranges': 'bytes',
     'x-amz-server-side-encryption': 'AES256',
+    ...(object.versionId === undefined ? {} : { 'x-amz-version-id': object.versionId }),
   };
 }
 
@@ -55,18 +57,25 @@ function putObject(call: S3Call, context: S3Context) {
   const payload = isAwsChunked(call.request.headers) ? decodeAwsChunked(raw) : raw;
   const etag = `"${createHash('md5').update(payload).digest('hex')}"`;
   const contentType = call.request.headers['content-type'];
-  bucket.objects[key] = {
+  const now = context.clock.now();
+  const versionId = recordWrite(
+    bucket,
     key,
-    body: payload.toString('utf8'),
-    size: payload.length,
-    etag,
-    contentType: typeof contentType === 'string' ? contentType : 'binary/octet-stream',
-    lastModified: context.clock.now(),
-  };
+    {
+      key,
+      body: payload.toString('utf8'),
+      size: payload.length,
+      etag,
+      contentType: typeof contentType === 'string' ? contentType : 'binary/octet-stream',
+      lastModified: now,
+    },
+    now,
+  );
   countKeyWrite(bucket, key);
   return emptyResponse(call.requestId, 200, {
     etag,
     'x-amz-server-side-encryption': 'AES256',
+    ...(versionId === undefined ? {} : { 'x-amz-version-id': versionId }),
     ...checksumHeaders(call),
   });
 }
@@ -188,17 +197,33 @@ export const OBJECT_OPERATIONS = {
       emptyResponse(call.requestId, 200, objectHeaders(requireObject(call, context))),
   },
 
-  /** Deleting a key that does not exist succeeds, as in S3, unless `If-Match` asks for it to exist. */
+  /**
+   * Deleting a key that does not exist succeeds, as in S3, unless `If-Match` asks for it to exist. In
+   * a versioned bucket it adds a delete marker; `?versionId=` removes that version for good.
+   */
   DeleteObject: {
     name: 'DeleteObject',
     mutating: true,
     handle: (call, context) => {
       const bucket = requireBucket(call, context);
       const key = objectKey(call);
+      const versionId = call.request.query.get('versionId');
+      if (versionId !== null) {
+        const removed = removeVersion(bucket, key, versionId);
+        if (removed !== undefined) countKeyWrite(bucket, key);
+        return emptyResponse(call.requestId, 204, {
+          'x-amz-version-id': versionId,
+          ...(removed !== undefined && removed.object === undefined ? { 'x-amz-delete-marker': 'true' } : {}),
+        });
+      }
       checkPreconditions(call.request, bucket, key, 'DeleteObject');
-      if (bucket.objects[key] !== undefined) countKeyWrite(bucket, key);
-      delete bucket.objects[key];
-      return emptyResponse(call.requestId, 204);
+      if (bucket.objects[key] !== undefined || bucket.versioning !== undefined) countKeyWrite(bucket, key);
+      const marker = recordWrite(bucket, key, undefined, context.clock.now());
+      return emptyResponse(
+        call.requestId,
+        204,
+        marker === undefined ? {} : { 'x-amz-delete-marker': 'true', 'x-amz-version-id': marker },
+      );
     },
   },
 

@@ -3,6 +3,7 @@ import { BUCKET_SETTING_OPERATIONS } from './s3-bucket-settings.js';
 import { BUCKET_OPERATIONS } from './s3-buckets.js';
 import { OBJECT_OPERATIONS } from './s3-objects.js';
 import type { S3Operation } from './s3-operation.js';
+import { OBJECT_VERSION_OPERATIONS } from './s3-version-operations.js';
 import { VERSIONING_OPERATIONS } from './s3-versioning.js';
 
 /** Path-style addressing: `/<bucket>` or `/<bucket>/<key…>`, each part percent-decoded. */
@@ -36,6 +37,8 @@ function subresourceOf(query: URLSearchParams): string {
     'encryption',
     'publicAccessBlock',
     'versioning',
+    'versions',
+    'delete',
     'policy',
     'lifecycle',
     'acl',
@@ -62,6 +65,8 @@ const BUCKET_ROUTES: Readonly<Record<string, S3Operation>> = {
   'DELETE publicAccessBlock': BUCKET_SETTING_OPERATIONS.DeletePublicAccessBlock,
   'PUT versioning': VERSIONING_OPERATIONS.PutBucketVersioning,
   'GET versioning': VERSIONING_OPERATIONS.GetBucketVersioning,
+  'GET versions': OBJECT_VERSION_OPERATIONS.ListObjectVersions,
+  'POST delete': OBJECT_VERSION_OPERATIONS.DeleteObjects,
 };
 
 const OBJECT_ROUTES: Readonly<Record<string, S3Operation>> = {
@@ -76,9 +81,11 @@ export function routeOf(request: FakeRequest, address: S3Address): S3Operation |
   if (address.bucket === undefined)
     return request.method === 'GET' ? BUCKET_OPERATIONS.ListBuckets : undefined;
   if (address.key === undefined) return BUCKET_ROUTES[`${request.method} ${subresourceOf(request.query)}`];
+  // `?versionId=` is modelled on DELETE only (removing a version for good).
+  const known = (name: string) => name === 'x-id' || (name === 'versionId' && request.method === 'DELETE');
   if (
     request.headers['x-amz-copy-source'] !== undefined ||
-    [...request.query.keys()].some((name) => name !== 'x-id')
+    [...request.query.keys()].some((name) => !known(name))
   ) {
     return undefined;
   }

@@ -8,6 +8,17 @@ export interface S3ObjectRecord {
   etag: string;
   contentType: string;
   lastModified: number;
+  /** In a bucket whose versioning was ever set: this version's id (`null` for the null version). */
+  versionId?: string;
+}
+
+/** One version of a key in a bucket whose versioning was ever set: an object, or a delete marker. */
+export interface S3VersionRecord {
+  /** `null` for the null version (written while versioning was suspended, or before it was set). */
+  versionId: string;
+  /** Absent for a delete marker. */
+  object?: S3ObjectRecord;
+  lastModified: number;
 }
 
 export interface BucketEncryptionRecord {
@@ -34,7 +45,13 @@ export interface BucketRecord {
   publicAccessBlock?: PublicAccessBlockRecord;
   /** Absent until PutBucketVersioning (a bucket is never unversioned again once it is set). */
   versioning?: 'Enabled' | 'Suspended';
+  /** The current version of each key (absent while a delete marker is current). */
   objects: Record<string, S3ObjectRecord>;
+  /**
+   * Every version and delete marker of each key, newest first, once versioning was set
+   * (`s3-object-versions.ts`); an object written before that is the null version.
+   */
+  versions?: Record<string, S3VersionRecord[]>;
   /** Completed writes and deletes per key, for conditional requests in flight (`s3-conditions.ts`). */
   keyVersions?: Record<string, number>;
 }

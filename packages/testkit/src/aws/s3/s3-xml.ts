@@ -6,7 +6,7 @@ import { S3_ERRORS, s3Headers } from './s3-errors.js';
 export const S3_XML_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 /** Elements that may repeat in the request bodies the fake reads, so they always parse as arrays. */
-const REPEATED = new Set(['Tag', 'Rule']);
+const REPEATED = new Set(['Tag', 'Rule', 'Object']);
 
 const parser = new XMLParser({
   ignoreAttributes: true,
