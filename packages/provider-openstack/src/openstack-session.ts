@@ -1,0 +1,60 @@
+import {
+  type ConnectContextV1,
+  type HubfleetConfig,
+  type ProviderResourceV1,
+  type ProviderSessionV1,
+  simulationOf,
+} from '@hubfleet/core';
+import { createOpenStackSession } from '@hubfleet/openstack-client';
+import { cinderVolumes } from './cinder-volumes.js';
+import { magnumCluster } from './magnum-cluster.js';
+import { magnumNodegroups } from './magnum-nodegroups.js';
+import { openstackAddons } from './openstack-addons.js';
+import type { OpenstackProviderSettings } from './openstack-config.js';
+import type { OpenstackConnectOverrides } from './openstack-connect-options.js';
+import { openstackCredentials } from './openstack-credentials.js';
+import { type OpenstackDeployment, openstackDeployment } from './openstack-deployment.js';
+
+/** A session on OpenStack Magnum: the contract's, plus the deployment context the edge resources share. */
+export interface OpenstackProviderSession extends ProviderSessionV1 {
+  deployment: OpenstackDeployment;
+}
+
+/** Provider resources: none of the main body's own yet; the ingress and teardown edges add theirs. */
+function providerResources(_os: OpenstackDeployment): ProviderResourceV1[] {
+  return [];
+}
+
+/**
+ * Builds a session. This module imports the OpenStack client: it is only loaded through
+ * `await import()` in `connectOpenstack`, so `validate` and `--help` never load it.
+ */
+export async function createOpenstackSession(
+  config: HubfleetConfig<OpenstackProviderSettings>,
+  context: ConnectContextV1,
+  overrides: OpenstackConnectOverrides,
+): Promise<OpenstackProviderSession> {
+  const simulation = simulationOf(context);
+  const credentials = await openstackCredentials(config, simulation, context);
+  const openstack = createOpenStackSession({
+    credentials,
+    http: {
+      ...(overrides.retryDelayMs === undefined ? {} : { retry: { baseDelayMs: overrides.retryDelayMs } }),
+    },
+    ...(overrides.microversionCaps === undefined ? {} : { microversionCaps: overrides.microversionCaps }),
+  });
+  const os = openstackDeployment(config, openstack, {
+    simulated: simulation !== undefined,
+    pollIntervalMs: overrides.pollIntervalMs ?? (simulation === undefined ? 2000 : 50),
+    ...(context.signal === undefined ? {} : { signal: context.signal }),
+  });
+  return {
+    deployment: os,
+    cluster: magnumCluster(os),
+    nodeGroups: magnumNodegroups(os),
+    volumes: cinderVolumes(os),
+    addons: () => openstackAddons(config),
+    resources: () => providerResources(os),
+    close: async () => {},
+  };
+}
