@@ -71,7 +71,7 @@ describe('the simulated OpenStack cloud', () => {
     ).map((flavor) => flavor.name);
     expect(flavors).toContain('l3.nano');
     const templates = await listClusterTemplates(await session.service('container-infra'));
-    expect(templates.map((template) => template.name)).toEqual(['kube-1.29']);
+    expect(templates.map((template) => template.name)).toEqual(['kube-1.29', 'kubernetes-1.34-ha']);
   });
 
   it('keeps its state across a restart on the same directory, and the same credentials still work', async () => {

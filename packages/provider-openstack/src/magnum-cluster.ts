@@ -6,8 +6,11 @@ import {
   OwnershipTag,
 } from '@hubfleet/core';
 import { createCluster, deleteCluster, type MagnumCluster } from '@hubfleet/openstack-client';
+
+/** From container-infra 1.10 a cluster (and a nodegroup) may have zero worker nodes. */
+const ZERO_NODES_MICROVERSION = '1.10';
+
 import { findCluster, requireCluster } from './magnum-cluster-lookup.js';
-import { defaultWorkerGroup } from './magnum-default-worker.js';
 import { magnumKubeconfig } from './magnum-kubeconfig.js';
 import { clusterLabels } from './magnum-labels.js';
 import { magnumStatus } from './magnum-status.js';
@@ -37,8 +40,8 @@ export function observedCluster(cluster: MagnumCluster): ObservedClusterV1 {
 
 /**
  * The deployment's Magnum cluster, made from `provider.clusterTemplate` with the configured masters,
- * key pair and labels (merged into the template's), and the default worker group sized like the
- * config's `default-worker` (or first) nodegroup. Found again by name and ownership label only.
+ * key pair and labels (merged into the template's); its nodegroups are made by `magnum-nodegroups.ts`.
+ * Found again by name and ownership label only.
  */
 export function magnumCluster(os: OpenstackDeployment): ClusterApiV1 {
   const subject = `cluster/${os.deployment}`;
@@ -70,15 +73,17 @@ export function magnumCluster(os: OpenstackDeployment): ClusterApiV1 {
       return;
     }
     refuseStranger(strangers);
-    const worker = defaultWorkerGroup(os.config);
-    await createCluster(await os.services.magnum(), {
+    const magnum = await os.services.magnum();
+    // Every nodegroup of the config is a nodegroup of its own; Magnum's default-worker group is
+    // kept empty where Magnum allows it (1.10), else at one node of the first nodegroup's flavor.
+    await createCluster(magnum, {
       name: os.deployment,
       cluster_template_id: template.uuid,
       keypair: settings.keypair,
       master_count: settings.masterCount,
       master_flavor_id: settings.masterFlavor,
-      flavor_id: worker.instanceType,
-      node_count: Math.max(1, worker.min),
+      flavor_id: os.config.cluster.nodeGroups[0]?.instanceType ?? settings.masterFlavor,
+      node_count: magnum.supports(ZERO_NODES_MICROVERSION) ? 0 : 1,
       labels: clusterLabels(os.config),
       merge_labels: true,
       create_timeout: CREATE_TIMEOUT_MINUTES,

@@ -1,19 +1,11 @@
-import type { HubfleetConfig, NodeGroupConfig } from '@hubfleet/core';
-import type { OpenstackProviderSettings } from './openstack-config.js';
-
-/** The name Magnum gives the worker nodegroup every cluster is created with (it cannot be deleted). */
-export const DEFAULT_WORKER = 'default-worker';
+/** The nodegroups Magnum makes with every cluster (and will not delete): names hubfleet cannot take. */
+const MAGNUM_DEFAULT_NODEGROUPS = new Set(['default-worker', 'default-master']);
 
 /**
- * The config's nodegroup that Magnum's default worker group is: the one named `default-worker`
- * (002's name), else the first one. Its flavor and size go into the cluster create.
+ * The Magnum nodegroup that holds the config's nodegroup `name`: the same name, but for Magnum's own
+ * `default-worker` and `default-master`, whose names are taken (002 calls its user nodes
+ * default-worker); those get `hubfleet-` in front. Magnum labels each node with it.
  */
-export function defaultWorkerGroup(config: HubfleetConfig<OpenstackProviderSettings>): NodeGroupConfig {
-  const groups = config.cluster.nodeGroups;
-  return groups.find((group) => group.name === DEFAULT_WORKER) ?? (groups[0] as NodeGroupConfig);
-}
-
-/** True when the config nodegroup `name` is Magnum's default worker group rather than one hubfleet adds. */
-export function isDefaultWorker(config: HubfleetConfig<OpenstackProviderSettings>, name: string): boolean {
-  return name === DEFAULT_WORKER && config.cluster.nodeGroups.some((group) => group.name === DEFAULT_WORKER);
+export function magnumNodegroupName(name: string): string {
+  return MAGNUM_DEFAULT_NODEGROUPS.has(name) ? `hubfleet-${name}` : name;
 }

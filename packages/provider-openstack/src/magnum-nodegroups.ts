@@ -19,7 +19,7 @@ import {
   updateNodegroup,
 } from '@hubfleet/openstack-client';
 import { findCluster } from './magnum-cluster-lookup.js';
-import { DEFAULT_WORKER, isDefaultWorker } from './magnum-default-worker.js';
+import { magnumNodegroupName } from './magnum-default-worker.js';
 import { magnumStatus } from './magnum-status.js';
 import { magnumTaint, nodegroupRequest, observedNodegroup } from './map-nodegroup.js';
 import type { OpenstackDeployment } from './openstack-deployment.js';
@@ -31,8 +31,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const sortedEntries = (labels: Record<string, string>) => Object.entries(labels).sort();
 
 /**
- * The deployment's worker nodegroups as Magnum nodegroups, named like the config's, found by their
- * ownership labels (and Magnum's default worker group when the config has a `default-worker`). Labels
+ * The deployment's nodegroups as Magnum nodegroups, named like the config's (`magnumNodegroupName`),
+ * found by their ownership labels; Magnum's own default groups are not among them. Labels
  * and taints ride on the nodegroup from container-infra 1.14; core labels the nodes in any case
  * (`capabilities.nodeLabelsReachNodes: false`), so an older Magnum gets them too.
  */
@@ -45,11 +45,9 @@ export function magnumNodegroups(os: OpenstackDeployment): NodeGroupApiV1 {
     return { cluster: ours.uuid, groups: await listNodegroups(await os.services.magnum(), ours.uuid) };
   }
 
+  /** Magnum's default groups carry the cluster's labels only: never one of the config's nodegroups. */
   function observe(group: MagnumNodegroup): ObservedNodeGroupV1 | undefined {
-    if (group.role === 'master') return undefined;
-    const asDefault = group.isDefault && isDefaultWorker(os.config, group.name) ? DEFAULT_WORKER : undefined;
-    if (group.isDefault && asDefault === undefined) return undefined;
-    return observedNodegroup(group, os.deployment, asDefault);
+    return group.isDefault ? undefined : observedNodegroup(group, os.deployment);
   }
 
   async function list(): Promise<ObservedNodeGroupV1[]> {
@@ -70,7 +68,8 @@ export function magnumNodegroups(os: OpenstackDeployment): NodeGroupApiV1 {
 
   async function create(group: NodeGroupConfig): Promise<void> {
     const { cluster, groups } = await clusterFor(group.name);
-    const existing = groups.find((candidate) => candidate.name === group.name);
+    const magnumName = magnumNodegroupName(group.name);
+    const existing = groups.find((candidate) => candidate.name === magnumName);
     if (existing !== undefined) {
       if (observe(existing) !== undefined) return;
       throw new HubfleetError({
@@ -90,7 +89,7 @@ export function magnumNodegroups(os: OpenstackDeployment): NodeGroupApiV1 {
     } catch (error) {
       // A reply lost after Magnum took the create: the name is unique within the cluster.
       if (!isOpenStackStatus(error, 409)) throw error;
-      const raced = (await clusterFor(group.name)).groups.find((candidate) => candidate.name === group.name);
+      const raced = (await clusterFor(group.name)).groups.find((candidate) => candidate.name === magnumName);
       if (raced === undefined || observe(raced) === undefined) throw error;
     }
   }
@@ -98,7 +97,7 @@ export function magnumNodegroups(os: OpenstackDeployment): NodeGroupApiV1 {
   /** Bounds always; labels and taints too where Magnum holds them (1.14). Magnum casts updates: core waits for UPDATE_COMPLETE. */
   async function update(group: NodeGroupConfig, observed: ObservedNodeGroupV1) {
     const { cluster, groups } = await clusterFor(group.name);
-    const magnumName = isDefaultWorker(os.config, group.name) ? DEFAULT_WORKER : group.name;
+    const magnumName = magnumNodegroupName(group.name);
     const current = groups.find((candidate) => candidate.name === magnumName);
     if (current === undefined) return [];
     const magnum = await os.services.magnum();
@@ -117,9 +116,8 @@ export function magnumNodegroups(os: OpenstackDeployment): NodeGroupApiV1 {
   }
 
   async function remove(name: string): Promise<void> {
-    if (isDefaultWorker(os.config, name)) return;
     const found = await all();
-    const existing = found?.groups.find((candidate) => candidate.name === name);
+    const existing = found?.groups.find((candidate) => candidate.name === magnumNodegroupName(name));
     if (found === undefined || existing === undefined) return;
     if (observe(existing) === undefined) {
       throw new HubfleetError({
@@ -139,23 +137,11 @@ export function magnumNodegroups(os: OpenstackDeployment): NodeGroupApiV1 {
     delete: remove,
     // 002 "Limitations": a worker flavor cannot be changed after creation; the disk neither. hubfleet
     // replaces the nodegroup, behind core's safety gate for user pods.
-    requiresReplacement: (group, observed) => {
-      const changed =
-        group.instanceType !== observed.instanceType ||
-        (group.diskSize !== undefined &&
-          observed.diskSizeGiB !== undefined &&
-          quantityToGiB(group.diskSize) !== observed.diskSizeGiB);
-      if (changed && isDefaultWorker(os.config, group.name)) {
-        throw new HubfleetError({
-          kind: 'refused',
-          message: `nodegroup ${group.name} is Magnum's default worker group: its flavor (${observed.instanceType}) is the cluster's and cannot change, and Magnum does not delete a default nodegroup`,
-          hint: `keep instanceType: ${observed.instanceType}, or give the new flavor a new nodegroup and set this one's min to 0`,
-          subject: `cluster.nodeGroups.${group.name}.instanceType`,
-        });
-      }
-      return changed;
-    },
-    nodeSelector: (name) =>
-      `${MAGNUM_NODEGROUP_LABEL}=${isDefaultWorker(os.config, name) ? DEFAULT_WORKER : name}`,
+    requiresReplacement: (group, observed) =>
+      group.instanceType !== observed.instanceType ||
+      (group.diskSize !== undefined &&
+        observed.diskSizeGiB !== undefined &&
+        quantityToGiB(group.diskSize) !== observed.diskSizeGiB),
+    nodeSelector: (name) => `${MAGNUM_NODEGROUP_LABEL}=${magnumNodegroupName(name)}`,
   };
 }

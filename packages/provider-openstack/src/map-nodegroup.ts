@@ -7,6 +7,7 @@ import {
   quantityToGiB,
 } from '@hubfleet/core';
 import type { MagnumNodegroup, NodegroupInput } from '@hubfleet/openstack-client';
+import { magnumNodegroupName } from './magnum-default-worker.js';
 import { ownershipLabels } from './magnum-labels.js';
 import { magnumStatus } from './magnum-status.js';
 
@@ -35,7 +36,7 @@ export function nodegroupRequest(
   nodeLabels: boolean,
 ): NodegroupInput {
   return {
-    name: group.name,
+    name: magnumNodegroupName(group.name),
     flavor_id: group.instanceType,
     node_count: group.min,
     min_node_count: group.min,
@@ -50,19 +51,14 @@ export function nodegroupRequest(
   };
 }
 
-/**
- * A Magnum nodegroup in hubfleet's words, named as the config names it. `asGroup` names Magnum's
- * default worker group when the config has one called so: it carries the cluster's labels, and is
- * the deployment's through the cluster.
- */
+/** A Magnum nodegroup in hubfleet's words, named as the config names it (its ownership label). */
 export function observedNodegroup(
   nodegroup: MagnumNodegroup,
   deployment: string,
-  asGroup?: string,
 ): ObservedNodeGroupV1 | undefined {
   const labels = nodegroup.labels;
   if (labels[OwnershipTag.deployment] !== deployment) return undefined;
-  const name = asGroup ?? labels[OwnershipTag.nodeGroup];
+  const name = labels[OwnershipTag.nodeGroup];
   if (name === undefined) return undefined;
   return {
     name,
@@ -74,6 +70,6 @@ export function observedNodegroup(
     ...(nodegroup.dockerVolumeSize === null ? {} : { diskSizeGiB: nodegroup.dockerVolumeSize }),
     labels: nodegroup.nodeLabels ?? {},
     taints: (nodegroup.nodeTaints ?? []).flatMap((text) => parseMagnumTaint(text) ?? []),
-    tags: { ...labels, ...ownershipLabels(deployment, 'nodegroup', { nodeGroup: name }) },
+    tags: labels,
   };
 }

@@ -1,6 +1,5 @@
 import type { AddonSpecV1, HubfleetConfig } from '@hubfleet/core';
 import { CINDER_CSI_DRIVER } from './cinder-volumes.js';
-import { isDefaultWorker } from './magnum-default-worker.js';
 import { magnumAutoscaler } from './magnum-labels.js';
 import type { OpenstackProviderSettings } from './openstack-config.js';
 
@@ -27,12 +26,9 @@ export function cinderStorageClass(config: Config): Record<string, unknown> {
   };
 }
 
-/** Magnum roles of the deployment's nodegroups (the default worker group's is `worker`). */
+/** Magnum roles of the deployment's nodegroups: the config's (core, users, gpu). */
 function magnumRoles(config: Config): string[] {
-  const roles = config.cluster.nodeGroups.map((group) =>
-    isDefaultWorker(config, group.name) ? 'worker' : group.role,
-  );
-  return [...new Set(roles)];
+  return [...new Set(config.cluster.nodeGroups.map((group) => group.role))];
 }
 
 /**

@@ -69,6 +69,12 @@ type SimServices = Pick<
   'keystone' | 'magnum' | 'cinder' | 'nova' | 'neutron' | 'octavia' | 'glance' | 'kubernetes'
 >;
 
+/** `provider.keypair` of the config the sim was started for, if any. */
+function configuredKeypairs(settings: SimCloudStartOptions['settings']): string[] {
+  const keypair = (settings as { keypair?: unknown } | undefined)?.keypair;
+  return typeof keypair === 'string' ? [keypair] : [];
+}
+
 /** Catalog entries as a real cloud registers them (Cinder with the project, Neutron/Octavia/Glance bare). */
 function registerCatalog(cloud: SimServices): void {
   const register = cloud.keystone.fake.registerService;
@@ -141,6 +147,8 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
       await startNovaFake({
         ...common,
         flavors: profile.flavors,
+        // The key pair a config names exists in the project before hubfleet runs (002: made by hand).
+        keypairs: configuredKeypairs(options.settings),
         availabilityZones: profile.availabilityZones,
         ports: neutron.fake.ports,
         volumes: cinderVolumeBackend(cinder.fake),

@@ -40,7 +40,8 @@ function completeCluster(
   if (to === 'CREATE_COMPLETE') {
     cluster.apiAddress =
       settings.apiAddressFor?.(cluster) ?? `https://10.0.${state.nextAddress++ % 250}.5:6443`;
-    cluster.coeVersion = settings.coeVersion;
+    // Magnum reports the Kubernetes the cluster runs: the kube_tag label's, else the driver's default.
+    cluster.coeVersion = cluster.labels.kube_tag ?? settings.coeVersion;
     cluster.healthStatus = 'HEALTHY';
   }
   if (to === 'CREATE_COMPLETE' || to === 'CREATE_FAILED' || to === 'DELETE_FAILED')
