@@ -11,6 +11,7 @@ import { createCluster, deleteCluster, type MagnumCluster } from '@hubfleet/open
 const ZERO_NODES_MICROVERSION = '1.10';
 
 import { findCluster, requireCluster } from './magnum-cluster-lookup.js';
+import { explainClusterCreateError } from './magnum-create-errors.js';
 import { magnumKubeconfig } from './magnum-kubeconfig.js';
 import { clusterLabels } from './magnum-labels.js';
 import { magnumStatus } from './magnum-status.js';
@@ -87,6 +88,8 @@ export function magnumCluster(os: OpenstackDeployment): ClusterApiV1 {
       labels: clusterLabels(os.config),
       merge_labels: true,
       create_timeout: CREATE_TIMEOUT_MINUTES,
+    }).catch((error: unknown) => {
+      throw explainClusterCreateError(error, settings.keypair);
     });
   }
 

@@ -20,6 +20,9 @@ import { serviceLoadBalancers } from '../openstack/octavia/octavia-service-load-
 import { nodeGroupsFromMagnum, servedCluster } from './magnum-node-groups.js';
 import type { CapacityOf } from './sim-node-groups.js';
 
+/** Magnum's Kubernetes driver's default `service_cluster_ip_range` label. */
+export const MAGNUM_SERVICE_CIDR = '10.254.0.0/16';
+
 export interface MagnumKubernetesOptions {
   clock: Clock;
   faults: FaultInjector;
@@ -104,6 +107,8 @@ export async function startMagnumKubernetes(options: MagnumKubernetesOptions): P
     clock,
     // Magnum's kubeconfigs carry client certificates; it hands out no bearer tokens.
     tokens: 'none',
+    // Magnum's default service_cluster_ip_range (the sim's templates say it too).
+    serviceCidr: MAGNUM_SERVICE_CIDR,
     state: store.state,
     onStateChange: () => {
       store.save();
