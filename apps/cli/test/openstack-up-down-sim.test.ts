@@ -1,8 +1,10 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { criticalPath, parseTimings, wallTimeMs } from '@hubfleet/core/engine';
 import type { SimInventory } from '@hubfleet/testkit';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { STACK_TRACE } from './cli-harness.js';
 import { callsDuring, inventory, sim, simWorkspace } from './sim-harness.js';
 
@@ -95,6 +97,20 @@ describe('hubfleet up / status / down --sim on examples/openstack-stfc.yaml', { 
       ['jhub', true],
       ['outreach', true],
     ]);
+  });
+
+  it('kubeconfig --out: the Magnum-signed client certificate (CN=admin, O=system:masters), with its lifetime noted', async () => {
+    const out = join(workspace.directory, 'kubeconfig.yaml');
+    const run = await sim(workspace, 'kubeconfig', ['--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/client certificate valid until \d{4}-\d\d-\d\dT/);
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\n')[1]).toMatch(/^# kubectl authenticates with a client certificate valid until /);
+    const kubeconfig = parse(text) as { users: { user: Record<string, string> }[] };
+    const user = kubeconfig.users[0]?.user ?? {};
+    expect(Object.keys(user).sort()).toEqual(['client-certificate-data', 'client-key-data']);
+    const certificate = new X509Certificate(Buffer.from(user['client-certificate-data'] ?? '', 'base64'));
+    expect(certificate.subject.split('\n').sort()).toEqual(['CN=admin', 'O=system:masters']);
   });
 
   it('down keeps the hub volume with its metadata; a second down is a no-op; up adopts it again', async () => {
