@@ -49,7 +49,7 @@ function addressBytes(address: string): Buffer {
   const right = groups(tail);
   const all = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
   const bytes = Buffer.alloc(16);
-  all.forEach((group, index) => bytes.writeUInt16BE(Number.parseInt(group, 16), index * 2));
+  for (const [index, group] of all.entries()) bytes.writeUInt16BE(Number.parseInt(group, 16), index * 2);
   return bytes;
 }
 
