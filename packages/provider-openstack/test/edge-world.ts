@@ -96,6 +96,7 @@ export function stfcConfig(
 
 export interface EdgeWorld {
   clock: ReturnType<typeof createManualClock>;
+  callLog: ReturnType<typeof createCallLog>;
   neutron: RunningNeutronFake;
   octavia: RunningOctaviaFake;
   kubernetes: RunningKubernetesFake;
@@ -108,6 +109,8 @@ export interface EdgeWorld {
   publicNetworkId: string;
   deps(overrides?: Partial<MagnumEdgeDeps>): MagnumEdgeDeps;
   context(signal?: AbortSignal): ResourceContextV1;
+  /** Makes the ingress controller's LoadBalancer Service as the ingress-nginx release does (field manager helm). */
+  createIngressService(): Promise<void>;
   /** The cloud controller's load balancers for `clusterName`, as cloud-provider-openstack makes them. */
   controller(clusterName?: string): ReturnType<typeof serviceLoadBalancers>;
   close(): Promise<void>;
@@ -197,6 +200,7 @@ export async function startEdgeWorld(config = stfcConfig()): Promise<EdgeWorld> 
   const dns = await startDnsFake();
   return {
     clock,
+    callLog,
     neutron,
     octavia,
     kubernetes,
@@ -213,7 +217,10 @@ export async function startEdgeWorld(config = stfcConfig()): Promise<EdgeWorld> 
       config,
       resolver: dnsResolver([dns.server]),
       pollIntervalMs: 1_000,
-      sleep: async (ms) => clock.advance(ms),
+      sleep: async (ms) => {
+        clock.advance(ms);
+        kubernetes.fake.reconcile();
+      },
       ...overrides,
     }),
     context: (signal = new AbortController().signal) => ({
@@ -222,6 +229,26 @@ export async function startEdgeWorld(config = stfcConfig()): Promise<EdgeWorld> 
       facts: async () => ({}),
     }),
     controller,
+    async createIngressService() {
+      const asHelm = { fieldManager: 'helm' };
+      await api.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ingress-nginx' } }, asHelm);
+      await api.apply(
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx' },
+          spec: {
+            type: 'LoadBalancer',
+            selector: { 'app.kubernetes.io/name': 'ingress-nginx' },
+            ports: [
+              { name: 'http', port: 80, targetPort: 'http' },
+              { name: 'https', port: 443, targetPort: 'https' },
+            ],
+          },
+        },
+        asHelm,
+      );
+    },
     close: async () => {
       await Promise.all([
         keystone.close(),

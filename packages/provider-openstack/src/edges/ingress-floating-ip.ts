@@ -79,7 +79,7 @@ export async function observeIngressFloatingIp(
 /** A port the configured floating IP may be taken from: a load balancer VIP of this same cluster. */
 async function movable(deps: MagnumEdgeDeps, portId: string, cluster: MagnumClusterRef): Promise<boolean> {
   const owners = await listLoadBalancers(await deps.loadBalancer(), { vipPortId: portId });
-  return owners.length === 0 || owners.every((lb) => isClusterLoadBalancer(lb, cluster));
+  return owners.length > 0 && owners.every((lb) => isClusterLoadBalancer(lb, cluster));
 }
 
 /**
