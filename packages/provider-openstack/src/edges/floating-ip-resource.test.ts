@@ -144,6 +144,22 @@ describe('floating-ip/ingress', () => {
     expect(await resource.observe(context)).toMatchObject({ strays: [] });
   });
 
+  it('allocates the configured address on the external network whose range has it, where the cloud allows', async () => {
+    world = await startEdgeWorld();
+    const w = world;
+    const resource = ingressFloatingIp(w.deps());
+    if (resource === undefined) throw new Error('expected the resource');
+    await w.createIngressService();
+    await resource.apply('create', w.context());
+    const [floating] = await listFloatingIps(w.network, { floatingIpAddress: FLOATING_IP });
+    expect(floating).toMatchObject({
+      floatingNetworkId: w.publicNetworkId,
+      description: 'hubfleet: ingress address of deployment jupyter-prod',
+      status: 'ACTIVE',
+    });
+    expect(await resource.observe(w.context())).toMatchObject({ address: FLOATING_IP, strays: [] });
+  });
+
   it('associates while Octavia is still building the load balancer (PENDING_CREATE), as seed 002 did by hand', async () => {
     world = await startEdgeWorld();
     const w = world;
@@ -163,16 +179,21 @@ describe('floating-ip/ingress', () => {
     expect(await getFloatingIp(w.network, id)).toMatchObject({ portId: building.vipPortId });
   });
 
-  it('refuses an address that is not allocated, or one serving something that is not this cluster', async () => {
+  it('refuses an address no external network has, or one serving something that is not this cluster', async () => {
     world = await startEdgeWorld();
     const w = world;
-    const resource = ingressFloatingIp(w.deps());
-    if (resource === undefined) throw new Error('expected the resource');
-    await expect(resource.apply('create', w.context())).rejects.toMatchObject({
+    const elsewhere = ingressFloatingIp(
+      w.deps({ config: stfcConfig({ provider: { floatingIp: '192.0.2.10' } }) }),
+    );
+    await expect(elsewhere?.apply('create', w.context())).rejects.toMatchObject({
       kind: 'invalid-config',
       subject: 'provider.floatingIp',
-      hint: expect.stringContaining('openstack floating ip create --floating-ip-address 130.246.0.10'),
+      message:
+        'the floating IP 192.0.2.10 is not allocated in this project, and no external network of this cloud has it in its range',
+      hint: expect.stringContaining('openstack floating ip create --floating-ip-address 192.0.2.10'),
     });
+    const resource = ingressFloatingIp(w.deps());
+    if (resource === undefined) throw new Error('expected the resource');
 
     const id = await allocate(w, FLOATING_IP);
     const server = await createPort(w.network, {

@@ -11,6 +11,7 @@ import {
 } from '@hubfleet/openstack-client';
 import { isClusterLoadBalancer } from './ccm-names.js';
 import { pollFor } from './edge-waits.js';
+import { allocateConfiguredFloatingIp } from './floating-ip-allocation.js';
 import { ingressLoadBalancer } from './ingress-load-balancer.js';
 import type { MagnumClusterRef, MagnumEdgeDeps } from './magnum-edge-deps.js';
 
@@ -43,15 +44,6 @@ function configured(deps: MagnumEdgeDeps): string | undefined {
 async function findFloatingIp(deps: MagnumEdgeDeps, address: string): Promise<FloatingIp | undefined> {
   const [found] = await listFloatingIps(await deps.network(), { floatingIpAddress: address });
   return found;
-}
-
-function notAllocated(address: string): HubfleetError {
-  return new HubfleetError({
-    kind: 'invalid-config',
-    message: `the floating IP ${address} is not allocated in this project`,
-    hint: `allocate it (\`openstack floating ip create --floating-ip-address ${address} <external network>\`) or correct provider.floatingIp`,
-    subject: SUBJECT,
-  });
 }
 
 /** The configured floating IP, on the ingress load balancer's VIP port now; undefined when it is not. */
@@ -106,8 +98,8 @@ async function associateOnce(
   address: string,
   cluster: MagnumClusterRef,
 ) {
-  const floating = await findFloatingIp(deps, address);
-  if (floating === undefined) throw notAllocated(address);
+  const floating =
+    (await findFloatingIp(deps, address)) ?? (await allocateConfiguredFloatingIp(deps, address));
   if (
     floating.portId !== null &&
     floating.portId !== lb.vipPortId &&
@@ -134,7 +126,7 @@ async function associateOnce(
 export async function associateIngressFloatingIp(deps: MagnumEdgeDeps, signal: AbortSignal): Promise<void> {
   const address = configured(deps);
   if (address === undefined) return;
-  if ((await findFloatingIp(deps, address)) === undefined) throw notAllocated(address);
+  if ((await findFloatingIp(deps, address)) === undefined) await allocateConfiguredFloatingIp(deps, address);
   const cluster = await deps.cluster();
   if (cluster === undefined) {
     throw new HubfleetError({
