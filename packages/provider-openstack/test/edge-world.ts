@@ -27,7 +27,7 @@ import {
   createFaultInjector,
   createManualClock,
   DEFAULT_KEYSTONE_IDENTITY,
-  type KubeObject,
+  magnumSystemObjects,
   type RunningDnsFake,
   type RunningKubernetesFake,
   type RunningNeutronFake,
@@ -47,30 +47,6 @@ import type { OpenstackProviderSettings } from '../src/openstack-config.js';
 export const HOST = 'jupyter.stfc.ac.uk';
 export const FLOATING_IP = '130.246.0.10';
 export const CLUSTER: MagnumClusterRef = { id: '5d12f6fd-a196-4bf3-ae4c-5b2f3a8e9c01', name: 'jupyter-prod' };
-
-/** Magnum's Cinder CSI node plugin as its heat fragment deploys it: no tolerations. */
-export const CSI_NODE_PLUGIN: KubeObject = {
-  apiVersion: 'apps/v1',
-  kind: 'DaemonSet',
-  metadata: { name: 'csi-cinder-nodeplugin', namespace: 'kube-system' },
-  spec: {
-    selector: { matchLabels: { app: 'csi-cinder-nodeplugin' } },
-    template: {
-      metadata: { labels: { app: 'csi-cinder-nodeplugin' } },
-      spec: {
-        serviceAccountName: 'csi-cinder-node-sa',
-        hostNetwork: true,
-        containers: [
-          {
-            name: 'node-driver-registrar',
-            image: 'registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.9.0',
-          },
-          { name: 'cinder-csi-plugin', image: 'registry.k8s.io/provider-os/cinder-csi-plugin:v1.31.0' },
-        ],
-      },
-    },
-  },
-} as KubeObject;
 
 /** examples/openstack-stfc.yaml, validated as the CLI would, with `changes` over its provider and ingress. */
 export function stfcConfig(
@@ -182,7 +158,8 @@ export async function startEdgeWorld(config = stfcConfig()): Promise<EdgeWorld> 
         taints: [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }],
       },
     ],
-    seed: [CSI_NODE_PLUGIN],
+    seed: magnumSystemObjects(),
+    resyncLoadBalancers: true,
     loadBalancerIngress: (service) =>
       controller().ensure({
         namespace: String(service.metadata.namespace),

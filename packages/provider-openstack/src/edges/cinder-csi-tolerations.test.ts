@@ -34,7 +34,7 @@ describe('daemonset/csi-cinder-nodeplugin', () => {
     });
     const template = (await world.access.get(REF))?.spec as { template: { spec: Record<string, unknown> } };
     expect(template.template.spec.tolerations).toEqual([{ operator: 'Exists' }]);
-    expect(template.template.spec.containers).toHaveLength(2);
+    expect(template.template.spec.containers).toHaveLength(3);
 
     // Magnum (or an operator) takes the fix out: the next up sees it and applies it again.
     await world.access.apply({

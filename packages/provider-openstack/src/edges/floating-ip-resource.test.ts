@@ -82,6 +82,9 @@ describe('floating-ip/ingress', () => {
       name: 'ingress-nginx-controller',
     });
     expect(service?.metadata.annotations?.[FLOATING_IP_ANNOTATION]).toBe(FLOATING_IP);
+    // The annotation made the cloud controller look again: the Service now reports the floating IP.
+    const [refreshed] = await w.access.list('v1', 'Service', { namespace: 'ingress-nginx' });
+    expect(refreshed?.status).toMatchObject({ loadBalancer: { ingress: [{ ip: FLOATING_IP }] } });
 
     // Converged: doing it again changes nothing in the cloud.
     const before = mutating(w);

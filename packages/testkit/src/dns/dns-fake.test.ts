@@ -26,4 +26,13 @@ describe('the DNS fake, asked by node:dns over UDP', () => {
     await expect(resolver.resolve6('hub.example.org')).rejects.toMatchObject({ code: 'ENODATA' });
     expect(dns.queries).toContain('hub.example.org AAAA');
   });
+
+  it('answers any other name from anyName, asked at query time', async () => {
+    let pointed: string[] = [];
+    dns = await startDnsFake({}, { anyName: () => pointed });
+    const resolver = resolverAt(dns.server);
+    await expect(resolver.resolve4('jupyter.stfc.ac.uk')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+    pointed = ['130.246.0.10'];
+    expect(await resolver.resolve4('jupyter.stfc.ac.uk')).toEqual(['130.246.0.10']);
+  });
 });

@@ -53,7 +53,11 @@ function addressBytes(address: string): Buffer {
   return bytes;
 }
 
-function answer(query: Buffer, question: Question | undefined, zone: Map<string, string[]>): Buffer {
+function answer(
+  query: Buffer,
+  question: Question | undefined,
+  lookup: (name: string) => string[] | undefined,
+): Buffer {
   const header = Buffer.alloc(12);
   query.copy(header, 0, 0, 2);
   const recursionDesired = (query[2] ?? 0) & 0x01;
@@ -76,7 +80,7 @@ function answer(query: Buffer, question: Question | undefined, zone: Map<string,
   };
   if (question === undefined) return reply(RCODE_FORMERR, []);
   if (question.type !== TYPE_A && question.type !== TYPE_AAAA) return reply(RCODE_NOTIMP, []);
-  const addresses = zone.get(question.name);
+  const addresses = lookup(question.name);
   if (addresses === undefined) return reply(RCODE_NXDOMAIN, []);
   const family = question.type === TYPE_A ? 4 : 6;
   return reply(
@@ -85,11 +89,22 @@ function answer(query: Buffer, question: Question | undefined, zone: Map<string,
   );
 }
 
+export interface DnsFakeOptions {
+  /**
+   * Addresses for a name the zone does not have (asked at query time), e.g. the sim's "the operator
+   * pointed the host at the floating IP"; none (or an empty list) is NXDOMAIN.
+   */
+  anyName?: () => readonly string[];
+}
+
 /**
  * The DNS the simulated world answers from, so a lookup of `ingress.host` never leaves the machine:
  * a resolver pointed at `server` gets the records set here (NXDOMAIN for any other name).
  */
-export async function startDnsFake(records: Record<string, readonly string[]> = {}): Promise<RunningDnsFake> {
+export async function startDnsFake(
+  records: Record<string, readonly string[]> = {},
+  options: DnsFakeOptions = {},
+): Promise<RunningDnsFake> {
   const zone = new Map(
     Object.entries(records).map(([host, addresses]) => [host.toLowerCase(), [...addresses]]),
   );
@@ -101,7 +116,11 @@ export async function startDnsFake(records: Record<string, readonly string[]> = 
       queries.push(
         `${question.name} ${question.type === TYPE_A ? 'A' : question.type === TYPE_AAAA ? 'AAAA' : question.type}`,
       );
-    socket.send(answer(message, question, zone), peer.port, peer.address);
+    const lookup = (name: string) => {
+      const fallback = options.anyName?.() ?? [];
+      return zone.get(name) ?? (fallback.length > 0 ? [...fallback] : undefined);
+    };
+    socket.send(answer(message, question, lookup), peer.port, peer.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   return {

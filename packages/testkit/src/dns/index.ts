@@ -1,2 +1,2 @@
-export type { RunningDnsFake } from './dns-fake.js';
+export type { DnsFakeOptions, RunningDnsFake } from './dns-fake.js';
 export { startDnsFake } from './dns-fake.js';
