@@ -34,8 +34,12 @@ describe('octavia/load-balancers', () => {
     const w = world;
     const deps = w.deps();
     const resource = serviceLoadBalancers(deps);
-    expect(resource).toMatchObject({ kind: 'octavia', name: 'load-balancers', dependsOn: ['cluster'] });
-    expect(resource.requiredBy).toEqual(['nodegroups', 'tool:ingress-nginx', 'hubs']);
+    expect(resource).toMatchObject({
+      kind: 'octavia',
+      name: 'load-balancers',
+      dependsOn: ['cluster', 'nodegroups'],
+    });
+    expect(resource.requiredBy).toEqual(['tool:ingress-nginx', 'hubs']);
     const context = w.context();
     expect(await resource.observe(context)).toBeUndefined();
 

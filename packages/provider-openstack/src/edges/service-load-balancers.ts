@@ -141,8 +141,9 @@ export function serviceLoadBalancers(
     layer: 'cluster-addons',
     waitingOn: 'Octavia (the load balancers of LoadBalancer Services)',
     typicalDurationMs: 30_000,
-    dependsOn: ['cluster'],
-    requiredBy: ['nodegroups', 'tool:ingress-nginx', 'hubs'],
+    // In `down` (the reverse): after the hub and ingress releases, before the nodegroups and the cluster.
+    dependsOn: ['cluster', 'nodegroups'],
+    requiredBy: ['tool:ingress-nginx', 'hubs'],
     async observe(context) {
       const cluster = await deps.cluster();
       if (cluster === undefined) return undefined;
