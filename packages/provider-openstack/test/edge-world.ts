@@ -85,6 +85,8 @@ export interface EdgeWorld {
   publicNetworkId: string;
   deps(overrides?: Partial<MagnumEdgeDeps>): MagnumEdgeDeps;
   context(signal?: AbortSignal): ResourceContextV1;
+  /** Allocates a floating IP by address on the external network (as an admin may); answers its id. */
+  allocateFloatingIp(address: string, description?: string): Promise<string>;
   /** Makes the ingress controller's LoadBalancer Service as the ingress-nginx release does (field manager helm). */
   createIngressService(): Promise<void>;
   /** The cloud controller's load balancers for `clusterName`, as cloud-provider-openstack makes them. */
@@ -206,6 +208,16 @@ export async function startEdgeWorld(config = stfcConfig()): Promise<EdgeWorld> 
       facts: async () => ({}),
     }),
     controller,
+    async allocateFloatingIp(address, description = '') {
+      const response = await network.request({
+        method: 'POST',
+        path: '/floatingips',
+        body: {
+          floatingip: { floating_network_id: external?.id, floating_ip_address: address, description },
+        },
+      });
+      return (response.body as { floatingip: { id: string } }).floatingip.id;
+    },
     async createIngressService() {
       const asHelm = { fieldManager: 'helm' };
       await api.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ingress-nginx' } }, asHelm);

@@ -26,17 +26,6 @@ afterEach(async () => {
 
 const INGRESS_LB = `kube_service_${CLUSTER.id}_ingress-nginx_ingress-nginx-controller`;
 
-async function allocate(w: EdgeWorld, address: string, description = '') {
-  const response = await w.network.request({
-    method: 'POST',
-    path: '/floatingips',
-    body: {
-      floatingip: { floating_network_id: w.publicNetworkId, floating_ip_address: address, description },
-    },
-  });
-  return (response.body as { floatingip: { id: string } }).floatingip.id;
-}
-
 function mutating(w: EdgeWorld): number {
   return w.callLog.calls.filter(
     (call) => call.mutating && call.service !== 'keystone' && call.service !== 'kubernetes',
@@ -47,7 +36,7 @@ describe('floating-ip/ingress', () => {
   it('associates the configured floating IP with the ingress load balancer as soon as Octavia has it, and reports the DNS target', async () => {
     world = await startEdgeWorld();
     const w = world;
-    const id = await allocate(w, FLOATING_IP);
+    const id = await w.allocateFloatingIp(FLOATING_IP);
     const resource = ingressFloatingIp(w.deps());
     if (resource === undefined) throw new Error('expected the resource');
     expect(resource).toMatchObject({
@@ -95,7 +84,7 @@ describe('floating-ip/ingress', () => {
   it('releases the floating IP the cloud controller attached at random and takes the VIP port for the configured one', async () => {
     world = await startEdgeWorld();
     const w = world;
-    const id = await allocate(w, FLOATING_IP);
+    const id = await w.allocateFloatingIp(FLOATING_IP);
     await w.createIngressService();
     const lb = await w
       .deps()
@@ -126,7 +115,7 @@ describe('floating-ip/ingress', () => {
     expect(random.floatingIpAddress).not.toBe(FLOATING_IP);
 
     // An address someone attached by hand (not the controller's) is only taken off the port, never released.
-    const other = await allocate(w, '130.246.0.99', 'kept by the operator');
+    const other = await w.allocateFloatingIp('130.246.0.99', 'kept by the operator');
     await w.network.request({
       method: 'PUT',
       path: `/floatingips/${id}`,
@@ -166,7 +155,7 @@ describe('floating-ip/ingress', () => {
   it('associates while Octavia is still building the load balancer (PENDING_CREATE), as seed 002 did by hand', async () => {
     world = await startEdgeWorld();
     const w = world;
-    const id = await allocate(w, FLOATING_IP);
+    const id = await w.allocateFloatingIp(FLOATING_IP);
     // The cloud controller's first call: the load balancer, which stays PENDING_CREATE while an amphora boots.
     const building = await createLoadBalancer(w.loadBalancer, {
       name: INGRESS_LB,
@@ -198,7 +187,7 @@ describe('floating-ip/ingress', () => {
     const resource = ingressFloatingIp(w.deps());
     if (resource === undefined) throw new Error('expected the resource');
 
-    const id = await allocate(w, FLOATING_IP);
+    const id = await w.allocateFloatingIp(FLOATING_IP);
     const server = await createPort(w.network, {
       network_id: await w.network
         .request({ method: 'GET', path: `/subnets/${w.subnetId}` })
@@ -221,7 +210,7 @@ describe('floating-ip/ingress', () => {
   it('is kept by down unless onDelete is delete and --delete-data is given; no resource without provider.floatingIp', async () => {
     world = await startEdgeWorld();
     const w = world;
-    const id = await allocate(w, FLOATING_IP);
+    const id = await w.allocateFloatingIp(FLOATING_IP);
     expect(await releaseIngressFloatingIp(w.deps(), { deleteData: true })).toBe('kept');
     expect(
       await releaseIngressFloatingIp(w.deps({ floatingIpOnDelete: 'delete' }), { deleteData: false }),

@@ -15,15 +15,6 @@ afterEach(async () => {
   world = undefined;
 });
 
-async function allocate(w: EdgeWorld, address: string): Promise<string> {
-  const response = await w.network.request({
-    method: 'POST',
-    path: '/floatingips',
-    body: { floatingip: { floating_network_id: w.publicNetworkId, floating_ip_address: address } },
-  });
-  return (response.body as { floatingip: { id: string } }).floatingip.id;
-}
-
 async function names(w: EdgeWorld): Promise<string[]> {
   return (await listLoadBalancers(w.loadBalancer)).map((lb) => `${lb.name} ${lb.provisioningStatus}`).sort();
 }
@@ -43,7 +34,7 @@ describe('octavia/load-balancers', () => {
     const context = w.context();
     expect(await resource.observe(context)).toBeUndefined();
 
-    const ours = await allocate(w, FLOATING_IP);
+    const ours = await w.allocateFloatingIp(FLOATING_IP);
     await w.createIngressService();
     await associateIngressFloatingIp(deps, context.signal);
     // seed 002's leak: a Service deleted while the controller was not looking left its load balancer.
