@@ -7,7 +7,9 @@ import {
 } from '@hubfleet/core';
 import { createOpenStackSession } from '@hubfleet/openstack-client';
 import { cinderVolumes } from './cinder-volumes.js';
+import { dnsResolver, magnumEdgeResources } from './edges/index.js';
 import { magnumCluster } from './magnum-cluster.js';
+import { findCluster } from './magnum-cluster-lookup.js';
 import { magnumNodegroups } from './magnum-nodegroups.js';
 import { openstackAddons } from './openstack-addons.js';
 import type { OpenstackProviderSettings } from './openstack-config.js';
@@ -20,9 +22,26 @@ export interface OpenstackProviderSession extends ProviderSessionV1 {
   deployment: OpenstackDeployment;
 }
 
-/** Provider resources: none of the main body's own yet; the ingress and teardown edges add theirs. */
-function providerResources(_os: OpenstackDeployment): ProviderResourceV1[] {
-  return [];
+/**
+ * The provider's steps: seed 002's manual fixes (`edges/`): the Cinder CSI node plugin's
+ * tolerations, the Services' Octavia load balancers in teardown, the ingress floating IP and the
+ * Let's Encrypt DNS gate. The cluster is the deployment's (name and ownership label); under `--sim`
+ * `ingress.host` is looked up at the simulated world's DNS server, never a real one.
+ */
+function providerResources(os: OpenstackDeployment, dns: string | undefined): ProviderResourceV1[] {
+  return magnumEdgeResources({
+    network: os.services.neutron,
+    loadBalancer: os.services.octavia,
+    cluster: async () => {
+      const { ours } = await findCluster(os);
+      return ours === undefined ? undefined : { id: ours.uuid, name: ours.name };
+    },
+    config: os.config,
+    ...(dns === undefined ? {} : { resolver: dnsResolver([dns]) }),
+    // The config has no onDelete for the floating IP yet: DNS points at it, so it is kept.
+    floatingIpOnDelete: 'retain',
+    pollIntervalMs: os.pollIntervalMs,
+  });
 }
 
 /**
@@ -54,7 +73,7 @@ export async function createOpenstackSession(
     nodeGroups: magnumNodegroups(os),
     volumes: cinderVolumes(os),
     addons: () => openstackAddons(config),
-    resources: () => providerResources(os),
+    resources: () => providerResources(os, simulation?.endpoints.dns),
     close: async () => {},
   };
 }

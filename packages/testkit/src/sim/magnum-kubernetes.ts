@@ -18,6 +18,7 @@ import type { FlavorRecord } from '../openstack/nova/nova-state.js';
 import type { RunningOctaviaFake } from '../openstack/octavia/octavia-fake.js';
 import { serviceLoadBalancers } from '../openstack/octavia/octavia-service-load-balancers.js';
 import { nodeGroupsFromMagnum, servedCluster } from './magnum-node-groups.js';
+import { magnumSystemObjects } from './magnum-system-objects.js';
 import type { CapacityOf } from './sim-node-groups.js';
 
 /** Magnum's Kubernetes driver's default `service_cluster_ip_range` label. */
@@ -109,6 +110,10 @@ export async function startMagnumKubernetes(options: MagnumKubernetesOptions): P
     tokens: 'none',
     // Magnum's default service_cluster_ip_range (the sim's templates say it too).
     serviceCidr: MAGNUM_SERVICE_CIDR,
+    seed: magnumSystemObjects(),
+    // The cloud controller writes a Service's address again when its annotations change (a floating IP
+    // associated with the VIP port meanwhile is then reported).
+    resyncLoadBalancers: true,
     state: store.state,
     onStateChange: () => {
       store.save();

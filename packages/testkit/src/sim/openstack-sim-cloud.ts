@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ProviderSettingsV1 } from '@hubfleet/core';
+import { type RunningDnsFake, startDnsFake } from '../dns/dns-fake.js';
 import { createCallLog, readCallLog, SIM_CALL_LOG } from '../framework/call-log.js';
 import { createClock } from '../framework/clock.js';
 import { createFaultInjector, type FaultPlan } from '../framework/faults.js';
@@ -42,8 +44,13 @@ export interface OpenStackSimCloudOptions extends SimCloudStartOptions {
 
 export interface OpenStackSimCloud extends SimCloud {
   provider: OpenStackSimProfile['provider'];
-  /** Keystone's URL is all a client needs (its catalog lists the rest); `kubernetes` is the cluster's API. */
-  endpoints: Record<'keystone' | 'kubernetes', string>;
+  /**
+   * Keystone's URL is all a client needs (its catalog lists the rest); `kubernetes` is the cluster's
+   * API; `dns` (`127.0.0.1:<port>`, UDP) is the DNS server to look `ingress.host` up at.
+   */
+  endpoints: Record<'keystone' | 'kubernetes' | 'dns', string>;
+  /** The world's DNS: see `simDns`. */
+  dns: RunningDnsFake;
   /** Every service's base URL, for tests and logs. */
   services: Record<
     'keystone' | 'magnum' | 'cinder' | 'nova' | 'neutron' | 'octavia' | 'glance' | 'kubernetes',
@@ -84,6 +91,20 @@ function registerCatalog(cloud: SimServices): void {
   register({ type: 'network', name: 'neutron', url: cloud.neutron.url });
   register({ type: 'load-balancer', name: 'octavia', url: cloud.octavia.url });
   register({ type: 'image', name: 'glance', url: cloud.glance.url });
+}
+
+/**
+ * The sim's DNS: the operator has pointed the host at the prepared floating IP (`provider.floatingIp`,
+ * seed 002's precondition), or, without one, at the ingress controller's load balancer once it has
+ * an address. Every name gets that answer; none is NXDOMAIN.
+ */
+function simDnsAnswer(settings: ProviderSettingsV1 | undefined, octavia: RunningOctaviaFake): string[] {
+  const floatingIp = (settings as { floatingIp?: unknown } | undefined)?.floatingIp;
+  if (typeof floatingIp === 'string') return [floatingIp];
+  const ingress = Object.values(octavia.state.loadBalancers).find((lb) =>
+    lb.name.endsWith('_ingress-nginx_ingress-nginx-controller'),
+  );
+  return ingress === undefined ? [] : [ingress.vipAddress];
 }
 
 /**
@@ -197,6 +218,8 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
       }),
     );
     kubernetesUrl = kubernetes.url;
+    const dns = await startDnsFake({}, { anyName: () => simDnsAnswer(options.settings, octavia) });
+    started.push({ name: 'dns', url: dns.server, close: dns.close });
     const cloud: SimServices = { keystone, magnum, cinder, nova, neutron, octavia, glance, kubernetes };
     registerCatalog(cloud);
     const credentials = simCredentials(keystone.url, region, credentialId);
@@ -206,7 +229,8 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
       ...cloud,
       provider: profile.provider,
       region,
-      endpoints: { keystone: keystone.url, kubernetes: kubernetes.url },
+      endpoints: { keystone: keystone.url, kubernetes: kubernetes.url, dns: dns.server },
+      dns,
       services: {
         keystone: keystone.url,
         magnum: magnum.url,

@@ -66,7 +66,8 @@ export const STFC_PROFILE: OpenStackSimProfile = {
     { name: 'fedora-coreos-38', properties: { os_distro: 'fedora-coreos', os_version: '38' } },
     { name: 'ubuntu-noble-24.04-nogui', properties: UBUNTU_NOBLE },
   ],
-  externalNetworks: [{ name: 'External', cidr: '130.246.208.0/22' }],
+  // STFC's public range (RAL, 130.246.0.0/16): the example's floating IP 130.246.0.10 is in it.
+  externalNetworks: [{ name: 'External', cidr: '130.246.0.0/16' }],
   clusterTemplates: [
     {
       name: 'kube-1.29',
