@@ -15,6 +15,7 @@ import { type RunningMagnumFake, startMagnumFake } from '../openstack/magnum/mag
 import { type RunningNeutronFake, startNeutronFake } from '../openstack/neutron/neutron-fake.js';
 import { type RunningNovaFake, startNovaFake } from '../openstack/nova/nova-fake.js';
 import { type RunningOctaviaFake, startOctaviaFake } from '../openstack/octavia/octavia-fake.js';
+import { magnumClusterNetwork } from './magnum-cluster-network.js';
 import { type MagnumKubernetes, startMagnumKubernetes } from './magnum-kubernetes.js';
 import {
   type OpenStackSimCredentials,
@@ -208,12 +209,14 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
         authority,
         ...(options.capacityOf ? { capacityOf: options.capacityOf } : {}),
         stateFile,
+        // The cluster's fixed network, else the private network its Heat stack made (routed to the
+        // template's external network, so the VIP can take a floating IP).
         vipNetworkFor: (cluster) => {
           const networks = Object.values(neutron.state.networks);
           const fixed = networks.find((network) =>
             [network.id, network.name].includes(cluster.fixedNetwork ?? ''),
           );
-          return (fixed ?? networks.find((network) => network.external))?.id;
+          return fixed?.id ?? magnumClusterNetwork(neutron, magnum.state, cluster, clock.now());
         },
       }),
     );
