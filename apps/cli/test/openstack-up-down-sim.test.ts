@@ -2,11 +2,11 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { criticalPath, parseTimings, wallTimeMs } from '@hubfleet/core/engine';
-import type { SimInventory } from '@hubfleet/testkit';
+import { type SimInventory, startOpenStackSimCloud } from '@hubfleet/testkit';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { STACK_TRACE } from './cli-harness.js';
-import { callsDuring, inventory, sim, simWorkspace } from './sim-harness.js';
+import { callsDuring, inventory, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';
 
 /** The STFC example with its `jhub` home on one shared Cinder volume, so `down` has a data volume to keep. */
 const sharedHome = (text: string) =>
@@ -14,6 +14,22 @@ const sharedHome = (text: string) =>
     'home: per-user-volume             # 002 "Recommended Setup": a Cinder volume per user ...\n      size: 1Gi ',
     'home: shared-nfs\n      size: 10Gi',
   );
+
+/** Octavia's load balancers and Neutron's floating IPs in the workspace's simulated project (read, no call made). */
+async function network(workspace: SimWorkspace): Promise<{ loadBalancers: string[]; floatingIps: string[] }> {
+  const cloud = await startOpenStackSimCloud({ stateDirectory: workspace.stateDirectory });
+  try {
+    cloud.octavia.fake.contextNow(); // settles deletes whose time has passed, as a read would
+    return {
+      loadBalancers: Object.values(cloud.octavia.state.loadBalancers).map(
+        (balancer) => `${balancer.name} ${balancer.status}`,
+      ),
+      floatingIps: Object.values(cloud.neutron.state.floatingIps).map((address) => address.floatingIpAddress),
+    };
+  } finally {
+    await cloud.close();
+  }
+}
 
 /** The config's nodegroups as Magnum holds them (Magnum's own default groups carry no nodegroup label). */
 function configNodegroups(state: SimInventory): [string | undefined, string, string, number][] {
@@ -97,6 +113,28 @@ describe('hubfleet up / status / down --sim on examples/openstack-stfc.yaml', { 
       ['jhub', true],
       ['outreach', true],
     ]);
+    // The floating IP is the DNS target; Let's Encrypt went ahead once the host resolved to it.
+    expect(status.dns).toEqual({
+      host: 'jupyter.stfc.ac.uk',
+      address: '130.246.0.10',
+      record: { name: 'jupyter.stfc.ac.uk', type: 'A', value: '130.246.0.10' },
+    });
+    const resources = Object.fromEntries(
+      status.resources.map((resource: { id: string; ready: boolean; detail: string }) => [
+        resource.id,
+        [resource.ready, resource.detail],
+      ]),
+    );
+    expect(resources['floating-ip/ingress']).toEqual([
+      true,
+      expect.stringContaining('point jupyter.stfc.ac.uk A 130.246.0.10'),
+    ]);
+    expect(resources['acme/letsencrypt']).toEqual([true, 'jupyter.stfc.ac.uk resolves to 130.246.0.10']);
+    // Every node, the tainted GPU node and master included: one each of master, core, default-worker, gpu-worker.
+    expect(resources['daemonset/csi-cinder-nodeplugin']).toEqual([
+      true,
+      'tolerates every taint; runs on 4 nodes',
+    ]);
   });
 
   it('kubeconfig --out: the Magnum-signed client certificate (CN=admin, O=system:masters), with its lifetime noted', async () => {
@@ -122,6 +160,8 @@ describe('hubfleet up / status / down --sim on examples/openstack-stfc.yaml', { 
     expect(state.clusters).toEqual([]);
     expect(configNodegroups(state)).toEqual([]);
     const [kept] = state.volumes;
+    // No Octavia load balancer is left; the floating IP stays in the project (DNS points at it).
+    expect(await network(workspace)).toEqual({ loadBalancers: [], floatingIps: ['130.246.0.10'] });
     expect(state.volumes.map((volume) => [volume.hub, volume.status])).toEqual([['jhub', 'available']]);
     const again = await callsDuring(workspace, () => sim(workspace, 'down', ['--yes']));
     expect(again.result.code).toBe(0);
