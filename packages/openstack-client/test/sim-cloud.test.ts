@@ -107,7 +107,7 @@ describe('the simulated OpenStack cloud', () => {
     sim = await startOpenStackSimCloud({ stateDirectory: directory });
     const session = sessionFromCloudsYaml(sim, 'sim');
     const magnum = await session.service('container-infra');
-    const [template] = await listClusterTemplates(magnum);
+    const template = (await listClusterTemplates(magnum)).find((candidate) => candidate.name === 'kube-1.29');
     const owned = { 'hubfleet.io/deployment': 'physics' };
     await createCluster(magnum, {
       name: 'physics',
