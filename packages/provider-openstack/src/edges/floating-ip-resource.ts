@@ -12,8 +12,15 @@ import type { MagnumEdgeDeps } from './magnum-edge-deps.js';
 export const FLOATING_IP_ANNOTATION = 'hubfleet.io/floating-ip';
 
 /**
+ * cloud-provider-openstack's "do not delete the floating IP with the load balancer": without it, the
+ * controller releases the address on the VIP port when the Service goes (`down`, a reinstall).
+ */
+export const KEEP_FLOATING_IP_ANNOTATION = 'loadbalancer.openstack.org/keep-floatingip';
+
+/**
  * A change to the Service's annotations makes the cloud controller ensure its load balancer again,
- * which then reports the floating IP now on the VIP port as the Service's address.
+ * which then reports the floating IP now on the VIP port as the Service's address; `keep-floatingip`
+ * stops it from releasing the address when the Service is deleted.
  */
 async function markService(context: ResourceContextV1, address: string): Promise<void> {
   const kubernetes = await context.kubernetes();
