@@ -27,15 +27,14 @@ async function markService(context: ResourceContextV1, address: string): Promise
   if (kubernetes === undefined) return;
   const ref = { apiVersion: 'v1', kind: 'Service', ...INGRESS_SERVICE };
   const service = await kubernetes.get(ref);
-  if (service === undefined || service.metadata.annotations?.[FLOATING_IP_ANNOTATION] === address) return;
+  const annotations = { [FLOATING_IP_ANNOTATION]: address, [KEEP_FLOATING_IP_ANNOTATION]: 'true' };
+  const current = service?.metadata.annotations ?? {};
+  if (service === undefined || Object.entries(annotations).every(([key, value]) => current[key] === value))
+    return;
   await kubernetes.apply({
     apiVersion: ref.apiVersion,
     kind: ref.kind,
-    metadata: {
-      name: ref.name,
-      namespace: ref.namespace,
-      annotations: { [FLOATING_IP_ANNOTATION]: address },
-    },
+    metadata: { name: ref.name, namespace: ref.namespace, annotations },
   });
 }
 
