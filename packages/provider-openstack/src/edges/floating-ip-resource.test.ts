@@ -178,7 +178,7 @@ describe('floating-ip/ingress', () => {
     expect(await getFloatingIp(w.network, id)).toMatchObject({ portId: building.vipPortId });
   });
 
-  it('refuses an address no external network has, or one serving something that is not this cluster', async () => {
+  it('refuses an address no external network has, or one serving something that is not this cluster; says when the load balancer never comes', async () => {
     world = await startEdgeWorld();
     const w = world;
     const elsewhere = ingressFloatingIp(
@@ -205,6 +205,10 @@ describe('floating-ip/ingress', () => {
       method: 'PUT',
       path: `/floatingips/${id}`,
       body: { floatingip: { port_id: server.id } },
+    });
+    await expect(resource.apply('create', w.context())).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: `Octavia has no load balancer for Service ingress-nginx/ingress-nginx-controller of cluster jupyter-prod yet, so ${FLOATING_IP} was not associated`,
     });
     await w.createIngressService();
     await expect(resource.apply('create', w.context())).rejects.toMatchObject({

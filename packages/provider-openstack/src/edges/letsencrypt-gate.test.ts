@@ -72,12 +72,34 @@ describe('acme/letsencrypt', () => {
     w.dns.setRecords(HOST, ['130.246.0.77']);
     expect(resource.diff(await resource.observe(context))).toMatchObject({
       action: 'update',
-      reason: `${HOST} resolves to 130.246.0.77, not ${FLOATING_IP}`,
+      reason: `${HOST} must resolve to ${FLOATING_IP}: it resolves to 130.246.0.77`,
     });
 
     await resource.apply('delete', context);
     expect(await w.access.get({ apiVersion: 'v1', kind: 'ConfigMap', ...GATE_CONFIG_MAP })).toBeUndefined();
     expect(await resource.observe(context)).toBeUndefined();
+  });
+
+  it('says why when the DNS servers cannot be asked, instead of failing the plan', async () => {
+    world = await startEdgeWorld();
+    const resource = gate(world, {
+      resolver: {
+        addresses: async () => {
+          throw new Error('could not look up jupyter.stfc.ac.uk at 1.1.1.1, 8.8.8.8 (ETIMEOUT)');
+        },
+      },
+    });
+    const context = world.context();
+    await world.access.apply({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { ...GATE_CONFIG_MAP },
+      data: {},
+    });
+    expect(resource.diff(await resource.observe(context))).toMatchObject({
+      action: 'update',
+      reason: `${HOST} must resolve to ${FLOATING_IP}: could not look up jupyter.stfc.ac.uk at 1.1.1.1, 8.8.8.8 (ETIMEOUT)`,
+    });
   });
 
   it('fails after its wait, naming the DNS record to make, without touching cert-manager', async () => {

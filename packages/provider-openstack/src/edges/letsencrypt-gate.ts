@@ -27,8 +27,14 @@ export interface ObservedLetsEncryptGate {
   /** The address `ingress.host` must resolve to: the floating IP, else the ingress load balancer's. */
   expected: string | undefined;
   resolved: string[];
+  /** Why the lookup itself failed (DNS servers unreachable), when it did. */
+  lookupError?: string;
   /** The host's Certificate exists, is not Ready and has failed before (cert-manager waits 1 h, 2 h, … to retry). */
   certificateFailing: boolean;
+}
+
+function resolution(observed: Pick<ObservedLetsEncryptGate, 'resolved' | 'lookupError'>): string {
+  return observed.lookupError ?? `it resolves to ${observed.resolved.join(', ') || 'nothing'}`;
 }
 
 function resolvesTo(observed: Pick<ObservedLetsEncryptGate, 'expected' | 'resolved'>): boolean {
@@ -82,8 +88,16 @@ export function letsEncryptGate(
     kubernetes: KubernetesAccessV1,
   ): Promise<ObservedLetsEncryptGate> {
     const expected = floatingIp ?? (await context.facts()).ingressAddress;
-    const [resolved, failing] = await Promise.all([resolver.addresses(host), certificateFailing(kubernetes)]);
-    return { host, expected, resolved, certificateFailing: failing };
+    // A lookup that fails (resolvers unreachable) is "not resolved yet", said in the reason, not a failed plan.
+    const lookup = resolver.addresses(host).then(
+      (resolved) => ({ resolved }),
+      (error: unknown) => ({
+        resolved: [],
+        lookupError: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    const [found, failing] = await Promise.all([lookup, certificateFailing(kubernetes)]);
+    return { host, expected, ...found, certificateFailing: failing };
   }
 
   return {
@@ -109,7 +123,7 @@ export function letsEncryptGate(
       if (!resolvesTo(observed)) {
         return {
           action: 'update',
-          reason: `${host} resolves to ${observed.resolved.join(', ') || 'nothing'}, not ${observed.expected ?? 'the ingress address (not known yet)'}`,
+          reason: `${host} must resolve to ${observed.expected ?? 'the ingress address (not known yet)'}: ${resolution(observed)}`,
           changes: [{ field: host, from: observed.resolved.join(', '), to: observed.expected ?? '' }],
         };
       }
@@ -148,7 +162,7 @@ export function letsEncryptGate(
         throw new HubfleetError({
           kind: 'unavailable',
           retryable: false,
-          message: `${host} does not resolve to ${expected ?? 'the ingress address'} (it resolves to ${last?.resolved.join(', ') || 'nothing'}), so Let's Encrypt was not asked`,
+          message: `${host} does not resolve to ${expected ?? 'the ingress address'} (${last === undefined ? 'not looked up' : resolution(last)}), so Let's Encrypt was not asked`,
           hint: `add the DNS record \`${host} ${expected?.includes(':') ? 'AAAA' : 'A'} ${expected ?? '<address>'}\`, then run \`hubfleet up\` again`,
           subject: 'ingress.host',
         });
