@@ -10,7 +10,7 @@ import { pollFor } from './edge-waits.js';
 import { dnsResolver } from './host-resolver.js';
 import type { MagnumEdgeDeps } from './magnum-edge-deps.js';
 
-/** Records that the gate let Let's Encrypt go for `host` at `address` (and is what `down` removes). */
+/** Records that the gate let Let's Encrypt go for `host` at `address` since `resolvedAt` (and is what `down` removes). */
 export const GATE_CONFIG_MAP = { namespace: 'kube-system', name: 'hubfleet-letsencrypt-gate' } as const;
 
 const GATE_REF = { apiVersion: 'v1', kind: 'ConfigMap', ...GATE_CONFIG_MAP };
@@ -29,8 +29,14 @@ export interface ObservedLetsEncryptGate {
   resolved: string[];
   /** Why the lookup itself failed (DNS servers unreachable), when it did. */
   lookupError?: string;
-  /** The host's Certificate exists, is not Ready and has failed before (cert-manager waits 1 h, 2 h, … to retry). */
-  certificateFailing: boolean;
+  /**
+   * The host's Certificate: `failed-before-dns` when it is not Ready after a failure from before the
+   * gate saw the host resolve here (cert-manager waits 1 h, 2 h, … to retry: restart it), `failed`
+   * when it failed since (left to cert-manager's own schedule), else `issued` or `none`.
+   */
+  certificate: 'none' | 'issued' | 'failed-before-dns' | 'failed';
+  /** When the gate first saw the host resolve to `expected` (its record), if it has. */
+  resolvedAt?: string;
 }
 
 function resolution(observed: Pick<ObservedLetsEncryptGate, 'resolved' | 'lookupError'>): string {
@@ -41,7 +47,12 @@ function resolvesTo(observed: Pick<ObservedLetsEncryptGate, 'expected' | 'resolv
   return observed.expected !== undefined && observed.resolved.includes(observed.expected);
 }
 
-async function certificateFailing(kubernetes: KubernetesAccessV1): Promise<boolean> {
+type GateRecord = { address?: string; resolvedAt?: string };
+
+async function certificateState(
+  kubernetes: KubernetesAccessV1,
+  resolvedAt: string | undefined,
+): Promise<ObservedLetsEncryptGate['certificate']> {
   // Undefined too before cert-manager is installed: its kinds are not served yet.
   const certificate = await kubernetes.get(CERTIFICATE_REF);
   const status = certificate?.status as
@@ -50,7 +61,10 @@ async function certificateFailing(kubernetes: KubernetesAccessV1): Promise<boole
   const ready = status?.conditions?.some(
     (condition) => condition.type === 'Ready' && condition.status === 'True',
   );
-  return status?.lastFailureTime !== undefined && ready !== true;
+  if (ready === true) return 'issued';
+  if (status?.lastFailureTime === undefined) return 'none';
+  const before = resolvedAt === undefined || Date.parse(status.lastFailureTime) < Date.parse(resolvedAt);
+  return before ? 'failed-before-dns' : 'failed';
 }
 
 /**
@@ -72,8 +86,9 @@ async function restartIssuance(deps: MagnumEdgeDeps, kubernetes: KubernetesAcces
  * the ingress load balancer's address), looked up at public resolvers: seed 002 burnt its
  * five-a-week Let's Encrypt limit on attempts made before DNS pointed at the load balancer. `up`
  * waits for it (up to `dnsWaitMs`), then fails naming the record to make. When the address resolves
- * and cert-manager is backing off after a failed attempt, the gate restarts issuance (seed 002
- * deleted the autohttps pod by hand); it looks again on every `up`.
+ * and cert-manager is backing off after an attempt that failed before the gate saw it resolve, the
+ * gate restarts issuance once (seed 002 deleted the autohttps pod by hand); a failure since is left
+ * to cert-manager's backoff, so reruns of `up` never burn the rate limit. It looks again on every `up`.
  */
 export function letsEncryptGate(
   deps: MagnumEdgeDeps,
@@ -83,9 +98,18 @@ export function letsEncryptGate(
   const resolver = deps.resolver ?? dnsResolver();
   const floatingIp = deps.config.provider.floatingIp;
 
+  const now = deps.now ?? Date.now;
+
+  async function record(kubernetes: KubernetesAccessV1): Promise<GateRecord | undefined> {
+    const found = await kubernetes.get(GATE_REF);
+    return found === undefined ? undefined : ((found.data as GateRecord | undefined) ?? {});
+  }
+
+  /** Looks the host up; `resolvedAt` is the record's when it names the same address, else now (once it resolves). */
   async function look(
     context: ResourceContextV1,
     kubernetes: KubernetesAccessV1,
+    kept: GateRecord | undefined,
   ): Promise<ObservedLetsEncryptGate> {
     const expected = floatingIp ?? (await context.facts()).ingressAddress;
     // A lookup that fails (resolvers unreachable) is "not resolved yet", said in the reason, not a failed plan.
@@ -96,8 +120,16 @@ export function letsEncryptGate(
         lookupError: error instanceof Error ? error.message : String(error),
       }),
     );
-    const [found, failing] = await Promise.all([lookup, certificateFailing(kubernetes)]);
-    return { host, expected, ...found, certificateFailing: failing };
+    const found = await lookup;
+    const resolved = resolvesTo({ expected, resolved: found.resolved });
+    const resolvedAt =
+      kept?.address === expected && kept?.resolvedAt !== undefined
+        ? kept.resolvedAt
+        : resolved
+          ? new Date(now()).toISOString()
+          : undefined;
+    const certificate = await certificateState(kubernetes, resolvedAt);
+    return { host, expected, ...found, certificate, ...(resolvedAt === undefined ? {} : { resolvedAt }) };
   }
 
   return {
@@ -110,8 +142,9 @@ export function letsEncryptGate(
     requiredBy: ['tool:cert-manager'],
     async observe(context) {
       const kubernetes = await context.kubernetes();
-      if (kubernetes === undefined || (await kubernetes.get(GATE_REF)) === undefined) return undefined;
-      return look(context, kubernetes);
+      const kept = kubernetes === undefined ? undefined : await record(kubernetes);
+      if (kubernetes === undefined || kept === undefined) return undefined;
+      return look(context, kubernetes, kept);
     },
     diff(observed) {
       if (observed === undefined) {
@@ -127,8 +160,17 @@ export function letsEncryptGate(
           changes: [{ field: host, from: observed.resolved.join(', '), to: observed.expected ?? '' }],
         };
       }
-      if (observed.certificateFailing) {
-        return { action: 'update', reason: `${host} resolves now: restart the failed Let's Encrypt attempt` };
+      if (observed.certificate === 'failed-before-dns') {
+        return {
+          action: 'update',
+          reason: `${host} resolves now: restart the Let's Encrypt attempt that failed before it did`,
+        };
+      }
+      if (observed.certificate === 'failed') {
+        return {
+          action: 'noop',
+          reason: `${host} resolves to ${observed.expected}, yet Let's Encrypt failed since: cert-manager retries on its own schedule (\`kubectl -n ${INGRESS_NAMESPACE} describe certificate ${TLS_SECRET_NAME}\`)`,
+        };
       }
       return { action: 'noop', reason: `${host} resolves to ${observed.expected}` };
     },
@@ -147,12 +189,13 @@ export function letsEncryptGate(
         });
       }
       const limit = deps.dnsWaitMs ?? 15 * 60_000;
+      const kept = await record(kubernetes);
       let last: ObservedLetsEncryptGate | undefined;
       const ready = await pollFor(
         deps,
         context.signal,
         async () => {
-          last = await look(context, kubernetes);
+          last = await look(context, kubernetes, kept);
           return resolvesTo(last) ? last : undefined;
         },
         limit,
@@ -167,14 +210,18 @@ export function letsEncryptGate(
           subject: 'ingress.host',
         });
       }
-      if (ready.certificateFailing) await restartIssuance(deps, kubernetes);
+      if (ready.certificate === 'failed-before-dns') await restartIssuance(deps, kubernetes);
       await kubernetes.apply({
         apiVersion: GATE_REF.apiVersion,
         kind: GATE_REF.kind,
         metadata: { ...GATE_CONFIG_MAP },
-        data: { host, address: ready.expected ?? '' },
+        data: {
+          host,
+          address: ready.expected ?? '',
+          resolvedAt: ready.resolvedAt ?? new Date(now()).toISOString(),
+        },
       });
     },
-    ready: (observed) => resolvesTo(observed) && !observed.certificateFailing,
+    ready: (observed) => resolvesTo(observed) && observed.certificate !== 'failed-before-dns',
   };
 }
