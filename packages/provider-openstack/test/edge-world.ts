@@ -196,6 +196,7 @@ export async function startEdgeWorld(config = stfcConfig()): Promise<EdgeWorld> 
       config,
       resolver: dnsResolver([dns.server]),
       pollIntervalMs: 1_000,
+      now: () => clock.now(),
       sleep: async (ms) => {
         clock.advance(ms);
         kubernetes.fake.reconcile();

@@ -15,7 +15,11 @@ import {
   startEdgeWorld,
   stfcConfig,
 } from '../../test/edge-world.js';
-import { FLOATING_IP_ANNOTATION, ingressFloatingIp } from './floating-ip-resource.js';
+import {
+  FLOATING_IP_ANNOTATION,
+  ingressFloatingIp,
+  KEEP_FLOATING_IP_ANNOTATION,
+} from './floating-ip-resource.js';
 import { releaseIngressFloatingIp } from './ingress-floating-ip.js';
 
 let world: EdgeWorld | undefined;
@@ -70,7 +74,10 @@ describe('floating-ip/ingress', () => {
       namespace: 'ingress-nginx',
       name: 'ingress-nginx-controller',
     });
-    expect(service?.metadata.annotations?.[FLOATING_IP_ANNOTATION]).toBe(FLOATING_IP);
+    expect(service?.metadata.annotations).toMatchObject({
+      [FLOATING_IP_ANNOTATION]: FLOATING_IP,
+      [KEEP_FLOATING_IP_ANNOTATION]: 'true',
+    });
     // The annotation made the cloud controller look again: the Service now reports the floating IP.
     const [refreshed] = await w.access.list('v1', 'Service', { namespace: 'ingress-nginx' });
     expect(refreshed?.status).toMatchObject({ loadBalancer: { ingress: [{ ip: FLOATING_IP }] } });
@@ -171,7 +178,7 @@ describe('floating-ip/ingress', () => {
     expect(await getFloatingIp(w.network, id)).toMatchObject({ portId: building.vipPortId });
   });
 
-  it('refuses an address no external network has, or one serving something that is not this cluster', async () => {
+  it('refuses an address no external network has, or one serving something that is not this cluster; says when the load balancer never comes', async () => {
     world = await startEdgeWorld();
     const w = world;
     const elsewhere = ingressFloatingIp(
@@ -198,6 +205,10 @@ describe('floating-ip/ingress', () => {
       method: 'PUT',
       path: `/floatingips/${id}`,
       body: { floatingip: { port_id: server.id } },
+    });
+    await expect(resource.apply('create', w.context())).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: `Octavia has no load balancer for Service ingress-nginx/ingress-nginx-controller of cluster jupyter-prod yet, so ${FLOATING_IP} was not associated`,
     });
     await w.createIngressService();
     await expect(resource.apply('create', w.context())).rejects.toMatchObject({

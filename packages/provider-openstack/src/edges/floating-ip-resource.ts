@@ -12,23 +12,29 @@ import type { MagnumEdgeDeps } from './magnum-edge-deps.js';
 export const FLOATING_IP_ANNOTATION = 'hubfleet.io/floating-ip';
 
 /**
+ * cloud-provider-openstack's "do not delete the floating IP with the load balancer": without it, the
+ * controller releases the address on the VIP port when the Service goes (`down`, a reinstall).
+ */
+export const KEEP_FLOATING_IP_ANNOTATION = 'loadbalancer.openstack.org/keep-floatingip';
+
+/**
  * A change to the Service's annotations makes the cloud controller ensure its load balancer again,
- * which then reports the floating IP now on the VIP port as the Service's address.
+ * which then reports the floating IP now on the VIP port as the Service's address; `keep-floatingip`
+ * stops it from releasing the address when the Service is deleted.
  */
 async function markService(context: ResourceContextV1, address: string): Promise<void> {
   const kubernetes = await context.kubernetes();
   if (kubernetes === undefined) return;
   const ref = { apiVersion: 'v1', kind: 'Service', ...INGRESS_SERVICE };
   const service = await kubernetes.get(ref);
-  if (service === undefined || service.metadata.annotations?.[FLOATING_IP_ANNOTATION] === address) return;
+  const annotations = { [FLOATING_IP_ANNOTATION]: address, [KEEP_FLOATING_IP_ANNOTATION]: 'true' };
+  const current = service?.metadata.annotations ?? {};
+  if (service === undefined || Object.entries(annotations).every(([key, value]) => current[key] === value))
+    return;
   await kubernetes.apply({
     apiVersion: ref.apiVersion,
     kind: ref.kind,
-    metadata: {
-      name: ref.name,
-      namespace: ref.namespace,
-      annotations: { [FLOATING_IP_ANNOTATION]: address },
-    },
+    metadata: { name: ref.name, namespace: ref.namespace, annotations },
   });
 }
 

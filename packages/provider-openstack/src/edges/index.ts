@@ -7,7 +7,11 @@ import { serviceLoadBalancers } from './service-load-balancers.js';
 
 export { ccmLoadBalancerName, INGRESS_SERVICE, isClusterLoadBalancer } from './ccm-names.js';
 export { CINDER_CSI_NODE_PLUGIN, cinderCsiTolerations } from './cinder-csi-tolerations.js';
-export { FLOATING_IP_ANNOTATION, ingressFloatingIp } from './floating-ip-resource.js';
+export {
+  FLOATING_IP_ANNOTATION,
+  ingressFloatingIp,
+  KEEP_FLOATING_IP_ANNOTATION,
+} from './floating-ip-resource.js';
 export type { HostResolver } from './host-resolver.js';
 export { dnsResolver, PUBLIC_RESOLVERS } from './host-resolver.js';
 export type { FloatingIpOutcome, ObservedIngressFloatingIp } from './ingress-floating-ip.js';

@@ -9,7 +9,7 @@ import {
   listFloatingIps,
   listLoadBalancers,
 } from '@hubfleet/openstack-client';
-import { isClusterLoadBalancer } from './ccm-names.js';
+import { INGRESS_SERVICE, isClusterLoadBalancer } from './ccm-names.js';
 import { pollFor } from './edge-waits.js';
 import { allocateConfiguredFloatingIp } from './floating-ip-allocation.js';
 import { ingressLoadBalancer } from './ingress-load-balancer.js';
@@ -17,6 +17,8 @@ import type { MagnumClusterRef, MagnumEdgeDeps } from './magnum-edge-deps.js';
 
 const SUBJECT = 'provider.floatingIp';
 const CCM_FLOATING_IP = 'Floating IP for Kubernetes external service ';
+/** How long the step waits for Octavia to have the ingress load balancer: less than a step's time limit. */
+const INGRESS_WAIT_MS = 15 * 60_000;
 
 /** The configured floating IP while it serves the ingress load balancer. */
 export interface ObservedIngressFloatingIp {
@@ -137,8 +139,15 @@ export async function associateIngressFloatingIp(deps: MagnumEdgeDeps, signal: A
       subject: SUBJECT,
     });
   }
-  const lb = await pollFor(deps, signal, () => ingressLoadBalancer(deps, cluster));
-  if (lb === undefined) return;
+  const lb = await pollFor(deps, signal, () => ingressLoadBalancer(deps, cluster), INGRESS_WAIT_MS);
+  if (lb === undefined) {
+    throw new HubfleetError({
+      kind: 'unavailable',
+      message: `Octavia has no load balancer for Service ${INGRESS_SERVICE.namespace}/${INGRESS_SERVICE.name} of cluster ${cluster.name} yet, so ${address} was not associated`,
+      hint: `check the ingress-nginx release and \`kubectl -n ${INGRESS_SERVICE.namespace} describe service ${INGRESS_SERVICE.name}\` (the cloud controller's events), then run \`hubfleet up\` again`,
+      subject: SUBJECT,
+    });
+  }
   for (let attempt = 1; ; attempt += 1) {
     try {
       await associateOnce(deps, lb, address, cluster);

@@ -57,13 +57,21 @@ describe('acme/letsencrypt', () => {
     );
     await resource.apply('create', context);
     expect(polls).toBe(4);
+    // The record says since when the host resolves here: the fifth look, after four polls of a second.
+    const since = new Date(Date.parse('2026-12-02T06:00:00Z') + 4_000).toISOString();
+    expect((await w.access.get({ apiVersion: 'v1', kind: 'ConfigMap', ...GATE_CONFIG_MAP }))?.data).toEqual({
+      host: HOST,
+      address: FLOATING_IP,
+      resolvedAt: since,
+    });
     expect(w.dns.queries).toContain(`${HOST} A`);
     const observed = await resource.observe(context);
-    expect(observed).toEqual({
+    expect(observed).toMatchObject({
       host: HOST,
       expected: FLOATING_IP,
       resolved: [FLOATING_IP],
-      certificateFailing: false,
+      certificate: 'none',
+      resolvedAt: since,
     });
     expect(resource.ready?.(observed as never)).toBe(true);
     expect(resource.diff(observed)).toEqual({ action: 'noop', reason: `${HOST} resolves to ${FLOATING_IP}` });
@@ -72,12 +80,34 @@ describe('acme/letsencrypt', () => {
     w.dns.setRecords(HOST, ['130.246.0.77']);
     expect(resource.diff(await resource.observe(context))).toMatchObject({
       action: 'update',
-      reason: `${HOST} resolves to 130.246.0.77, not ${FLOATING_IP}`,
+      reason: `${HOST} must resolve to ${FLOATING_IP}: it resolves to 130.246.0.77`,
     });
 
     await resource.apply('delete', context);
     expect(await w.access.get({ apiVersion: 'v1', kind: 'ConfigMap', ...GATE_CONFIG_MAP })).toBeUndefined();
     expect(await resource.observe(context)).toBeUndefined();
+  });
+
+  it('says why when the DNS servers cannot be asked, instead of failing the plan', async () => {
+    world = await startEdgeWorld();
+    const resource = gate(world, {
+      resolver: {
+        addresses: async () => {
+          throw new Error('could not look up jupyter.stfc.ac.uk at 1.1.1.1, 8.8.8.8 (ETIMEOUT)');
+        },
+      },
+    });
+    const context = world.context();
+    await world.access.apply({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { ...GATE_CONFIG_MAP },
+      data: {},
+    });
+    expect(resource.diff(await resource.observe(context))).toMatchObject({
+      action: 'update',
+      reason: `${HOST} must resolve to ${FLOATING_IP}: could not look up jupyter.stfc.ac.uk at 1.1.1.1, 8.8.8.8 (ETIMEOUT)`,
+    });
   });
 
   it('fails after its wait, naming the DNS record to make, without touching cert-manager', async () => {
@@ -126,7 +156,27 @@ describe('acme/letsencrypt', () => {
     });
     expect(restarted?.metadata.annotations?.[APPLIED_HASH_ANNOTATION]).toMatch(/\S/);
     const observed = await resource.observe(context);
-    expect(observed?.certificateFailing).toBe(false);
+    expect(observed?.certificate).toBe('none');
     expect(resource.diff(observed).action).toBe('noop');
+
+    // It fails again, now that DNS points here: cert-manager's own backoff decides, the gate only says so.
+    w.clock.advance(30 * 60_000);
+    await w.access.apply({
+      apiVersion: CERTIFICATE.apiVersion,
+      kind: CERTIFICATE.kind,
+      metadata: { name: CERTIFICATE.name, namespace: CERTIFICATE.namespace },
+      status: {
+        lastFailureTime: new Date(w.clock.now()).toISOString(),
+        failedIssuanceAttempts: 1,
+        conditions: [{ type: 'Ready', status: 'False', reason: 'Failed' }],
+      },
+    });
+    const failedSince = await resource.observe(context);
+    expect(failedSince?.certificate).toBe('failed');
+    expect(resource.diff(failedSince)).toMatchObject({
+      action: 'noop',
+      reason: expect.stringContaining('cert-manager retries on its own schedule'),
+    });
+    expect(resource.ready?.(failedSince as never)).toBe(true);
   });
 });

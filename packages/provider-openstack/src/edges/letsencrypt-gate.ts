@@ -10,7 +10,7 @@ import { pollFor } from './edge-waits.js';
 import { dnsResolver } from './host-resolver.js';
 import type { MagnumEdgeDeps } from './magnum-edge-deps.js';
 
-/** Records that the gate let Let's Encrypt go for `host` at `address` (and is what `down` removes). */
+/** Records that the gate let Let's Encrypt go for `host` at `address` since `resolvedAt` (and is what `down` removes). */
 export const GATE_CONFIG_MAP = { namespace: 'kube-system', name: 'hubfleet-letsencrypt-gate' } as const;
 
 const GATE_REF = { apiVersion: 'v1', kind: 'ConfigMap', ...GATE_CONFIG_MAP };
@@ -27,15 +27,32 @@ export interface ObservedLetsEncryptGate {
   /** The address `ingress.host` must resolve to: the floating IP, else the ingress load balancer's. */
   expected: string | undefined;
   resolved: string[];
-  /** The host's Certificate exists, is not Ready and has failed before (cert-manager waits 1 h, 2 h, … to retry). */
-  certificateFailing: boolean;
+  /** Why the lookup itself failed (DNS servers unreachable), when it did. */
+  lookupError?: string;
+  /**
+   * The host's Certificate: `failed-before-dns` when it is not Ready after a failure from before the
+   * gate saw the host resolve here (cert-manager waits 1 h, 2 h, … to retry: restart it), `failed`
+   * when it failed since (left to cert-manager's own schedule), else `issued` or `none`.
+   */
+  certificate: 'none' | 'issued' | 'failed-before-dns' | 'failed';
+  /** When the gate first saw the host resolve to `expected` (its record), if it has. */
+  resolvedAt?: string;
+}
+
+function resolution(observed: Pick<ObservedLetsEncryptGate, 'resolved' | 'lookupError'>): string {
+  return observed.lookupError ?? `it resolves to ${observed.resolved.join(', ') || 'nothing'}`;
 }
 
 function resolvesTo(observed: Pick<ObservedLetsEncryptGate, 'expected' | 'resolved'>): boolean {
   return observed.expected !== undefined && observed.resolved.includes(observed.expected);
 }
 
-async function certificateFailing(kubernetes: KubernetesAccessV1): Promise<boolean> {
+type GateRecord = { address?: string; resolvedAt?: string };
+
+async function certificateState(
+  kubernetes: KubernetesAccessV1,
+  resolvedAt: string | undefined,
+): Promise<ObservedLetsEncryptGate['certificate']> {
   // Undefined too before cert-manager is installed: its kinds are not served yet.
   const certificate = await kubernetes.get(CERTIFICATE_REF);
   const status = certificate?.status as
@@ -44,7 +61,10 @@ async function certificateFailing(kubernetes: KubernetesAccessV1): Promise<boole
   const ready = status?.conditions?.some(
     (condition) => condition.type === 'Ready' && condition.status === 'True',
   );
-  return status?.lastFailureTime !== undefined && ready !== true;
+  if (ready === true) return 'issued';
+  if (status?.lastFailureTime === undefined) return 'none';
+  const before = resolvedAt === undefined || Date.parse(status.lastFailureTime) < Date.parse(resolvedAt);
+  return before ? 'failed-before-dns' : 'failed';
 }
 
 /**
@@ -66,8 +86,9 @@ async function restartIssuance(deps: MagnumEdgeDeps, kubernetes: KubernetesAcces
  * the ingress load balancer's address), looked up at public resolvers: seed 002 burnt its
  * five-a-week Let's Encrypt limit on attempts made before DNS pointed at the load balancer. `up`
  * waits for it (up to `dnsWaitMs`), then fails naming the record to make. When the address resolves
- * and cert-manager is backing off after a failed attempt, the gate restarts issuance (seed 002
- * deleted the autohttps pod by hand); it looks again on every `up`.
+ * and cert-manager is backing off after an attempt that failed before the gate saw it resolve, the
+ * gate restarts issuance once (seed 002 deleted the autohttps pod by hand); a failure since is left
+ * to cert-manager's backoff, so reruns of `up` never burn the rate limit. It looks again on every `up`.
  */
 export function letsEncryptGate(
   deps: MagnumEdgeDeps,
@@ -77,13 +98,38 @@ export function letsEncryptGate(
   const resolver = deps.resolver ?? dnsResolver();
   const floatingIp = deps.config.provider.floatingIp;
 
+  const now = deps.now ?? Date.now;
+
+  async function record(kubernetes: KubernetesAccessV1): Promise<GateRecord | undefined> {
+    const found = await kubernetes.get(GATE_REF);
+    return found === undefined ? undefined : ((found.data as GateRecord | undefined) ?? {});
+  }
+
+  /** Looks the host up; `resolvedAt` is the record's when it names the same address, else now (once it resolves). */
   async function look(
     context: ResourceContextV1,
     kubernetes: KubernetesAccessV1,
+    kept: GateRecord | undefined,
   ): Promise<ObservedLetsEncryptGate> {
     const expected = floatingIp ?? (await context.facts()).ingressAddress;
-    const [resolved, failing] = await Promise.all([resolver.addresses(host), certificateFailing(kubernetes)]);
-    return { host, expected, resolved, certificateFailing: failing };
+    // A lookup that fails (resolvers unreachable) is "not resolved yet", said in the reason, not a failed plan.
+    const lookup = resolver.addresses(host).then(
+      (resolved) => ({ resolved }),
+      (error: unknown) => ({
+        resolved: [],
+        lookupError: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    const found = await lookup;
+    const resolved = resolvesTo({ expected, resolved: found.resolved });
+    const resolvedAt =
+      kept?.address === expected && kept?.resolvedAt !== undefined
+        ? kept.resolvedAt
+        : resolved
+          ? new Date(now()).toISOString()
+          : undefined;
+    const certificate = await certificateState(kubernetes, resolvedAt);
+    return { host, expected, ...found, certificate, ...(resolvedAt === undefined ? {} : { resolvedAt }) };
   }
 
   return {
@@ -96,8 +142,9 @@ export function letsEncryptGate(
     requiredBy: ['tool:cert-manager'],
     async observe(context) {
       const kubernetes = await context.kubernetes();
-      if (kubernetes === undefined || (await kubernetes.get(GATE_REF)) === undefined) return undefined;
-      return look(context, kubernetes);
+      const kept = kubernetes === undefined ? undefined : await record(kubernetes);
+      if (kubernetes === undefined || kept === undefined) return undefined;
+      return look(context, kubernetes, kept);
     },
     diff(observed) {
       if (observed === undefined) {
@@ -109,12 +156,21 @@ export function letsEncryptGate(
       if (!resolvesTo(observed)) {
         return {
           action: 'update',
-          reason: `${host} resolves to ${observed.resolved.join(', ') || 'nothing'}, not ${observed.expected ?? 'the ingress address (not known yet)'}`,
+          reason: `${host} must resolve to ${observed.expected ?? 'the ingress address (not known yet)'}: ${resolution(observed)}`,
           changes: [{ field: host, from: observed.resolved.join(', '), to: observed.expected ?? '' }],
         };
       }
-      if (observed.certificateFailing) {
-        return { action: 'update', reason: `${host} resolves now: restart the failed Let's Encrypt attempt` };
+      if (observed.certificate === 'failed-before-dns') {
+        return {
+          action: 'update',
+          reason: `${host} resolves now: restart the Let's Encrypt attempt that failed before it did`,
+        };
+      }
+      if (observed.certificate === 'failed') {
+        return {
+          action: 'noop',
+          reason: `${host} resolves to ${observed.expected}, yet Let's Encrypt failed since: cert-manager retries on its own schedule (\`kubectl -n ${INGRESS_NAMESPACE} describe certificate ${TLS_SECRET_NAME}\`)`,
+        };
       }
       return { action: 'noop', reason: `${host} resolves to ${observed.expected}` };
     },
@@ -133,12 +189,13 @@ export function letsEncryptGate(
         });
       }
       const limit = deps.dnsWaitMs ?? 15 * 60_000;
+      const kept = await record(kubernetes);
       let last: ObservedLetsEncryptGate | undefined;
       const ready = await pollFor(
         deps,
         context.signal,
         async () => {
-          last = await look(context, kubernetes);
+          last = await look(context, kubernetes, kept);
           return resolvesTo(last) ? last : undefined;
         },
         limit,
@@ -148,19 +205,23 @@ export function letsEncryptGate(
         throw new HubfleetError({
           kind: 'unavailable',
           retryable: false,
-          message: `${host} does not resolve to ${expected ?? 'the ingress address'} (it resolves to ${last?.resolved.join(', ') || 'nothing'}), so Let's Encrypt was not asked`,
+          message: `${host} does not resolve to ${expected ?? 'the ingress address'} (${last === undefined ? 'not looked up' : resolution(last)}), so Let's Encrypt was not asked`,
           hint: `add the DNS record \`${host} ${expected?.includes(':') ? 'AAAA' : 'A'} ${expected ?? '<address>'}\`, then run \`hubfleet up\` again`,
           subject: 'ingress.host',
         });
       }
-      if (ready.certificateFailing) await restartIssuance(deps, kubernetes);
+      if (ready.certificate === 'failed-before-dns') await restartIssuance(deps, kubernetes);
       await kubernetes.apply({
         apiVersion: GATE_REF.apiVersion,
         kind: GATE_REF.kind,
         metadata: { ...GATE_CONFIG_MAP },
-        data: { host, address: ready.expected ?? '' },
+        data: {
+          host,
+          address: ready.expected ?? '',
+          resolvedAt: ready.resolvedAt ?? new Date(now()).toISOString(),
+        },
       });
     },
-    ready: (observed) => resolvesTo(observed) && !observed.certificateFailing,
+    ready: (observed) => resolvesTo(observed) && observed.certificate !== 'failed-before-dns',
   };
 }

@@ -35,4 +35,6 @@ export interface MagnumEdgeDeps {
   /** How long `up` waits for `ingress.host` to resolve to the ingress address. @default 15 minutes */
   dnsWaitMs?: number;
   sleep?: Sleep;
+  /** The time, for the Let's Encrypt gate's record. @default Date.now */
+  now?: () => number;
 }
