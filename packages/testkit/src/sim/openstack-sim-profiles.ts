@@ -36,6 +36,34 @@ function flavor(
   };
 }
 
+/** A public Kubernetes template as STFC publishes them: Fedora CoreOS, Calico, Cinder, autoscaling labels. */
+function kubernetesTemplate(
+  name: string,
+  kubeTag: string,
+  labels: Record<string, string> = {},
+): Record<string, unknown> {
+  return {
+    name,
+    coe: 'kubernetes',
+    image_id: 'fedora-coreos-38',
+    flavor_id: 'l3.micro',
+    master_flavor_id: 'l3.micro',
+    external_network_id: 'External',
+    network_driver: 'calico',
+    volume_driver: 'cinder',
+    public: true,
+    master_lb_enabled: true,
+    floating_ip_enabled: false,
+    labels: {
+      kube_tag: kubeTag,
+      auto_scaling_enabled: 'true',
+      auto_healing_enabled: 'true',
+      cinder_csi_enabled: 'true',
+      ...labels,
+    },
+  };
+}
+
 const UBUNTU_NOBLE = { os_distro: 'ubuntu', os_version: '24.04' };
 
 /**
@@ -69,46 +97,9 @@ export const STFC_PROFILE: OpenStackSimProfile = {
   // STFC's public range (RAL, 130.246.0.0/16): the example's floating IP 130.246.0.10 is in it.
   externalNetworks: [{ name: 'External', cidr: '130.246.0.0/16' }],
   clusterTemplates: [
-    {
-      name: 'kube-1.29',
-      coe: 'kubernetes',
-      image_id: 'fedora-coreos-38',
-      flavor_id: 'l3.micro',
-      master_flavor_id: 'l3.micro',
-      external_network_id: 'External',
-      network_driver: 'calico',
-      volume_driver: 'cinder',
-      public: true,
-      master_lb_enabled: true,
-      floating_ip_enabled: false,
-      labels: {
-        kube_tag: 'v1.29.2',
-        auto_scaling_enabled: 'true',
-        auto_healing_enabled: 'true',
-        cinder_csi_enabled: 'true',
-      },
-    },
-    {
-      // The template examples/openstack-stfc.yaml names: HA masters behind a load balancer.
-      name: 'kubernetes-1.34-ha',
-      coe: 'kubernetes',
-      image_id: 'fedora-coreos-38',
-      flavor_id: 'l3.micro',
-      master_flavor_id: 'l3.micro',
-      external_network_id: 'External',
-      network_driver: 'calico',
-      volume_driver: 'cinder',
-      public: true,
-      master_lb_enabled: true,
-      floating_ip_enabled: false,
-      labels: {
-        kube_tag: 'v1.34.1',
-        auto_scaling_enabled: 'true',
-        auto_healing_enabled: 'true',
-        cinder_csi_enabled: 'true',
-        service_cluster_ip_range: '10.254.0.0/16',
-      },
-    },
+    kubernetesTemplate('kube-1.29', 'v1.29.2'),
+    // The template examples/openstack-stfc.yaml names: HA masters behind a load balancer.
+    kubernetesTemplate('kubernetes-1.34-ha', 'v1.34.1', { service_cluster_ip_range: '10.254.0.0/16' }),
   ],
 };
 
