@@ -67,13 +67,14 @@ describe('hubfleet sim serve', () => {
     ['openstack', 'RegionOne', 'l3.nano'],
     ['nectar', 'Melbourne', 'm3.small'],
   ])(
-    '--provider %s prints Keystone and Kubernetes only; a token from its Keystone lists a catalog whose endpoints answer',
+    '--provider %s prints Keystone, Kubernetes and DNS only; a token from its Keystone lists a catalog whose endpoints answer',
     async (provider, region, flavor) => {
       const served = await serve(['--provider', provider, '--speed', '1000']);
       const { line } = served;
       expect(Object.keys(line)).toEqual(['formatVersion', 'provider', 'region', 'endpoints', 'credentials']);
       expect(line).toMatchObject({ provider, region });
-      expect(Object.keys(line.endpoints).sort()).toEqual(['keystone', 'kubernetes']);
+      expect(Object.keys(line.endpoints).sort()).toEqual(['dns', 'keystone', 'kubernetes']);
+      expect(line.endpoints.dns).toMatch(/^127\.0\.0\.1:\d+$/);
       const { credentials } = line;
       expect(credentials.auth_url).toBe(`${line.endpoints.keystone}/v3`);
       const { token, endpoints } = await simKeystoneToken(credentials as OpenStackSimCredentials);

@@ -6,15 +6,19 @@ export const openstackCapabilities: ProviderCapabilitiesV1 = {
   // cloud's maximum microversion before it creates one (a warning says so at validate time).
   scaleToZero: true,
   // Magnum labels configure the driver, not the nodes; node_labels and node_taints exist only from
-  // microversion 1.14, so the Kubernetes layer sets labels and taints itself.
+  // microversion 1.14 (hubfleet sends them there, so nodes boot tainted), so core labels and taints
+  // the nodes itself, found by magnum.openstack.org/nodegroup.
   nodeLabelsReachNodes: false,
   // Magnum can deploy an autoscaler (label auto_scaling_enabled), but it covers the default worker
-  // group only and 002 had to edit it by hand for GPU workers; hubfleet installs its own.
+  // group only and 002 had to edit it by hand for GPU workers; hubfleet installs its own with the
+  // Magnum cloud provider and sends auto_scaling_enabled=false (one autoscaler, see magnum-labels.ts).
   managedAutoscaler: false,
   // 002 "Enabling GPU Workers": Magnum's images have no NVIDIA driver; the GPU operator installs it.
   gpuDriver: 'operator',
-  // Cinder volumes can be snapshotted.
-  volumeSnapshots: true,
+  // Cinder snapshots live and die with their volume: Cinder refuses to delete a volume that has
+  // snapshots unless it cascades them away, so `onDelete: snapshot` could not keep the data once the
+  // volume goes. Cinder backups would; hubfleet does not make them yet, so retain or delete.
+  volumeSnapshots: false,
   // Octavia gives Services of type LoadBalancer an address (002 "Deploying Jupyter hub": proxy_public).
   loadBalancer: true,
 };

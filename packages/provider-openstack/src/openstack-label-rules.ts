@@ -38,15 +38,19 @@ function checkTemplateVersion(config: Config): ConfigIssue[] {
   ];
 }
 
-/** Magnum's own autoscaler next to hubfleet's would scale the same nodegroups twice. */
+/**
+ * One cluster-autoscaler, never two: Magnum's (this label) and hubfleet's would both resize the same
+ * nodegroups. Without the label hubfleet sends auto_scaling_enabled=false, so a template that turns
+ * Magnum's on adds none.
+ */
 function checkMagnumAutoscaler(config: Config, autoScalingEnabled: string): ConfigIssue[] {
   const hubfleetAutoscaler = config.tools.autoscaler?.enabled ?? openstackToolDefaults.autoscaler.enabled;
   if (autoScalingEnabled !== 'true' || !hubfleetAutoscaler) return [];
   return [
-    warning(
+    error(
       [...LABELS_PATH, 'auto_scaling_enabled'],
-      "Magnum's own autoscaler would run next to hubfleet's; it covers only the default worker group (002 had to edit it by hand for GPU workers)",
-      'remove auto_scaling_enabled and let tools.autoscaler scale every nodegroup, or set tools.autoscaler.enabled: false',
+      "Magnum's own cluster-autoscaler would run next to hubfleet's, and both would resize the same nodegroups",
+      "remove auto_scaling_enabled to let hubfleet's autoscaler scale every nodegroup (GPU included), or set tools.autoscaler.enabled: false to keep Magnum's",
     ),
   ];
 }

@@ -22,7 +22,7 @@ describe('openstackProvider', () => {
       nodeLabelsReachNodes: false,
       managedAutoscaler: false,
       gpuDriver: 'operator',
-      volumeSnapshots: true,
+      volumeSnapshots: false,
       loadBalancer: true,
     });
   });
@@ -33,8 +33,8 @@ describe('openstackProvider', () => {
     }
   });
 
-  it('makes no cloud calls yet: there is no connect', () => {
-    expect(openstackProvider.connect).toBeUndefined();
+  it('deploys: connect opens a session, loading the OpenStack client only then', () => {
+    expect(openstackProvider.connect).toBeTypeOf('function');
   });
 
   it('loads only core, zod and Node built-ins when imported', () => {

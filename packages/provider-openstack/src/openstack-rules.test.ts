@@ -127,11 +127,12 @@ describe('labels', () => {
     expect(issue?.message).toContain('looks like Kubernetes 1.31, but cluster.kubernetesVersion is "1.32"');
   });
 
-  it("warns when Magnum's autoscaler would run next to hubfleet's", () => {
+  it("refuses Magnum's autoscaler next to hubfleet's: one autoscaler, never two", () => {
     const labels = { auto_scaling_enabled: 'true' };
     const [issue] = issuesAt({ provider: { labels } }, 'provider.labels.auto_scaling_enabled');
-    expect(issue?.severity).toBe('warning');
-    expect(issue?.message).toContain('covers only the default worker group');
+    expect(issue?.severity).toBe('error');
+    expect(issue?.message).toContain('both would resize the same nodegroups');
+    expect(issue?.hint).toContain('tools.autoscaler.enabled: false');
     const hubfleetOff = { provider: { labels }, tools: { autoscaler: { enabled: false } } };
     expect(issuesAt(hubfleetOff, 'provider.labels.auto_scaling_enabled')).toEqual([]);
   });

@@ -3,6 +3,7 @@ export * from './aws/eks/index.js';
 export * from './aws/iam/index.js';
 export * from './aws/s3/index.js';
 export * from './aws/sts/index.js';
+export * from './dns/index.js';
 export * from './framework/index.js';
 export * from './gke/index.js';
 export * from './kubernetes/index.js';

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, resolve } from 'node:path';
 import { ExitCode, HubfleetError } from '@hubfleet/core';
 import { stringify } from 'yaml';
+import { clientCertificateExpiry } from '../deploy/client-certificate-expiry.js';
 import { withLastingUser } from '../deploy/exec-credential.js';
 import {
   checkKubeconfigOut,
@@ -82,13 +83,17 @@ export async function kubeconfigCommand(options: KubeconfigOptions): Promise<num
       { config: resolve(options.config), sim: options.sim === true },
       open.session.cluster.credentialHelper?.(),
     );
+    const expires = clientCertificateExpiry(renamed);
+    const lifetime =
+      expires === undefined
+        ? 'kubectl fetches fresh tokens through its exec entry'
+        : `kubectl authenticates with a client certificate valid until ${expires.toISOString()}; run \`hubfleet kubeconfig\` again for a new one before then`;
     if (options.out !== undefined) {
-      writeKubeconfigOut(path, `${kubeconfigMarker(open.config.name)}\n${stringify(renamed)}`);
+      const note = expires === undefined ? '' : `# ${lifetime}\n`;
+      writeKubeconfigOut(path, `${kubeconfigMarker(open.config.name)}\n${note}${stringify(renamed)}`);
     } else writePrivate(path, mergeKubeconfig(readUserKubeconfig(path), renamed, path));
     const where = options.out === undefined ? `merged into ${path} and made current` : `written to ${path}`;
-    process.stderr.write(
-      `context ${context} ${where}; kubectl fetches fresh tokens through its exec entry\n`,
-    );
+    process.stderr.write(`context ${context} ${where}; ${lifetime}\n`);
     if (open.sim !== undefined) {
       process.stderr.write(
         'note: --sim: the simulated API server runs only while a hubfleet command does, so kubectl cannot reach it afterwards\n',

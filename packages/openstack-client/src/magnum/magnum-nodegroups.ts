@@ -1,4 +1,5 @@
 import { HubfleetError } from '@hubfleet/core';
+import { isOpenStackStatus } from '../errors/openstack-error.js';
 import { deleteIfPresent } from '../session/delete-if-present.js';
 import type { ServiceClient } from '../session/service-client.js';
 import { segment } from '../session/service-request.js';
@@ -53,7 +54,7 @@ function refuseUnsupportedLabels(
 
 /**
  * Every nodegroup of a cluster, in full. The list call answers summaries only (no labels, counts
- * bounds or reasons), so each one is then read on its own.
+ * bounds or reasons), so each one is then read on its own; one deleted meanwhile is left out.
  */
 export async function listNodegroups(
   magnum: ServiceClient,
@@ -67,8 +68,14 @@ export async function listNodegroups(
     `cluster/${cluster}`,
   );
   const nodegroups: MagnumNodegroup[] = [];
-  for (const summary of summaries.map(toNodegroup))
-    nodegroups.push(await getNodegroup(magnum, cluster, summary.uuid));
+  for (const summary of summaries.map(toNodegroup)) {
+    try {
+      nodegroups.push(await getNodegroup(magnum, cluster, summary.uuid));
+    } catch (error) {
+      // Deleted between the list and this read: as gone as if it had not been listed.
+      if (!isOpenStackStatus(error, 404)) throw error;
+    }
+  }
   return nodegroups;
 }
 

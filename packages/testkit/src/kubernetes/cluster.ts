@@ -22,6 +22,12 @@ export interface ClusterSettings {
   serviceRange: ServiceRange;
   /** When set, called on every request: the node groups Node objects are kept in line with. */
   nodeGroups?: () => readonly KubernetesNodeGroup[];
+  /**
+   * A change to a LoadBalancer Service's annotations (and the controller's start) makes the cloud
+   * controller ensure its load balancer again and write the address it finds now (e.g. a floating IP
+   * associated meanwhile), as Kubernetes' service controller does. @default false: written once
+   */
+  resyncLoadBalancers?: boolean;
 }
 
 /** Everything the handlers and the modelled controllers share. */

@@ -340,6 +340,35 @@ describe('Kubernetes API server fake, driven by @kubernetes/client-node', () => 
     expect(statusOf(taken)).toMatchObject({ reason: 'Invalid' });
   });
 
+  it("with resyncLoadBalancers, asks for the address again when the Service's annotations change", async () => {
+    let address = '10.0.0.15';
+    const { core, clock } = await startCluster({
+      resyncLoadBalancers: true,
+      loadBalancerIngress: () => ({ ip: address }),
+    });
+    await core.createNamespacedService({
+      namespace: 'default',
+      body: { metadata: { name: 'proxy' }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } },
+    });
+    clock.advance(60_000);
+    const ingress = async () =>
+      (await core.readNamespacedService({ name: 'proxy', namespace: 'default' })).status?.loadBalancer
+        ?.ingress?.[0]?.ip;
+    expect(await ingress()).toBe('10.0.0.15');
+    // A floating IP is associated meanwhile: nothing changes until the Service does.
+    address = '130.246.0.10';
+    expect(await ingress()).toBe('10.0.0.15');
+    await core.patchNamespacedService(
+      {
+        name: 'proxy',
+        namespace: 'default',
+        body: { metadata: { annotations: { 'hubfleet.io/floating-ip': address } } },
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+    expect(await ingress()).toBe('130.246.0.10');
+  });
+
   it('binds a PVC: a volume is provisioned from the default StorageClass once a workload mounts it', async () => {
     const { core, apps, clock } = await startCluster({
       seed: [

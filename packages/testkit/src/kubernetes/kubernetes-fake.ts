@@ -52,6 +52,8 @@ export interface KubernetesFakeOptions {
   gitVersion?: string;
   /** How LoadBalancer Services are addressed: a hostname (EKS-like), an IP (GKE/OpenStack-like), or a function. @default 'hostname' */
   loadBalancerIngress?: 'hostname' | 'ip' | ((service: KubeObject, index: number) => LoadBalancerIngress);
+  /** Ensure a LoadBalancer Service's address again when its annotations change (see ClusterSettings). @default false */
+  resyncLoadBalancers?: boolean;
   /** Node groups asked for on every request, instead of setNodeGroups. */
   nodeGroups?: () => readonly KubernetesNodeGroup[];
   /** Objects a fresh cluster starts with, after the standard namespaces and Service (e.g. a default StorageClass). */
@@ -99,6 +101,7 @@ export function createKubernetesFake(options: KubernetesFakeOptions): Kubernetes
       serviceRange: serviceRange(options.serviceCidr),
       loadBalancerIngress: loadBalancerAddresses(options.loadBalancerIngress),
       ...(options.nodeGroups ? { nodeGroups: options.nodeGroups } : {}),
+      ...(options.resyncLoadBalancers ? { resyncLoadBalancers: true } : {}),
     },
   );
   if (fresh)

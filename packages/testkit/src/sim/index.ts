@@ -3,6 +3,7 @@ export { DEFAULT_SIM_AWS_REGION, startAwsSimCloud } from './aws-sim-cloud.js';
 export { nodeGroupsFromGke } from './gke-node-pools.js';
 export type { GkeSimCloud, GkeSimCloudOptions } from './gke-sim-cloud.js';
 export { GKE_SIM_PROJECT, GKE_SIM_SERVICE_ACCOUNT, startGkeSimCloud } from './gke-sim-cloud.js';
+export { magnumSystemObjects } from './magnum-system-objects.js';
 export type { NectarVmNetwork } from './nectar-vm-network.js';
 export type { NectarVmSim, NectarVmSimOptions } from './nectar-vm-sim.js';
 export { startNectarVmSim } from './nectar-vm-sim.js';

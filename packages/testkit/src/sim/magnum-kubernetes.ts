@@ -18,7 +18,11 @@ import type { FlavorRecord } from '../openstack/nova/nova-state.js';
 import type { RunningOctaviaFake } from '../openstack/octavia/octavia-fake.js';
 import { serviceLoadBalancers } from '../openstack/octavia/octavia-service-load-balancers.js';
 import { nodeGroupsFromMagnum, servedCluster } from './magnum-node-groups.js';
+import { magnumSystemObjects } from './magnum-system-objects.js';
 import type { CapacityOf } from './sim-node-groups.js';
+
+/** Magnum's Kubernetes driver's default `service_cluster_ip_range` label. */
+export const MAGNUM_SERVICE_CIDR = '10.254.0.0/16';
 
 export interface MagnumKubernetesOptions {
   clock: Clock;
@@ -104,6 +108,12 @@ export async function startMagnumKubernetes(options: MagnumKubernetesOptions): P
     clock,
     // Magnum's kubeconfigs carry client certificates; it hands out no bearer tokens.
     tokens: 'none',
+    // Magnum's default service_cluster_ip_range (the sim's templates say it too).
+    serviceCidr: MAGNUM_SERVICE_CIDR,
+    seed: magnumSystemObjects(),
+    // The cloud controller writes a Service's address again when its annotations change (a floating IP
+    // associated with the VIP port meanwhile is then reported).
+    resyncLoadBalancers: true,
     state: store.state,
     onStateChange: () => {
       store.save();

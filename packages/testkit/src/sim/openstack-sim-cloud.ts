@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ProviderSettingsV1 } from '@hubfleet/core';
+import { type RunningDnsFake, startDnsFake } from '../dns/dns-fake.js';
 import { createCallLog, readCallLog, SIM_CALL_LOG } from '../framework/call-log.js';
 import { createClock } from '../framework/clock.js';
 import { createFaultInjector, type FaultPlan } from '../framework/faults.js';
@@ -14,6 +16,7 @@ import { type RunningNeutronFake, startNeutronFake } from '../openstack/neutron/
 import { type RunningNovaFake, startNovaFake } from '../openstack/nova/nova-fake.js';
 import type { NovaFakeOptions } from '../openstack/nova/nova-settings.js';
 import { type RunningOctaviaFake, startOctaviaFake } from '../openstack/octavia/octavia-fake.js';
+import { magnumClusterNetwork } from './magnum-cluster-network.js';
 import { type MagnumKubernetes, startMagnumKubernetes } from './magnum-kubernetes.js';
 import {
   type OpenStackSimCredentials,
@@ -50,8 +53,13 @@ export interface OpenStackSimCloudOptions extends SimCloudStartOptions {
 
 export interface OpenStackSimCloud extends SimCloud {
   provider: OpenStackSimProfile['provider'];
-  /** Keystone's URL is all a client needs (its catalog lists the rest); `kubernetes` is the cluster's API. */
-  endpoints: Record<'keystone' | 'kubernetes', string>;
+  /**
+   * Keystone's URL is all a client needs (its catalog lists the rest); `kubernetes` is the cluster's
+   * API; `dns` (`127.0.0.1:<port>`, UDP) is the DNS server to look `ingress.host` up at.
+   */
+  endpoints: Record<'keystone' | 'kubernetes' | 'dns', string>;
+  /** The world's DNS: see `simDns`. */
+  dns: RunningDnsFake;
   /** Every service's base URL, for tests and logs. */
   services: Record<
     'keystone' | 'magnum' | 'cinder' | 'nova' | 'neutron' | 'octavia' | 'glance' | 'kubernetes',
@@ -77,6 +85,12 @@ type SimServices = Pick<
   'keystone' | 'magnum' | 'cinder' | 'nova' | 'neutron' | 'octavia' | 'glance' | 'kubernetes'
 >;
 
+/** `provider.keypair` of the config the sim was started for, if any. */
+function configuredKeypairs(settings: SimCloudStartOptions['settings']): string[] {
+  const keypair = (settings as { keypair?: unknown } | undefined)?.keypair;
+  return typeof keypair === 'string' ? [keypair] : [];
+}
+
 /** Catalog entries as a real cloud registers them (Cinder with the project, Neutron/Octavia/Glance bare). */
 function registerCatalog(cloud: SimServices): void {
   const register = cloud.keystone.fake.registerService;
@@ -86,6 +100,20 @@ function registerCatalog(cloud: SimServices): void {
   register({ type: 'network', name: 'neutron', url: cloud.neutron.url });
   register({ type: 'load-balancer', name: 'octavia', url: cloud.octavia.url });
   register({ type: 'image', name: 'glance', url: cloud.glance.url });
+}
+
+/**
+ * The sim's DNS: the operator has pointed the host at the prepared floating IP (`provider.floatingIp`,
+ * seed 002's precondition), or, without one, at the ingress controller's load balancer once it has
+ * an address. Every name gets that answer; none is NXDOMAIN.
+ */
+function simDnsAnswer(settings: ProviderSettingsV1 | undefined, octavia: RunningOctaviaFake): string[] {
+  const floatingIp = (settings as { floatingIp?: unknown } | undefined)?.floatingIp;
+  if (typeof floatingIp === 'string') return [floatingIp];
+  const ingress = Object.values(octavia.state.loadBalancers).find((lb) =>
+    lb.name.endsWith('_ingress-nginx_ingress-nginx-controller'),
+  );
+  return ingress === undefined ? [] : [ingress.vipAddress];
 }
 
 /**
@@ -151,6 +179,8 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
       await startNovaFake({
         ...common,
         flavors: profile.flavors,
+        // The key pair a config names exists in the project before hubfleet runs (002: made by hand).
+        keypairs: configuredKeypairs(options.settings),
         availabilityZones: profile.availabilityZones,
         ports: neutron.fake.ports,
         volumes: cinderVolumeBackend(cinder.fake),
@@ -191,16 +221,20 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
         authority,
         ...(options.capacityOf ? { capacityOf: options.capacityOf } : {}),
         stateFile,
+        // The cluster's fixed network, else the private network its Heat stack made (routed to the
+        // template's external network, so the VIP can take a floating IP).
         vipNetworkFor: (cluster) => {
           const networks = Object.values(neutron.state.networks);
           const fixed = networks.find((network) =>
             [network.id, network.name].includes(cluster.fixedNetwork ?? ''),
           );
-          return (fixed ?? networks.find((network) => network.external))?.id;
+          return fixed?.id ?? magnumClusterNetwork(neutron, magnum.state, cluster, clock.now());
         },
       }),
     );
     kubernetesUrl = kubernetes.url;
+    const dns = await startDnsFake({}, { anyName: () => simDnsAnswer(options.settings, octavia) });
+    started.push({ name: 'dns', url: dns.server, close: dns.close });
     const cloud: SimServices = { keystone, magnum, cinder, nova, neutron, octavia, glance, kubernetes };
     registerCatalog(cloud);
     const credentials = simCredentials(keystone.url, region, credentialId);
@@ -210,7 +244,8 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
       ...cloud,
       provider: profile.provider,
       region,
-      endpoints: { keystone: keystone.url, kubernetes: kubernetes.url },
+      endpoints: { keystone: keystone.url, kubernetes: kubernetes.url, dns: dns.server },
+      dns,
       services: {
         keystone: keystone.url,
         magnum: magnum.url,

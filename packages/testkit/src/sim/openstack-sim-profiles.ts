@@ -36,11 +36,39 @@ function flavor(
   };
 }
 
+/** A public Kubernetes template as STFC publishes them: Fedora CoreOS, Calico, Cinder, autoscaling labels. */
+function kubernetesTemplate(
+  name: string,
+  kubeTag: string,
+  labels: Record<string, string> = {},
+): Record<string, unknown> {
+  return {
+    name,
+    coe: 'kubernetes',
+    image_id: 'fedora-coreos-38',
+    flavor_id: 'l3.micro',
+    master_flavor_id: 'l3.micro',
+    external_network_id: 'External',
+    network_driver: 'calico',
+    volume_driver: 'cinder',
+    public: true,
+    master_lb_enabled: true,
+    floating_ip_enabled: false,
+    labels: {
+      kube_tag: kubeTag,
+      auto_scaling_enabled: 'true',
+      auto_healing_enabled: 'true',
+      cinder_csi_enabled: 'true',
+      ...labels,
+    },
+  };
+}
+
 const UBUNTU_NOBLE = { os_distro: 'ubuntu', os_version: '24.04' };
 
 /**
  * STFC Cloud (seed 002): the flavors provider-openstack's catalog knows, a Fedora CoreOS image for
- * Magnum's Kubernetes driver, and a public Kubernetes template with autoscaling labels.
+ * Magnum's Kubernetes driver, and public Kubernetes templates (1.29, and the 1.34 HA one the example names) with autoscaling labels.
  */
 export const STFC_PROFILE: OpenStackSimProfile = {
   provider: 'openstack',
@@ -57,32 +85,21 @@ export const STFC_PROFILE: OpenStackSimProfile = {
     flavor('g-rtx4000.x1', 12, 90, 100, { 'pci_passthrough:alias': 'RTX4000:1' }),
     flavor('g-rtx4000.x2', 28, 180, 200, { 'pci_passthrough:alias': 'RTX4000:2' }),
     flavor('g-rtx4000.x4', 60, 350, 400, { 'pci_passthrough:alias': 'RTX4000:4' }),
+    // Named in examples/openstack-stfc.yaml; STFC publishes no sizes for them, so these are invented.
+    flavor('l3.small', 4, 16, 40),
+    flavor('l3.large', 16, 60, 100),
+    flavor('g-v100.x1', 12, 90, 100, { 'pci_passthrough:alias': 'V100:1' }),
   ],
   images: [
     { name: 'fedora-coreos-38', properties: { os_distro: 'fedora-coreos', os_version: '38' } },
     { name: 'ubuntu-noble-24.04-nogui', properties: UBUNTU_NOBLE },
   ],
-  externalNetworks: [{ name: 'External', cidr: '130.246.208.0/22' }],
+  // STFC's public range (RAL, 130.246.0.0/16): the example's floating IP 130.246.0.10 is in it.
+  externalNetworks: [{ name: 'External', cidr: '130.246.0.0/16' }],
   clusterTemplates: [
-    {
-      name: 'kube-1.29',
-      coe: 'kubernetes',
-      image_id: 'fedora-coreos-38',
-      flavor_id: 'l3.micro',
-      master_flavor_id: 'l3.micro',
-      external_network_id: 'External',
-      network_driver: 'calico',
-      volume_driver: 'cinder',
-      public: true,
-      master_lb_enabled: true,
-      floating_ip_enabled: false,
-      labels: {
-        kube_tag: 'v1.29.2',
-        auto_scaling_enabled: 'true',
-        auto_healing_enabled: 'true',
-        cinder_csi_enabled: 'true',
-      },
-    },
+    kubernetesTemplate('kube-1.29', 'v1.29.2'),
+    // The template examples/openstack-stfc.yaml names: HA masters behind a load balancer.
+    kubernetesTemplate('kubernetes-1.34-ha', 'v1.34.1', { service_cluster_ip_range: '10.254.0.0/16' }),
   ],
 };
 

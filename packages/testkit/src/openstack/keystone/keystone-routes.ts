@@ -24,7 +24,8 @@ const CREDENTIALS = '/v3/users/{userId}/application_credentials';
 export const KEYSTONE_ROUTES: readonly RestRoute<OpenStackOperation<KeystoneContext>>[] = [
   route('GET', '/', 'ListVersions', listVersions),
   route('GET', '/v3', 'ShowVersion', showVersion),
-  route('POST', '/v3/auth/tokens', 'IssueToken', createToken),
+  // A token is a credential, not a resource of the project: reading with one changes nothing.
+  route('POST', '/v3/auth/tokens', 'IssueToken', createToken, false),
   route('GET', '/v3/auth/tokens', 'ValidateToken', validateToken),
   route('HEAD', '/v3/auth/tokens', 'CheckToken', checkToken),
   route('DELETE', '/v3/auth/tokens', 'RevokeToken', revokeToken),

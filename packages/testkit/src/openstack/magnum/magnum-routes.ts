@@ -44,7 +44,8 @@ export const MAGNUM_ROUTES: readonly RestRoute<OpenStackOperation<MagnumContext>
   route('PATCH', `${NODEGROUPS}/{nodegroup}`, 'UpdateNodegroup', updateNodegroup),
   route('DELETE', `${NODEGROUPS}/{nodegroup}`, 'DeleteNodegroup', deleteNodegroup),
   route('GET', '/v1/certificates/{ident}', 'ShowCertificate', showCertificate),
-  route('POST', '/v1/certificates', 'SignCertificate', signCertificate),
+  // Magnum signs the CSR and keeps nothing (api-ref "Generate the CA certificate"): a credential, no change.
+  route('POST', '/v1/certificates', 'SignCertificate', signCertificate, false),
 ];
 
 /** Operations that appeared after 1.1: below these, Magnum answers 406 for the method. */

@@ -38,9 +38,12 @@ function completeCluster(
   cluster.statusReason = outcome?.reason ?? null;
   cluster.updatedAt = at;
   if (to === 'CREATE_COMPLETE') {
+    // A sim settling a cluster while it starts may not know its Kubernetes URL yet (''); the view
+    // asks `apiAddressFor` again on every read, so any address marks the cluster as up.
     cluster.apiAddress =
-      settings.apiAddressFor?.(cluster) ?? `https://10.0.${state.nextAddress++ % 250}.5:6443`;
-    cluster.coeVersion = settings.coeVersion;
+      settings.apiAddressFor?.(cluster) || `https://10.0.${state.nextAddress++ % 250}.5:6443`;
+    // Magnum reports the Kubernetes the cluster runs: the kube_tag label's, else the driver's default.
+    cluster.coeVersion = cluster.labels.kube_tag ?? settings.coeVersion;
     cluster.healthStatus = 'HEALTHY';
   }
   if (to === 'CREATE_COMPLETE' || to === 'CREATE_FAILED' || to === 'DELETE_FAILED')

@@ -57,7 +57,10 @@ export function renderCluster(context: MagnumContext, cluster: ClusterRecord): R
     ...renderClusterSummary(context, cluster),
     status_reason: cluster.statusReason,
     health_status_reason: {},
-    api_address: cluster.apiAddress,
+    // Where the cluster's API answers now: a restarted sim serves it on a new port, which a real
+    // cloud's address never does, so the address is asked for again rather than kept.
+    api_address:
+      cluster.apiAddress === null ? null : (context.settings.apiAddressFor?.(cluster) ?? cluster.apiAddress),
     coe_version: cluster.coeVersion,
     container_version: cluster.coeVersion ? '1.12.6' : null,
     discovery_url: null,

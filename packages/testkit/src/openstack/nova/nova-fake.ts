@@ -16,6 +16,7 @@ import {
 import { createNovaState, type NovaState } from './nova-state.js';
 import { settleNova } from './nova-transitions.js';
 import { listVersions, showVersion } from './nova-versions.js';
+import { md5Fingerprint } from './ssh-host-key.js';
 
 export interface NovaFake {
   protocol: ServiceProtocol;
@@ -53,11 +54,25 @@ function withoutProject(request: FakeRequest, projectId: string): FakeRequest {
     : request;
 }
 
+/** The public key of seeded key pairs: a fixed Ed25519 key whose private half exists nowhere. */
+const SEEDED_PUBLIC_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGh1YmZsZWV0LXNpbXVsYXRlZC1rZXlwYWlyLTAwMDAx seeded@hubfleet-sim';
+
 export function createNovaFake(options: NovaFakeOptions): NovaFake {
   const settings = resolveNovaSettings(options);
   const state = options.state ?? createNovaState();
   if (Object.keys(state.flavors).length === 0)
     for (const flavor of options.flavors ?? DEFAULT_NOVA_FLAVORS) state.flavors[flavor.id] = { ...flavor };
+  for (const name of options.keypairs ?? []) {
+    if (state.keypairs[name] === undefined)
+      state.keypairs[name] = {
+        name,
+        publicKey: SEEDED_PUBLIC_KEY,
+        fingerprint: md5Fingerprint(SEEDED_PUBLIC_KEY),
+        type: 'ssh',
+        created: 0,
+      };
+  }
   const api = createOpenStackProtocol<NovaContext>({
     name: 'nova',
     routes: NOVA_ROUTES,

@@ -45,6 +45,11 @@ export interface NovaFakeOptions {
   state?: NovaState;
   /** @default DEFAULT_NOVA_FLAVORS */
   flavors?: FlavorRecord[];
+  /**
+   * Key pairs the project already has (a config names one it expects to exist), seeded with a fixed
+   * public key when missing.
+   */
+  keypairs?: readonly string[];
   /** @default ['nova'] */
   availabilityZones?: string[];
   quotas?: Partial<NovaQuotas>;

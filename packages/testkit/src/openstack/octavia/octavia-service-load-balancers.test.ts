@@ -61,6 +61,33 @@ describe("the OpenStack cloud controller's Service load balancers, over the Octa
     expect(serviceLoadBalancerName('hub', 'jhub', 'proxy-public')).toBe(listed[0].name);
   });
 
+  it('reports a floating IP found on the VIP port as the address, else the VIP', async () => {
+    const w = await world();
+    const external = (await w.call(`${w.neutron.url}/v2.0/networks?router:external=true`)).body.networks[0];
+    const router = (
+      await w.call(`${w.neutron.url}/v2.0/routers`, 'POST', {
+        router: { name: 'r', external_gateway_info: { network_id: external.id } },
+      })
+    ).body.router;
+    await w.call(`${w.neutron.url}/v2.0/routers/${router.id}/add_router_interface`, 'PUT', {
+      subnet_id: w.subnet.id,
+    });
+    const controller = serviceLoadBalancers(w.octavia.fake, { clusterName: 'hub', subnetId: w.subnet.id });
+    const service = { namespace: 'ingress-nginx', name: 'controller', ports: [{ port: 80 }] };
+    const { ip: vip } = controller.ensure(service);
+    const [lb] = (await w.call(`${w.octavia.url}/v2/lbaas/loadbalancers`)).body.loadbalancers;
+    const floating = (
+      await w.call(`${w.neutron.url}/v2.0/floatingips`, 'POST', {
+        floatingip: { floating_network_id: external.id, port_id: lb.vip_port_id },
+      })
+    ).body.floatingip;
+    expect(controller.ensure(service).ip).toBe(floating.floating_ip_address);
+    await w.call(`${w.neutron.url}/v2.0/floatingips/${floating.id}`, 'PUT', {
+      floatingip: { port_id: null },
+    });
+    expect(controller.ensure(service).ip).toBe(vip);
+  });
+
   it('deletes the load balancer when the Service goes, but one left behind blocks deleting the network', async () => {
     const w = await world();
     const controller = serviceLoadBalancers(w.octavia.fake, { clusterName: 'hub', subnetId: w.subnet.id });

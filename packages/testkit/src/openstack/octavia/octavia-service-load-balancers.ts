@@ -19,7 +19,10 @@ export interface ServiceLoadBalancerOptions {
 }
 
 export interface ServiceLoadBalancers {
-  /** Makes (or finds) the Service's load balancer and answers its VIP, as the Service's ingress IP. */
+  /**
+   * Makes (or finds) the Service's load balancer and answers its address, as the Service's ingress
+   * IP: a floating IP on the VIP port when there is one, else the VIP.
+   */
   ensure(service: ServiceRef): { ip: string };
   /** Deletes the Service's load balancer with its children (the Service went, or stopped being a LoadBalancer). */
   release(namespace: string, name: string): void;
@@ -47,6 +50,12 @@ export function serviceLoadBalancers(
   octavia: OctaviaFake,
   options: ServiceLoadBalancerOptions,
 ): ServiceLoadBalancers {
+  // The controller reports a floating IP it finds on the VIP port (one associated by hand, or by
+  // hubfleet) as the Service's address, else the VIP itself.
+  const reported = (lb: LoadBalancerRecord): string => {
+    const addresses = Object.values(octavia.settings.ports?.addressesOf(lb.id) ?? {}).flat();
+    return addresses.find((address) => address.type === 'floating')?.addr ?? lb.vipAddress;
+  };
   const find = (name: string): LoadBalancerRecord | undefined =>
     Object.values(octavia.contextNow().state.loadBalancers).find((lb) => lb.name === name);
   const remove = (lb: LoadBalancerRecord): void => {
@@ -63,7 +72,7 @@ export function serviceLoadBalancers(
     ensure(service) {
       const name = serviceLoadBalancerName(options.clusterName, service.namespace, service.name);
       const existing = find(name);
-      if (existing) return { ip: existing.vipAddress };
+      if (existing) return { ip: reported(existing) };
       const context = octavia.contextNow();
       const id = randomUUID();
       const vip = octavia.allocateVip(id, {

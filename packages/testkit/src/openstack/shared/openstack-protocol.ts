@@ -24,13 +24,18 @@ export interface OpenStackOperation<Context> {
   handle(context: Context, request: OpenStackRequest): FakeResponse | Promise<FakeResponse>;
 }
 
+/**
+ * A route; every method but GET and HEAD counts as mutating, unless `mutating` says otherwise: a POST
+ * that hands out a credential (a Keystone token, a signed client certificate) changes no resource.
+ */
 export function openstackRoute<Context>(
   method: string,
   path: string,
   name: string,
   handle: OpenStackOperation<Context>['handle'],
+  mutating: boolean = method !== 'GET' && method !== 'HEAD',
 ): RestRoute<OpenStackOperation<Context>> {
-  return { method, path, target: { name, mutating: method !== 'GET' && method !== 'HEAD', handle } };
+  return { method, path, target: { name, mutating, handle } };
 }
 
 export interface OpenStackProtocolSpec<Context> {

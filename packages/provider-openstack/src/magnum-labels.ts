@@ -1,0 +1,50 @@
+import { type ComponentName, type HubfleetConfig, OwnershipTag, ownershipTags } from '@hubfleet/core';
+import { openstackToolDefaults } from './openstack-capabilities.js';
+import type { OpenstackProviderSettings } from './openstack-config.js';
+
+type Config = HubfleetConfig<OpenstackProviderSettings>;
+
+/** Magnum's label that deploys its own cluster-autoscaler (heat driver `enable-auto-scaling.sh`). */
+export const AUTO_SCALING_LABEL = 'auto_scaling_enabled';
+
+/** Which cluster-autoscaler runs: Magnum's (its label) or hubfleet's (the Magnum cloud provider). Never both. */
+export type MagnumAutoscaler = 'magnum' | 'hubfleet' | 'none';
+
+/**
+ * The one autoscaler of the cluster. `provider.labels.auto_scaling_enabled: "true"` asks for Magnum's
+ * own; otherwise hubfleet's runs when `tools.autoscaler` is on (the default), and the label is sent
+ * as "false" so that a template which turns Magnum's on does not add a second one.
+ */
+export function magnumAutoscaler(config: Config): MagnumAutoscaler {
+  if (config.provider.labels?.[AUTO_SCALING_LABEL] === 'true') return 'magnum';
+  const hubfleet = config.tools.autoscaler?.enabled ?? openstackToolDefaults.autoscaler.enabled;
+  return hubfleet ? 'hubfleet' : 'none';
+}
+
+/** Magnum labels are plain strings: hubfleet's ownership rides in them as they are. */
+export function ownershipLabels(
+  deployment: string,
+  component: ComponentName,
+  extra: { nodeGroup?: string } = {},
+): Record<string, string> {
+  return ownershipTags(deployment, component, extra);
+}
+
+/** The labels a new cluster gets, merged into the template's (`merge_labels`). */
+export function clusterLabels(config: Config): Record<string, string> {
+  const autoscaler = magnumAutoscaler(config);
+  return {
+    ...(autoscaler === 'hubfleet' ? { [AUTO_SCALING_LABEL]: 'false' } : {}),
+    ...config.provider.labels,
+    ...ownershipLabels(config.name, 'cluster'),
+  };
+}
+
+/** True when Magnum labels say this is `deployment`'s resource of `component`. */
+export function isOwnedBy(
+  labels: Readonly<Record<string, string>> | undefined,
+  deployment: string,
+  component: ComponentName,
+): boolean {
+  return labels?.[OwnershipTag.deployment] === deployment && labels[OwnershipTag.component] === component;
+}
