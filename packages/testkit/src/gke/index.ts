@@ -17,10 +17,10 @@ export type {
 } from './container/container-state.js';
 export { GKE_DURATIONS } from './gke-durations.js';
 export { GoogleApiError, googleErrorResponse } from './google-errors.js';
-export type { IamFake, StartIamFakeOptions } from './iam/iam-fake.js';
-export { createIamFake, startIamFake } from './iam/iam-fake.js';
-export type { IamFakeOptions } from './iam/iam-service-accounts.js';
-export type { IamState, ServiceAccountRecord } from './iam/iam-state.js';
+export type { GoogleIamFake, GoogleStartIamFakeOptions } from './iam/iam-fake.js';
+export { createGoogleIamFake, startGoogleIamFake } from './iam/iam-fake.js';
+export type { GoogleIamFakeOptions } from './iam/iam-service-accounts.js';
+export type { GoogleIamState, ServiceAccountRecord } from './iam/iam-state.js';
 export type { PolicyBinding } from './iam-policy.js';
 export type { MachineTypeRecord } from './machine-types.js';
 export { DEFAULT_MACHINE_TYPES } from './machine-types.js';
@@ -33,4 +33,4 @@ export { createOAuth2State, createServiceAccountKey, isValidAccessToken } from '
 export type { StartStorageFakeOptions, StorageFake } from './storage/storage-fake.js';
 export { createStorageFake, startStorageFake } from './storage/storage-fake.js';
 export type { StorageFakeOptions } from './storage/storage-settings.js';
-export type { BucketRecord, ObjectRecord, StorageState } from './storage/storage-state.js';
+export type { GcsBucketRecord, GcsObjectRecord, StorageState } from './storage/storage-state.js';

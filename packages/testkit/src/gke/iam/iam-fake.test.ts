@@ -2,7 +2,7 @@ import type { GaxiosError } from 'google-auth-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { staticAuth } from '../../../test/google-clients.js';
 import { createManualClock } from '../../framework/clock.js';
-import { startIamFake } from './iam-fake.js';
+import { startGoogleIamFake } from './iam-fake.js';
 
 const project = 'rhodes-cs';
 const running: { close(): Promise<void> }[] = [];
@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 async function start(pools: string[]) {
-  const fake = await startIamFake({
+  const fake = await startGoogleIamFake({
     clock: createManualClock(Date.now()),
     projects: [project],
     workloadPoolExists: (pool) => pools.includes(pool),
@@ -33,7 +33,7 @@ async function start(pools: string[]) {
       const response = (error as GaxiosError).response;
       return {
         status: response?.status,
-        error: (response?.data as { error: Record<string, unknown> }).error,
+        error: (response?.data as { error: Record<string, unknown> } | undefined)?.error ?? {},
       };
     }
     throw new Error('expected the call to fail');
@@ -70,7 +70,7 @@ describe('IAM v1 fake: service accounts and who may act as them', () => {
       status: 404,
       error: { status: 'NOT_FOUND' },
     });
-    const denied = await startIamFake({ clock: createManualClock(0), projects: ['elsewhere'] });
+    const denied = await startGoogleIamFake({ clock: createManualClock(0), projects: ['elsewhere'] });
     running.push(denied);
     const refused = await staticAuth()
       .request({

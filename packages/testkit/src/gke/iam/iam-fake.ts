@@ -5,19 +5,19 @@ import { createGoogleProtocol, type GoogleOperation, googleRoute } from '../goog
 import {
   createServiceAccount,
   deleteServiceAccount,
+  type GoogleIamContext,
+  type GoogleIamFakeOptions,
   getServiceAccount,
   getServiceAccountIamPolicy,
-  type IamContext,
-  type IamFakeOptions,
   setServiceAccountIamPolicy,
 } from './iam-service-accounts.js';
-import { createIamState, type IamState } from './iam-state.js';
+import { createGoogleIamState, type GoogleIamState } from './iam-state.js';
 
 const ACCOUNTS = '/v1/projects/{project}/serviceAccounts';
 const ACCOUNT = `${ACCOUNTS}/{account}`;
 
 /** The IAM v1 REST paths the fake serves: service accounts and their IAM policies. */
-export const IAM_ROUTES: readonly RestRoute<GoogleOperation<IamContext>>[] = [
+export const IAM_ROUTES: readonly RestRoute<GoogleOperation<GoogleIamContext>>[] = [
   googleRoute('POST', ACCOUNTS, 'CreateServiceAccount', 'iam.serviceAccounts.create', createServiceAccount),
   googleRoute('GET', ACCOUNT, 'GetServiceAccount', 'iam.serviceAccounts.get', getServiceAccount),
   googleRoute('DELETE', ACCOUNT, 'DeleteServiceAccount', 'iam.serviceAccounts.delete', deleteServiceAccount),
@@ -37,13 +37,13 @@ export const IAM_ROUTES: readonly RestRoute<GoogleOperation<IamContext>>[] = [
   ),
 ];
 
-export interface IamFake {
+export interface GoogleIamFake {
   protocol: ServiceProtocol;
-  state: IamState;
+  state: GoogleIamState;
 }
 
-export function createIamFake(options: IamFakeOptions): IamFake {
-  const state = options.state ?? createIamState();
+export function createGoogleIamFake(options: GoogleIamFakeOptions): GoogleIamFake {
+  const state = options.state ?? createGoogleIamState();
   const protocol = createGoogleProtocol({
     name: 'iam',
     domain: 'iam.googleapis.com',
@@ -55,9 +55,11 @@ export function createIamFake(options: IamFakeOptions): IamFake {
   return { protocol, state };
 }
 
-export interface StartIamFakeOptions extends Omit<IamFakeOptions, 'state'>, StartFakeOptions {}
+export interface GoogleStartIamFakeOptions extends Omit<GoogleIamFakeOptions, 'state'>, StartFakeOptions {}
 
 /** Serves IAM on 127.0.0.1: requests to `<url>/v1/projects/…/serviceAccounts…`. */
-export async function startIamFake(options: StartIamFakeOptions): Promise<RunningFake<IamState, IamFake>> {
-  return startFake(options, createIamState, (state) => createIamFake({ ...options, state }));
+export async function startGoogleIamFake(
+  options: GoogleStartIamFakeOptions,
+): Promise<RunningFake<GoogleIamState, GoogleIamFake>> {
+  return startFake(options, createGoogleIamState, (state) => createGoogleIamFake({ ...options, state }));
 }

@@ -4,9 +4,9 @@ import { GoogleApiError, invalidArgument } from '../google-errors.js';
 import { numericId } from '../google-ids.js';
 import type { GoogleRequest } from '../google-protocol.js';
 import { bindingsFrom, policyEtag } from '../iam-policy.js';
-import type { IamState, ServiceAccountRecord } from './iam-state.js';
+import type { GoogleIamState, ServiceAccountRecord } from './iam-state.js';
 
-export interface IamFakeOptions {
+export interface GoogleIamFakeOptions {
   clock: Clock;
   authenticate?: (token: string) => boolean;
   projects?: readonly string[];
@@ -15,12 +15,12 @@ export interface IamFakeOptions {
    * cluster that has Workload Identity on. Absent: every pool exists.
    */
   workloadPoolExists?: (pool: string) => boolean;
-  state?: IamState;
+  state?: GoogleIamState;
 }
 
-export interface IamContext {
-  state: IamState;
-  options: IamFakeOptions;
+export interface GoogleIamContext {
+  state: GoogleIamState;
+  options: GoogleIamFakeOptions;
 }
 
 /** RFC 1035, 6-30 characters, as `projects.serviceAccounts.create` documents `accountId`. */
@@ -42,7 +42,7 @@ function render(account: ServiceAccountRecord): Record<string, unknown> {
 }
 
 /** `{account}` is the email or the unique id; `-` as the project means any project. */
-function findAccount(context: IamContext, labels: Record<string, string>): ServiceAccountRecord {
+function findAccount(context: GoogleIamContext, labels: Record<string, string>): ServiceAccountRecord {
   const wanted = labels.account ?? '';
   const account =
     context.state.serviceAccounts[wanted] ??
@@ -54,7 +54,7 @@ function findAccount(context: IamContext, labels: Record<string, string>): Servi
 }
 
 /** projects.serviceAccounts.create: `POST /v1/projects/{project}/serviceAccounts`. */
-export function createServiceAccount(context: IamContext, request: GoogleRequest): unknown {
+export function createServiceAccount(context: GoogleIamContext, request: GoogleRequest): unknown {
   const project = request.labels.project ?? '';
   const accountId = stringField(request.body, 'accountId') ?? '';
   if (!ACCOUNT_ID.test(accountId)) {
@@ -85,11 +85,11 @@ export function createServiceAccount(context: IamContext, request: GoogleRequest
   return render(account);
 }
 
-export function getServiceAccount(context: IamContext, request: GoogleRequest): unknown {
+export function getServiceAccount(context: GoogleIamContext, request: GoogleRequest): unknown {
   return render(findAccount(context, request.labels));
 }
 
-export function deleteServiceAccount(context: IamContext, request: GoogleRequest): unknown {
+export function deleteServiceAccount(context: GoogleIamContext, request: GoogleRequest): unknown {
   const account = findAccount(context, request.labels);
   delete context.state.serviceAccounts[account.email];
   return {};
@@ -107,7 +107,7 @@ function renderPolicy(account: ServiceAccountRecord) {
 }
 
 /** `POST …/serviceAccounts/{account}:getIamPolicy`: who may act as the account. */
-export function getServiceAccountIamPolicy(context: IamContext, request: GoogleRequest): unknown {
+export function getServiceAccountIamPolicy(context: GoogleIamContext, request: GoogleRequest): unknown {
   return renderPolicy(findAccount(context, request.labels));
 }
 
@@ -116,7 +116,7 @@ export function getServiceAccountIamPolicy(context: IamContext, request: GoogleR
  * change (409 ABORTED); a Workload Identity member (`serviceAccount:<pool>[ns/ksa]`) needs its pool
  * to exist, which GKE makes with a cluster that has Workload Identity on.
  */
-export function setServiceAccountIamPolicy(context: IamContext, request: GoogleRequest): unknown {
+export function setServiceAccountIamPolicy(context: GoogleIamContext, request: GoogleRequest): unknown {
   const account = findAccount(context, request.labels);
   const policy = objectField(request.body, 'policy');
   if (policy === undefined)

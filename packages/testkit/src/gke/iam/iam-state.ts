@@ -12,11 +12,11 @@ export interface ServiceAccountRecord {
   iam: PolicyRecord;
 }
 
-export interface IamState {
+export interface GoogleIamState {
   /** By email. */
   serviceAccounts: Record<string, ServiceAccountRecord>;
 }
 
-export function createIamState(): IamState {
+export function createGoogleIamState(): GoogleIamState {
   return { serviceAccounts: {} };
 }

@@ -5,9 +5,9 @@ import { bindingsFrom, policyEtag } from '../iam-policy.js';
 import { findBucket } from './storage-buckets.js';
 import { conditionNotMet } from './storage-errors.js';
 import type { StorageContext } from './storage-settings.js';
-import type { BucketRecord } from './storage-state.js';
+import type { GcsBucketRecord } from './storage-state.js';
 
-function renderPolicy(bucket: BucketRecord) {
+function renderPolicy(bucket: GcsBucketRecord) {
   return {
     kind: 'storage#policy',
     resourceId: `projects/_/buckets/${bucket.name}`,

@@ -10,7 +10,7 @@ import { invalidLabel, numericId, rfc3339 } from '../google-ids.js';
 import { GoogleRawResponse, type GoogleRequest } from '../google-protocol.js';
 import { bucketConflict, conditionNotMet, noSuchBucket, storageInvalid } from './storage-errors.js';
 import type { StorageContext } from './storage-settings.js';
-import type { BucketRecord } from './storage-state.js';
+import type { GcsBucketRecord } from './storage-state.js';
 
 /** GCS keeps uniform bucket-level access reversible for 90 days after it is turned on. */
 const UNIFORM_LOCK_MS = 90 * 24 * 3_600_000;
@@ -19,7 +19,7 @@ const MULTI_REGIONS = ['US', 'EU', 'ASIA'];
 /** Names: 3-63 characters of lowercase letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit. */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
 
-export function renderBucket(bucket: BucketRecord): Record<string, unknown> {
+export function renderBucket(bucket: GcsBucketRecord): Record<string, unknown> {
   return {
     kind: 'storage#bucket',
     selfLink: `https://www.googleapis.com/storage/v1/b/${bucket.name}`,
@@ -48,7 +48,7 @@ export function renderBucket(bucket: BucketRecord): Record<string, unknown> {
   };
 }
 
-export function findBucket(context: StorageContext, name: string): BucketRecord {
+export function findBucket(context: StorageContext, name: string): GcsBucketRecord {
   const bucket = context.state.buckets[name];
   if (bucket === undefined) throw noSuchBucket();
   return bucket;
@@ -60,7 +60,7 @@ function checkLabels(labels: Record<string, string>): void {
 }
 
 /** What a bucket resource in a request says about the settings hubfleet uses; absent fields untouched. */
-function applySettings(context: StorageContext, bucket: BucketRecord, body: JsonObject): void {
+function applySettings(context: StorageContext, bucket: GcsBucketRecord, body: JsonObject): void {
   const labels = stringMapField(body, 'labels');
   if (labels !== undefined) {
     checkLabels(labels);
@@ -124,7 +124,7 @@ export function insertBucket(context: StorageContext, request: GoogleRequest): u
   }
   const location = (stringField(request.body, 'location') ?? 'US').toUpperCase();
   const projectNumber = numericId();
-  const bucket: BucketRecord = {
+  const bucket: GcsBucketRecord = {
     name,
     id: name,
     project,

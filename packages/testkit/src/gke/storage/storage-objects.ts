@@ -4,11 +4,11 @@ import { GoogleRawResponse, type GoogleRequest } from '../google-protocol.js';
 import { findBucket } from './storage-buckets.js';
 import { conditionNotMet, noSuchObject, storageInvalid } from './storage-errors.js';
 import type { StorageContext } from './storage-settings.js';
-import type { ObjectRecord } from './storage-state.js';
+import type { GcsObjectRecord } from './storage-state.js';
 
 const keyOf = (bucket: string, name: string) => `${bucket}/${name}`;
 
-function renderObject(object: ObjectRecord): Record<string, unknown> {
+function renderObject(object: GcsObjectRecord): Record<string, unknown> {
   const md5 = createHash('md5').update(object.data).digest('base64');
   const path = `b/${object.bucket}/o/${encodeURIComponent(object.name)}`;
   return {
@@ -34,7 +34,7 @@ function renderObject(object: ObjectRecord): Record<string, unknown> {
  * The generation preconditions GCS takes as query parameters: `ifGenerationMatch` (0: only when no
  * live object exists) and `ifGenerationNotMatch`, `ifMetagenerationMatch`. 412 when one does not hold.
  */
-function checkPreconditions(request: GoogleRequest, live: ObjectRecord | undefined): void {
+function checkPreconditions(request: GoogleRequest, live: GcsObjectRecord | undefined): void {
   const query = request.query;
   const generation = live?.generation ?? '0';
   const match = query.get('ifGenerationMatch');
@@ -48,7 +48,7 @@ function checkPreconditions(request: GoogleRequest, live: ObjectRecord | undefin
 }
 
 /** The live object leaves: kept as a noncurrent version when the bucket is versioned. */
-function retire(context: StorageContext, live: ObjectRecord, versioned: boolean): void {
+function retire(context: StorageContext, live: GcsObjectRecord, versioned: boolean): void {
   delete context.state.objects[keyOf(live.bucket, live.name)];
   if (versioned) context.state.noncurrent.push({ ...live, timeDeleted: context.now });
 }
@@ -69,7 +69,7 @@ export function uploadObject(context: StorageContext, request: GoogleRequest): u
   checkPreconditions(request, live);
   if (live !== undefined) retire(context, live, bucket.versioning);
   context.state.writes += 1;
-  const object: ObjectRecord = {
+  const object: GcsObjectRecord = {
     bucket: bucket.name,
     name,
     generation: String(context.now * 1000 + (context.state.writes % 1000)),
@@ -83,7 +83,7 @@ export function uploadObject(context: StorageContext, request: GoogleRequest): u
   return renderObject(object);
 }
 
-function liveObject(context: StorageContext, request: GoogleRequest): ObjectRecord {
+function liveObject(context: StorageContext, request: GoogleRequest): GcsObjectRecord {
   const bucket = findBucket(context, request.labels.bucket ?? '');
   const name = request.labels.object ?? '';
   const live = context.state.objects[keyOf(bucket.name, name)];

@@ -1,7 +1,7 @@
 import type { PolicyRecord } from '../iam-policy.js';
 
 /** A Cloud Storage bucket as the fake keeps it (plain JSON). */
-export interface BucketRecord {
+export interface GcsBucketRecord {
   name: string;
   id: string;
   /** The project that owns it; bucket names are global, so another project's name is taken. */
@@ -24,7 +24,7 @@ export interface BucketRecord {
 }
 
 /** One object generation. `data` is the content as UTF-8 text (hubfleet stores JSON). */
-export interface ObjectRecord {
+export interface GcsObjectRecord {
   bucket: string;
   name: string;
   generation: string;
@@ -38,11 +38,11 @@ export interface ObjectRecord {
 }
 
 export interface StorageState {
-  buckets: Record<string, BucketRecord>;
+  buckets: Record<string, GcsBucketRecord>;
   /** Live objects by `bucket/name`. */
-  objects: Record<string, ObjectRecord>;
+  objects: Record<string, GcsObjectRecord>;
   /** Noncurrent versions a versioned bucket kept. */
-  noncurrent: ObjectRecord[];
+  noncurrent: GcsObjectRecord[];
   /** Makes generations unique even within one millisecond. */
   writes: number;
 }
