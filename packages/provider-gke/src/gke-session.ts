@@ -16,6 +16,8 @@ import { gkeDnsTarget } from './gke-dns-target.js';
 import { gkeNodePools } from './gke-node-pools.js';
 import { clusterOperations } from './gke-operations.js';
 import { DEFAULT_BACKOFF } from './gke-retry.js';
+import { veleroBucket } from './gke-velero-account.js';
+import { veleroIdentityResource } from './gke-velero-resource.js';
 import { gkeVolumes } from './gke-volumes.js';
 
 /** A session on GKE: the contract's, plus the static address the ingress takes. */
@@ -51,7 +53,11 @@ export async function createGkeSession(
     addons: () => gkeAddons(config),
     resources: () => {
       const target = gkeDnsTarget(address, config.ingress.host, config.name);
-      return target === undefined ? [] : [target];
+      const bucket = veleroBucket(config);
+      return [
+        ...(target === undefined ? [] : [target]),
+        ...(bucket === undefined ? [] : [veleroIdentityResource(gke, operations, bucket)]),
+      ];
     },
     close: () => clients.close(),
   };

@@ -47,9 +47,10 @@ export function googleRoute<Context>(
   name: string,
   permission: string,
   handle: GoogleOperation<Context>['handle'],
-  options: { rawBody?: boolean } = {},
+  options: { rawBody?: boolean; mutating?: boolean } = {},
 ): RestRoute<GoogleOperation<Context>> {
-  return { method, path, target: { name, mutating: method !== 'GET', permission, handle, ...options } };
+  const { mutating = method !== 'GET', ...rest } = options;
+  return { method, path, target: { name, mutating, permission, handle, ...rest } };
 }
 
 /**

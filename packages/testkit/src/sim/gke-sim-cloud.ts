@@ -10,6 +10,7 @@ import { startComputeFake } from '../gke/compute/compute-fake.js';
 import { startContainerFake } from '../gke/container/container-fake.js';
 import { settleContainer } from '../gke/container/container-operations.js';
 import type { ContainerState } from '../gke/container/container-state.js';
+import { startGoogleIamFake } from '../gke/iam/iam-fake.js';
 import { DEFAULT_MACHINE_TYPES, type MachineTypeRecord } from '../gke/machine-types.js';
 import { googleApiAuthenticator } from '../gke/oauth2/oauth2-authenticate.js';
 import { startOAuth2Fake } from '../gke/oauth2/oauth2-fake.js';
@@ -18,6 +19,7 @@ import {
   isValidAccessToken,
   type ServiceAccountKey,
 } from '../gke/oauth2/oauth2-state.js';
+import { startStorageFake } from '../gke/storage/storage-fake.js';
 import { createKubernetesFake, emptyKubernetesState, type KubernetesState } from '../kubernetes/index.js';
 import { tieKubernetesToCloud } from './cluster-incarnation.js';
 import { addressUsersIn, diskUsersIn, requestedAddress, reservedAddressNamed } from './gke-cloud-users.js';
@@ -45,7 +47,7 @@ export interface GkeSimCloudOptions extends SimCloudStartOptions {
 
 export interface GkeSimCloud extends SimCloud {
   readonly provider: 'gke';
-  readonly endpoints: Record<'container' | 'compute' | 'oauth2' | 'kubernetes', string>;
+  readonly endpoints: Record<'container' | 'compute' | 'oauth2' | 'kubernetes' | 'storage' | 'iam', string>;
   readonly project: string;
   /**
    * A service-account key of the project, field by field as the key file has them (`client_email`,
@@ -71,8 +73,8 @@ function incarnationOf(state: ContainerState, now: number): string {
 }
 
 /**
- * A simulated Google Cloud project on loopback: GKE (container v1), Compute Engine, the OAuth2
- * token endpoint and the Kubernetes API of its cluster. The Kubernetes API accepts only access tokens
+ * A simulated Google Cloud project on loopback: GKE (container v1), Compute Engine, Cloud Storage
+ * (JSON API), IAM (service accounts), the OAuth2 token endpoint and the Kubernetes API of its cluster. The Kubernetes API accepts only access tokens
  * the token endpoint issued (as GKE does); Nodes follow the node pools; a LoadBalancer Service asking
  * for a reserved address gets it (and the address shows IN_USE); a disk mounted by a pod is attached.
  */
@@ -119,6 +121,24 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
     clusterCaPem: caStore.state.certificatePem,
     servicesIpv4Cidr: GKE_SERVICES_CIDR,
   });
+  // IAM knows a project's Workload Identity pool once a cluster of the project has it on.
+  const iam = await startGoogleIamFake({
+    ...common,
+    stateFile: stateFile('iam'),
+    projects: [project],
+    authenticate,
+    workloadPoolExists: (pool) => {
+      settleContainer(container.state, clock.now());
+      return Object.values(container.state.clusters).some((cluster) => cluster.workloadPool === pool);
+    },
+  });
+  const storage = await startStorageFake({
+    ...common,
+    stateFile: stateFile('storage'),
+    projects: [project],
+    authenticate,
+    serviceAccountExists: (email) => iam.state.serviceAccounts[email] !== undefined,
+  });
   const region = (location: string) => /^([a-z]+-[a-z]+\d+)/.exec(location)?.[1] ?? location;
   const compute = await startComputeFake({
     ...common,
@@ -164,7 +184,7 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
     stateFile('kubernetes-incarnation'),
   );
   const kubernetes = await startService(tied.protocol, { clock, faults, callLog });
-  const services: RunningService[] = [oauth2, container, compute, kubernetes];
+  const services: RunningService[] = [oauth2, container, compute, iam, storage, kubernetes];
   return {
     provider: 'gke',
     region: location,
@@ -173,6 +193,8 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
       compute: compute.url,
       oauth2: oauth2.url,
       kubernetes: kubernetes.url,
+      storage: storage.url,
+      iam: iam.url,
     },
     project,
     credentials: { ...credentials },
@@ -186,6 +208,7 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
         region: location,
         container: container.state,
         compute: compute.state,
+        iam: iam.state,
         kubernetes: kubernetesStore.state,
         calls: readCallLog(callLogFile),
         now: clock.now(),

@@ -27,6 +27,8 @@ export const IAM_ROUTES: readonly RestRoute<GoogleOperation<GoogleIamContext>>[]
     'GetServiceAccountIamPolicy',
     'iam.serviceAccounts.getIamPolicy',
     getServiceAccountIamPolicy,
+    // A POST, as AIP-136 custom methods are, but only a read.
+    { mutating: false },
   ),
   googleRoute(
     'POST',

@@ -5,7 +5,7 @@ import {
   stringField,
   stringMapField,
 } from '../../framework/json-body.js';
-import { permissionDenied } from '../google-errors.js';
+import { GoogleApiError, permissionDenied } from '../google-errors.js';
 import { invalidLabel, numericId, rfc3339 } from '../google-ids.js';
 import { GoogleRawResponse, type GoogleRequest } from '../google-protocol.js';
 import { bucketConflict, conditionNotMet, noSuchBucket, storageInvalid } from './storage-errors.js';
@@ -48,9 +48,28 @@ export function renderBucket(bucket: GcsBucketRecord): Record<string, unknown> {
   };
 }
 
-export function findBucket(context: StorageContext, name: string): GcsBucketRecord {
+/**
+ * The bucket, if the caller may see it: another project's bucket answers 403, as GCS answers a
+ * caller with no role on it.
+ */
+export function findBucket(
+  context: StorageContext,
+  name: string,
+  permission = 'storage.buckets.get',
+): GcsBucketRecord {
   const bucket = context.state.buckets[name];
   if (bucket === undefined) throw noSuchBucket();
+  const { projects } = context.options;
+  if (projects !== undefined && !projects.includes(bucket.project)) {
+    throw new GoogleApiError(
+      'PERMISSION_DENIED',
+      `The caller does not have ${permission} access to the Google Cloud Storage bucket. Permission '${permission}' denied on resource (or it may not exist).`,
+      undefined,
+      {},
+      undefined,
+      'forbidden',
+    );
+  }
   return bucket;
 }
 
