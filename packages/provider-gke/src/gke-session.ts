@@ -13,6 +13,7 @@ import type { GkeProviderSettings } from './gke-config.js';
 import type { GkeConnectOverrides } from './gke-connect-options.js';
 import { gkeDeployment } from './gke-deployment.js';
 import { gkeDnsTarget } from './gke-dns-target.js';
+import { gkeDeploymentLock } from './gke-lock.js';
 import { gkeNodePools } from './gke-node-pools.js';
 import { clusterOperations } from './gke-operations.js';
 import { DEFAULT_BACKOFF } from './gke-retry.js';
@@ -59,6 +60,7 @@ export async function createGkeSession(
         ...(bucket === undefined ? [] : [veleroIdentityResource(gke, operations, bucket)]),
       ];
     },
+    lock: gkeDeploymentLock(gke),
     close: () => clients.close(),
   };
 }

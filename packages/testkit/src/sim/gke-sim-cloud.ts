@@ -121,9 +121,11 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
       return Object.values(container.state.clusters).some((cluster) => cluster.workloadPool === pool);
     },
   });
+  // Cloud Storage holds the deployment lock: shared by every process on this state, as one real bucket is.
   const storage = await startStorageFake({
     ...common,
     stateFile: stateFile('storage'),
+    shareState: true,
     projects: [project],
     authenticate,
     serviceAccountExists: (email) => iam.state.serviceAccounts[email] !== undefined,
