@@ -3,6 +3,7 @@ import {
   type DeploymentLockRecordV1,
   HubfleetError,
   type LockHolderV1,
+  lockRecordOf,
 } from '@hubfleet/core';
 import { type GkeDeployment, unlessNotFound } from './gke-deployment.js';
 import { googleStatusOf, isGoogleAlreadyExists, isGoogleNotFound } from './gke-errors.js';
@@ -23,17 +24,6 @@ function lockObject(deployment: string): string {
 }
 
 const isPreconditionFailed = (error: unknown) => googleStatusOf(error).httpStatus === 412;
-
-function parseHolder(text: string): LockHolderV1 | undefined {
-  try {
-    const parsed = JSON.parse(text) as Partial<LockHolderV1>;
-    return typeof parsed.id === 'string' && typeof parsed.heartbeatAt === 'string'
-      ? (parsed as LockHolderV1)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function gkeDeploymentLock(gke: GkeDeployment): DeploymentLockApiV1 {
   const bucket = lockBucketName(gke.project);
@@ -125,21 +115,12 @@ export function gkeDeploymentLock(gke: GkeDeployment): DeploymentLockApiV1 {
       );
       const generation = object?.headers.get('x-goog-generation');
       if (object === undefined || generation === null || generation === undefined) return undefined;
-      const holder = parseHolder(String(object.data));
       const modified = object.headers.get('last-modified');
-      // An unreadable lock is still a lock: shown as held by "unknown" until it expires or is broken.
-      return {
-        version: generation,
-        holder: holder ?? {
-          id: `unreadable-${generation}`,
-          user: 'unknown',
-          host: 'unknown',
-          pid: 0,
-          command: 'unknown',
-          startedAt: 'unknown',
-          heartbeatAt: modified === null ? 'unknown' : new Date(modified).toISOString(),
-        },
-      };
+      return lockRecordOf(
+        String(object.data),
+        generation,
+        modified === null ? undefined : new Date(modified),
+      );
     },
     create: (holder) => put(holder, '0'),
     replace: (version, holder) => put(holder, version),
