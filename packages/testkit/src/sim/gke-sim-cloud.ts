@@ -70,8 +70,9 @@ function incarnationOf(state: ContainerState, now: number): string {
 /**
  * A simulated Google Cloud project on loopback: GKE (container v1), Compute Engine, Cloud Storage
  * (JSON API), IAM (service accounts), the OAuth2 token endpoint and the Kubernetes API of its
- * cluster. The Kubernetes API accepts only access tokens the token endpoint issued (as GKE does); Nodes follow the node pools; a LoadBalancer Service asking
- * for a reserved address gets it (and the address shows IN_USE); a disk mounted by a pod is attached.
+ * cluster. The Kubernetes API accepts only access tokens the token endpoint issued (as GKE does);
+ * Nodes follow the node pools; a LoadBalancer Service asking for a reserved address gets it (and the
+ * address shows IN_USE); a disk mounted by a pod is attached.
  */
 export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<GkeSimCloud> {
   const base = simCloudBase(options);
