@@ -91,8 +91,11 @@ describe('hubfleet up / status / down --sim on examples/gke-rhodes.yaml', { time
     expect(state.nodeGroups).toEqual([]);
     // Kept, and no longer marked as serving the deployment.
     expect(state.addresses.map((address) => address.name)).toEqual(['jupyter-ip']);
-    const again = await callsDuring(workspace, () => sim(workspace, 'down', ['--yes']));
+    // A second down has nothing to delete: it ends at its plan, before taking the deployment lock (a
+    // Cloud Storage object) or changing anything. (`--yes` takes the lock before its final plan.)
+    const again = await callsDuring(workspace, () => sim(workspace, 'down'));
     expect(again.result.code).toBe(0);
+    expect(again.result.stdout).toMatch(/^No changes: nothing of jupyter is left to delete/);
     expect(again.calls.filter((call) => call.mutating)).toEqual([]);
   });
 

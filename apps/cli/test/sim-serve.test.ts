@@ -117,14 +117,16 @@ describe('hubfleet sim serve', () => {
     expect(await served.stop()).toBe(0);
   });
 
-  it('--provider gke: container, compute, OAuth2 and the Kubernetes API, with a service-account key', async () => {
+  it('--provider gke: container, compute, Cloud Storage, IAM, OAuth2 and the Kubernetes API, with a service-account key', async () => {
     const served = await serve(['--provider', 'gke', '--speed', '1000']);
     expect(served.line).toMatchObject({ provider: 'gke', region: 'us-central1-a' });
     expect(Object.keys(served.line.endpoints).sort()).toEqual([
       'compute',
       'container',
+      'iam',
       'kubernetes',
       'oauth2',
+      'storage',
     ]);
     expect(served.line.credentials).toMatchObject({
       type: 'service_account',
@@ -138,6 +140,10 @@ describe('hubfleet sim serve', () => {
     expect(clusters.status).toBe(401);
     expect(((await clusters.json()) as { error: { status: string } }).error.status).toBe('UNAUTHENTICATED');
     expect((await fetch(`${served.line.endpoints.kubernetes}/api/v1/nodes`)).status).toBe(401);
+    const bucket = await fetch(`${served.line.endpoints.storage}/storage/v1/b/any-bucket`);
+    expect(bucket.status).toBe(401);
+    const accounts = await fetch(`${served.line.endpoints.iam}/v1/projects/hubfleet-sim/serviceAccounts/x`);
+    expect(accounts.status).toBe(401);
     expect(await served.stop()).toBe(0);
   });
 

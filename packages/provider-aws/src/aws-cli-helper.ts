@@ -1,21 +1,4 @@
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import type { CredentialHelperV1 } from '@hubfleet/core';
-
-/** Whether `name` is an executable file in one of `path`'s directories (as a shell would find it). */
-function onPath(name: string, path: string): boolean {
-  return path
-    .split(delimiter)
-    .filter((directory) => directory !== '')
-    .some((directory) => {
-      try {
-        accessSync(join(directory, name), constants.X_OK);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-}
+import { type CredentialHelperV1, isOnPath } from '@hubfleet/core';
 
 /**
  * `aws eks get-token` for the cluster when the AWS CLI is installed: AWS's own exec helper, which
@@ -30,7 +13,7 @@ export function awsCliCredentialHelper(options: {
   simulated: boolean;
   path?: string;
 }): CredentialHelperV1 | undefined {
-  if (options.simulated || !onPath('aws', options.path ?? process.env.PATH ?? '')) return undefined;
+  if (options.simulated || !isOnPath('aws', options.path)) return undefined;
   return {
     command: 'aws',
     args: [

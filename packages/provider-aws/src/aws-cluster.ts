@@ -11,6 +11,7 @@ import {
   type ObservedClusterV1,
   ownershipTags,
   type ProviderWarningV1,
+  renderTokenKubeconfig,
 } from '@hubfleet/core';
 import { awsBaseResources } from './aws-base-resources.js';
 import { unlessNotFound } from './aws-call.js';
@@ -23,7 +24,6 @@ import type { AwsNetworkApi } from './aws-network.js';
 import { isOwnedBy } from './aws-tags.js';
 import { isUpgradeDue, upgradeControlPlane } from './aws-version-upgrade.js';
 import { createClusterRequest, observedCluster } from './map-cluster.js';
-import { renderKubeconfig } from './map-kubeconfig.js';
 
 /**
  * The deployment's EKS cluster, named after the deployment. `create` first makes sure the network
@@ -164,8 +164,8 @@ export function awsCluster(
     const authority = cluster.certificateAuthority?.data;
     const plainHttp = server.startsWith('http:');
     if (authority === undefined && !plainHttp) throw notReady();
-    return renderKubeconfig({
-      clusterName,
+    return renderTokenKubeconfig({
+      name: clusterName,
       server,
       ...(plainHttp || authority === undefined ? {} : { certificateAuthorityData: authority }),
       token: await tokens.token(),

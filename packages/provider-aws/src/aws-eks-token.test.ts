@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { EKS_TOKEN_PREFIX, eksTokenSource, presignEksToken, stsHost } from './aws-eks-token.js';
-import { renderKubeconfig } from './map-kubeconfig.js';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', sessionToken: 'session' };
 
@@ -54,21 +53,5 @@ describe('eksTokenSource', () => {
     expect(await source.token()).toBe(first);
     now += 60_000;
     expect(await source.token()).not.toBe(first);
-  });
-});
-
-describe('renderKubeconfig', () => {
-  it('writes one cluster, user and context, with the CA for an https server', () => {
-    const yaml = renderKubeconfig({
-      clusterName: 'demo',
-      server: 'https://ABC.gr7.us-west-2.eks.amazonaws.com',
-      certificateAuthorityData: 'LS0tLS1CRUdJTg==',
-      token: 'k8s-aws-v1.abc',
-    });
-    expect(yaml).toContain('server: "https://ABC.gr7.us-west-2.eks.amazonaws.com"');
-    expect(yaml).toContain('certificate-authority-data: "LS0tLS1CRUdJTg=="');
-    expect(yaml).toContain('token: "k8s-aws-v1.abc"');
-    expect(yaml).toContain('current-context: "demo"');
-    expect(yaml).not.toContain('insecure-skip-tls-verify');
   });
 });

@@ -7,7 +7,12 @@ import {
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { DeploymentLockApiV1, DeploymentLockRecordV1, LockHolderV1 } from '@hubfleet/core';
+import {
+  type DeploymentLockApiV1,
+  type DeploymentLockRecordV1,
+  type LockHolderV1,
+  lockRecordOf,
+} from '@hubfleet/core';
 import { unlessNotFound } from './aws-call.js';
 import type { AwsDeployment } from './aws-deployment.js';
 import { awsErrorCode } from './aws-errors.js';
@@ -36,17 +41,6 @@ function outcomeOf(error: unknown): 'precondition' | 'conflict' | 'missing' | un
   if (code === 'ConditionalRequestConflict') return 'conflict';
   if (code === 'NoSuchKey') return 'missing';
   return undefined;
-}
-
-function parseHolder(text: string): LockHolderV1 | undefined {
-  try {
-    const parsed = JSON.parse(text) as Partial<LockHolderV1>;
-    return typeof parsed.id === 'string' && typeof parsed.heartbeatAt === 'string'
-      ? (parsed as LockHolderV1)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function awsDeploymentLock(aws: AwsDeployment): DeploymentLockApiV1 {
@@ -124,20 +118,7 @@ export function awsDeploymentLock(aws: AwsDeployment): DeploymentLockApiV1 {
       );
       if (object?.ETag === undefined) return undefined;
       const text = (await object.Body?.transformToString()) ?? '';
-      const holder = parseHolder(text);
-      // An unreadable lock is still a lock: shown as held by "unknown" until it expires or is broken.
-      return {
-        version: object.ETag,
-        holder: holder ?? {
-          id: `unreadable-${object.ETag}`,
-          user: 'unknown',
-          host: 'unknown',
-          pid: 0,
-          command: 'unknown',
-          startedAt: 'unknown',
-          heartbeatAt: object.LastModified?.toISOString() ?? 'unknown',
-        },
-      };
+      return lockRecordOf(text, object.ETag, object.LastModified);
     },
     create: (holder) => put(holder, { IfNoneMatch: '*' }),
     replace: (version, holder) => put(holder, { IfMatch: version }),

@@ -1,6 +1,12 @@
 import type { AddonSpecV1, HubfleetConfig } from '@hubfleet/core';
 import type { GkeProviderSettings } from './gke-config.js';
 import { ownershipLabels } from './gke-labels.js';
+import {
+  GCP_SERVICE_ACCOUNT_ANNOTATION,
+  VELERO_SERVICE_ACCOUNT,
+  veleroAccountEmail,
+  veleroBucket,
+} from './gke-velero-account.js';
 import { PD_CSI_DRIVER } from './gke-volumes.js';
 
 /**
@@ -38,7 +44,8 @@ export const LOAD_BALANCER_ADDRESSES = 'networking.gke.io/load-balancer-ip-addre
 export const REGIONAL_EXTERNAL_CLASS = 'networking.gke.io/l4-regional-external';
 
 /**
- * What GKE needs inside the cluster: the disks' StorageClass, and the static address on the
+ * What GKE needs inside the cluster: the disks' StorageClass, velero's Workload Identity service
+ * account (with backups), and the static address on the
  * ingress. The address goes by its *name* (`provider.staticIp.name`), which the config already
  * holds: the ingress release renders the same before and after the address exists, so a converged
  * deployment is only read, and the first `up` gives the Service its address with no second pass.
@@ -52,6 +59,27 @@ export function gkeAddons(config: HubfleetConfig<GkeProviderSettings>): AddonSpe
       manifests: [pdStorageClass(config)],
     },
   ];
+  if (veleroBucket(config) !== undefined) {
+    addons.push({
+      name: 'gke-velero',
+      reason:
+        'velero runs as the velero service account, which Workload Identity maps to its Google service account (no key Secret)',
+      toolValues: {
+        velero: {
+          serviceAccount: {
+            server: {
+              create: true,
+              name: VELERO_SERVICE_ACCOUNT.name,
+              annotations: {
+                [GCP_SERVICE_ACCOUNT_ANNOTATION]: veleroAccountEmail(config.name, config.provider.project),
+              },
+            },
+          },
+          credentials: { useSecret: false },
+        },
+      },
+    });
+  }
   const address = config.provider.staticIp?.name;
   if (address !== undefined) {
     addons.push({

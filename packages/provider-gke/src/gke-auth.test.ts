@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubfleetError } from '@hubfleet/core';
 import { describe, expect, it } from 'vitest';
-import { rhodesConfig } from '../test/gke-fake-world.js';
+import { rhodesConfig, startGoogleFakes } from '../test/gke-fake-world.js';
 import { gkeAuthClient } from './gke-auth.js';
+import { gkeProvider } from './gke-provider.js';
 
 describe('GKE credentials', () => {
   it('reads a service-account key named by provider.credentials, relative to the config', async () => {
@@ -50,5 +51,31 @@ describe('GKE credentials', () => {
       {},
     ).catch((caught: unknown) => caught);
     expect(HubfleetError.is(error) && error.message).toMatch(/no service-account key/);
+  });
+});
+
+describe('the access tokens a session hands out', () => {
+  it('are refreshed once less than 15 minutes are left, so a kubeconfig token lives at least that long', async () => {
+    const fakes = await startGoogleFakes('rhodes-cs');
+    try {
+      const auth = await gkeAuthClient(
+        rhodesConfig('jupyter', 'rhodes-cs'),
+        { configDirectory: '.', simulation: { endpoints: fakes.endpoints, credentials: fakes.key } },
+        {},
+      );
+      const first = (await auth.getAccessToken()).token;
+      expect(first).toMatch(/^ya29\./);
+      // As if the token were 44 minutes old: 16 minutes left, still handed out.
+      auth.credentials.expiry_date = Date.now() + 16 * 60_000;
+      expect((await auth.getAccessToken()).token).toBe(first);
+      // 14 minutes left: fewer than `credentialLifetimeMs` promises, so a fresh one is fetched.
+      auth.credentials.expiry_date = Date.now() + 14 * 60_000;
+      const second = (await auth.getAccessToken()).token;
+      expect(second).toMatch(/^ya29\./);
+      expect(second).not.toBe(first);
+      expect(gkeProvider.credentialLifetimeMs).toBe(15 * 60_000);
+    } finally {
+      await fakes.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
 import { type AuthClient, GoogleAuth, JWT } from 'google-auth-library';
 import type { GkeProviderSettings } from './gke-config.js';
 import type { GkeConnectOverrides, GkeServiceAccountKey } from './gke-connect-options.js';
+import { GKE_TOKEN_MIN_REMAINING_MS } from './gke-token-lifetime.js';
 
 const SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
 /** google-auth-library always posts service-account grants here. */
@@ -37,6 +38,7 @@ function serviceAccountClient(key: GkeServiceAccountKey, tokenUrl?: string): JWT
     key: key.private_key,
     ...(key.private_key_id === undefined ? {} : { keyId: key.private_key_id }),
     scopes: SCOPES,
+    eagerRefreshThresholdMillis: GKE_TOKEN_MIN_REMAINING_MS,
   });
   if (tokenUrl !== undefined && tokenUrl !== GOOGLE_TOKEN_URL) {
     jwt.transporter.interceptors.request.add({
@@ -52,8 +54,8 @@ function serviceAccountClient(key: GkeServiceAccountKey, tokenUrl?: string): JWT
 /**
  * The credentials of a session: the simulated project's key in sim mode, else the key file named
  * by `provider.credentials`, else Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS,
- * gcloud's ADC, or the metadata server). google-auth-library refreshes the access token before it
- * expires.
+ * gcloud's ADC, or the metadata server). google-auth-library refreshes the access token once less
+ * than 15 minutes of it are left, so every token handed out lives at least that long.
  */
 export async function gkeAuthClient(
   config: HubfleetConfig<GkeProviderSettings>,
@@ -84,5 +86,9 @@ export async function gkeAuthClient(
     const text = resolveSecret(secret, { configDirectory: context.configDirectory, env: process.env });
     return serviceAccountClient(parseKey(text, 'provider.credentials'));
   }
-  return new GoogleAuth({ scopes: SCOPES, projectId: config.provider.project }).getClient();
+  return new GoogleAuth({
+    scopes: SCOPES,
+    projectId: config.provider.project,
+    clientOptions: { eagerRefreshThresholdMillis: GKE_TOKEN_MIN_REMAINING_MS },
+  }).getClient();
 }

@@ -22,13 +22,33 @@ export interface GkeClients {
   regionOperations: RegionOperationsClient;
   globalOperations: GlobalOperationsClient;
   auth: AuthClient;
+  /**
+   * Where the REST APIs hubfleet calls with authorized requests (no SDK on Node 20 fits) are:
+   * Cloud Storage's JSON API and IAM. `https://storage.googleapis.com`, `https://iam.googleapis.com`.
+   */
+  rest: Record<GoogleRestService, string>;
   /** The simulated cluster API, which stands in for the cluster's endpoint in sim mode. */
   simulatedKubernetes?: string;
   simulated: boolean;
   close(): Promise<void>;
 }
 
-const SIMULATED_SERVICES = ['container', 'compute', 'oauth2', 'kubernetes'] as const;
+/** The Google REST APIs hubfleet calls without an SDK (see `gke-rest.ts`). */
+export type GoogleRestService = 'storage' | 'iam';
+
+const SIMULATED_SERVICES = ['container', 'compute', 'oauth2', 'kubernetes', 'storage', 'iam'] as const;
+
+const GOOGLE_REST: Readonly<Record<GoogleRestService, string>> = {
+  storage: 'https://storage.googleapis.com',
+  iam: 'https://iam.googleapis.com',
+};
+
+/** The base URL of a REST API: Google's, or the simulated project's. */
+function restBase(service: GoogleRestService, simulated?: Readonly<Record<string, string>>): string {
+  if (simulated === undefined) return GOOGLE_REST[service];
+  const { protocol } = at(simulated, service);
+  return `${protocol}://${new URL(simulated[service] as string).host}`;
+}
 
 /** Where a simulated service listens, as the SDKs' REST mode takes it (plain HTTP on loopback). */
 function at(endpoints: Readonly<Record<string, string>>, service: (typeof SIMULATED_SERVICES)[number]) {
@@ -71,6 +91,7 @@ export function createGkeClients(auth: AuthClient, simulated?: Readonly<Record<s
   return {
     ...clients,
     auth,
+    rest: { storage: restBase('storage', simulated), iam: restBase('iam', simulated) },
     simulated: simulated !== undefined,
     ...(simulated?.kubernetes === undefined ? {} : { simulatedKubernetes: simulated.kubernetes }),
     close: async () => {

@@ -6,11 +6,12 @@ import {
   type ObservedClusterV1,
   OwnershipTag,
   type ProviderWarningV1,
+  renderTokenKubeconfig,
 } from '@hubfleet/core';
 import type { StaticAddressApi } from './gke-address.js';
+import { gkeAuthPluginHelper } from './gke-credential-helper.js';
 import { type GkeDeployment, unlessNotFound } from './gke-deployment.js';
 import { isGoogleAlreadyExists } from './gke-errors.js';
-import { renderKubeconfig } from './gke-kubeconfig.js';
 import { isOwnedBy, ownershipLabels } from './gke-labels.js';
 import type { ClusterOperations } from './gke-operations.js';
 import { createClusterRequest, observedCluster } from './map-cluster.js';
@@ -153,10 +154,10 @@ export function gkeCluster(
         subject,
       });
     }
-    // google-auth-library refreshes the access token before it expires (5 minutes ahead).
+    // google-auth-library refreshes the access token once less than 15 minutes are left (gke-token-lifetime.ts).
     const { token } = await gke.call('oauth2.token', subject, () => gke.clients.auth.getAccessToken());
     const simulated = gke.clients.simulatedKubernetes;
-    return renderKubeconfig({
+    return renderTokenKubeconfig({
       name: `gke_${gke.project}_${gke.location}_${gke.deployment}`,
       server: simulated ?? `https://${cluster.endpoint}`,
       ...(simulated === undefined ? { certificateAuthorityData: authority } : {}),
@@ -173,5 +174,10 @@ export function gkeCluster(
     update,
     delete: remove,
     kubeconfig,
+    credentialHelper: () =>
+      gkeAuthPluginHelper({
+        simulated: gke.clients.simulated,
+        keyFile: gke.config.provider.credentials !== undefined,
+      }),
   };
 }

@@ -5,6 +5,7 @@ import { gkeCatalog } from './gke-catalog.js';
 import { type GkeProviderSettings, gkeProviderSettingsSchema } from './gke-config.js';
 import { connectGke } from './gke-connect.js';
 import { validateGkeConfig } from './gke-rules.js';
+import { GKE_TOKEN_MIN_REMAINING_MS } from './gke-token-lifetime.js';
 
 const MINUTE = 60_000;
 
@@ -31,8 +32,8 @@ export const gkeProvider: ProviderV1<GkeProviderSettings> = {
     volume: 10_000,
     'load-balancers': MINUTE,
   },
-  // A Google OAuth access token lives an hour; google-auth-library refreshes it 5 minutes early.
-  credentialLifetimeMs: 60 * MINUTE,
+  // A Google OAuth access token lives an hour; the session refreshes one with less than 15 minutes left.
+  credentialLifetimeMs: GKE_TOKEN_MIN_REMAINING_MS,
   validate: validateGkeConfig,
   connect: (config, context) => connectGke(config, context),
 };

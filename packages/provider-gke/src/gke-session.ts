@@ -13,9 +13,12 @@ import type { GkeProviderSettings } from './gke-config.js';
 import type { GkeConnectOverrides } from './gke-connect-options.js';
 import { gkeDeployment } from './gke-deployment.js';
 import { gkeDnsTarget } from './gke-dns-target.js';
+import { gkeDeploymentLock } from './gke-lock.js';
 import { gkeNodePools } from './gke-node-pools.js';
 import { clusterOperations } from './gke-operations.js';
 import { DEFAULT_BACKOFF } from './gke-retry.js';
+import { veleroBucket } from './gke-velero-account.js';
+import { veleroIdentityResource } from './gke-velero-resource.js';
 import { gkeVolumes } from './gke-volumes.js';
 
 /** A session on GKE: the contract's, plus the static address the ingress takes. */
@@ -51,8 +54,13 @@ export async function createGkeSession(
     addons: () => gkeAddons(config),
     resources: () => {
       const target = gkeDnsTarget(address, config.ingress.host, config.name);
-      return target === undefined ? [] : [target];
+      const bucket = veleroBucket(config);
+      return [
+        ...(target === undefined ? [] : [target]),
+        ...(bucket === undefined ? [] : [veleroIdentityResource(gke, operations, bucket)]),
+      ];
     },
+    lock: gkeDeploymentLock(gke),
     close: () => clients.close(),
   };
 }

@@ -10,7 +10,9 @@ import {
   googleApiAuthenticator,
   startComputeFake,
   startContainerFake,
+  startGoogleIamFake,
   startOAuth2Fake,
+  startStorageFake,
 } from '@hubfleet/testkit';
 import { JWT } from 'google-auth-library';
 import type { GkeProviderSettings } from '../src/gke-config.js';
@@ -18,12 +20,13 @@ import { gkeProvider } from '../src/gke-provider.js';
 
 /**
  * The Rhodes example (default-pool core, user-pool users, one hub) in the simulated project, renamed;
- * `sharedHome` turns the hub's storage into one shared-nfs disk (what the volume stages need).
+ * `sharedHome` turns the hub's storage into one shared-nfs disk (what the volume stages need);
+ * `backupBucket` turns velero on, writing there.
  */
 export function rhodesConfig(
   name: string,
   project: string,
-  options: { sharedHome?: boolean; location?: string } = {},
+  options: { sharedHome?: boolean; location?: string; backupBucket?: string } = {},
 ): HubfleetConfig<GkeProviderSettings> {
   const text = readFileSync(new URL('../../../examples/gke-rhodes.yaml', import.meta.url), 'utf8');
   const registry = createProviderRegistry([gkeProvider]);
@@ -34,13 +37,21 @@ export function rhodesConfig(
     ...rhodes,
     name,
     provider: { ...rhodes.provider, project, ...(options.location ? { location: options.location } : {}) },
+    ...(options.backupBucket === undefined
+      ? {}
+      : {
+          tools: {
+            ...rhodes.tools,
+            backups: { enabled: true, bucket: options.backupBucket, schedule: '0 3 * * *', retain: '720h' },
+          },
+        }),
     hubs: rhodes.hubs.map((hub) =>
       options.sharedHome ? { ...hub, storage: { ...hub.storage, home: 'shared-nfs', size: '10Gi' } } : hub,
     ),
   };
 }
 
-/** The container, compute and OAuth2 fakes on a fast real clock, with a service-account key of `project`. */
+/** The container, compute, Cloud Storage, IAM and OAuth2 fakes on a fast real clock, with a service-account key of `project`. */
 export async function startGoogleFakes(
   project: string,
   options: {
@@ -65,6 +76,19 @@ export async function startGoogleFakes(
     projects,
     ...(options.addressUsers === undefined ? {} : { addressUsers: options.addressUsers }),
   });
+  const iam = await startGoogleIamFake({
+    ...common,
+    authenticate,
+    projects,
+    workloadPoolExists: (pool) =>
+      Object.values(container.state.clusters).some((cluster) => cluster.workloadPool === pool),
+  });
+  const storage = await startStorageFake({
+    ...common,
+    authenticate,
+    projects,
+    serviceAccountExists: (email) => iam.state.serviceAccounts[email] !== undefined,
+  });
   return {
     clock,
     faults,
@@ -72,8 +96,19 @@ export async function startGoogleFakes(
     key,
     container,
     compute,
-    endpoints: { container: container.url, compute: compute.url, oauth2: oauth2.url },
-    close: () => Promise.all([oauth2.close(), container.close(), compute.close()]).then(() => undefined),
+    iam,
+    storage,
+    endpoints: {
+      container: container.url,
+      compute: compute.url,
+      oauth2: oauth2.url,
+      storage: storage.url,
+      iam: iam.url,
+    },
+    close: () =>
+      Promise.all([oauth2, container, compute, iam, storage].map((fake) => fake.close())).then(
+        () => undefined,
+      ),
   };
 }
 

@@ -31,6 +31,25 @@ describe('a kubeconfig user that lasts', () => {
     });
   });
 
+  it("writes the helper's own ExecCredential version, install hint and cluster info (gke-gcloud-auth-plugin, as gcloud does)", () => {
+    const plugin = {
+      command: 'gke-gcloud-auth-plugin',
+      args: [],
+      apiVersion: 'client.authentication.k8s.io/v1beta1',
+      installHint: 'Install gke-gcloud-auth-plugin for use with kubectl by following https://example',
+      provideClusterInfo: true,
+    };
+    expect(lastingUser({ token: 'ya29.t' }, COMMAND, plugin)).toEqual({
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1beta1',
+        command: 'gke-gcloud-auth-plugin',
+        installHint: plugin.installHint,
+        interactiveMode: 'Never',
+        provideClusterInfo: true,
+      },
+    });
+  });
+
   it('keeps a client certificate as it is: nothing to refresh', () => {
     const certificate = { 'client-certificate-data': 'Y2VydA==', 'client-key-data': 'a2V5' };
     expect(lastingUser(certificate, COMMAND)).toEqual(certificate);

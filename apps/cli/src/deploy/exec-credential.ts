@@ -62,11 +62,12 @@ export function lastingUser(
   return {
     ...rest,
     exec: {
-      apiVersion: EXEC_CREDENTIAL_API,
+      apiVersion: helper.apiVersion ?? EXEC_CREDENTIAL_API,
       command: helper.command,
-      args: helper.args,
+      ...(helper.args.length === 0 ? {} : { args: helper.args }),
+      ...(helper.installHint === undefined ? {} : { installHint: helper.installHint }),
       interactiveMode: 'Never',
-      provideClusterInfo: false,
+      provideClusterInfo: helper.provideClusterInfo ?? false,
     },
   };
 }

@@ -30,6 +30,7 @@ export type { ConformanceStageReport } from './conformance-report.js';
 export { conformanceReport, formatConformanceReport } from './conformance-report.js';
 export type { ConformanceStage, ConformanceStageId } from './conformance-stages.js';
 export { CONFORMANCE_STAGES } from './conformance-stages.js';
+export { holdLockAs, lockHolder } from './deployment-lock.js';
 export { IN_MEMORY_DURATIONS, IN_MEMORY_SERVICE } from './in-memory-cloud.js';
 export { inMemoryConformanceConfig } from './in-memory-config.js';
 export type { InMemoryKubernetesOptions } from './in-memory-kubernetes.js';

@@ -16,7 +16,19 @@ export interface GoogleRequest {
   /** Path labels, e.g. `{ project, location, cluster }`. */
   labels: Record<string, string>;
   query: URLSearchParams;
+  /** The body as JSON; `{}` on a route that takes raw content (a media upload). */
   body: JsonObject;
+  /** The body as sent. */
+  raw: string;
+  headers: FakeRequest['headers'];
+}
+
+/**
+ * A handler's answer that is not a JSON resource: a media download, or GCS's `204 No Content`
+ * for a delete.
+ */
+export class GoogleRawResponse {
+  constructor(readonly response: FakeResponse) {}
 }
 
 export interface GoogleOperation<Context> {
@@ -24,6 +36,8 @@ export interface GoogleOperation<Context> {
   mutating: boolean;
   /** The IAM permission the call needs, for PERMISSION_DENIED on a project the caller has no role on. */
   permission: string;
+  /** The body is content, not JSON (a media upload). */
+  rawBody?: boolean;
   handle(context: Context, request: GoogleRequest): unknown;
 }
 
@@ -33,8 +47,10 @@ export function googleRoute<Context>(
   name: string,
   permission: string,
   handle: GoogleOperation<Context>['handle'],
+  options: { rawBody?: boolean; mutating?: boolean } = {},
 ): RestRoute<GoogleOperation<Context>> {
-  return { method, path, target: { name, mutating: method !== 'GET', permission, handle } };
+  const { mutating = method !== 'GET', ...rest } = options;
+  return { method, path, target: { name, mutating, permission, handle, ...rest } };
 }
 
 /**
@@ -86,9 +102,16 @@ export function createGoogleProtocol<Context>(options: GoogleProtocolOptions<Con
       if (project !== undefined && options.projects !== undefined && !options.projects.includes(project)) {
         throw permissionDenied(operation.permission, `projects/${project}`);
       }
-      const body = parseJsonObject(request.body);
+      const body = operation.rawBody === true ? {} : parseJsonObject(request.body);
       if (body === undefined) throw invalidArgument('Invalid JSON payload received.');
-      return json(operation.handle(options.context(), { labels, query: request.query, body }));
+      const result = operation.handle(options.context(), {
+        labels,
+        query: request.query,
+        body,
+        raw: request.body,
+        headers: request.headers,
+      });
+      return result instanceof GoogleRawResponse ? result.response : json(result);
     } catch (error) {
       if (error instanceof GoogleApiError) return googleErrorResponse(error, options.domain);
       throw error;

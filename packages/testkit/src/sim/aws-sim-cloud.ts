@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { startEc2Fake } from '../aws/ec2/index.js';
-import { startEksFake } from '../aws/eks/index.js';
+import { settleEks, startEksFake } from '../aws/eks/index.js';
 import { startIamFake } from '../aws/iam/index.js';
 import { startS3Fake } from '../aws/s3/index.js';
 import {
@@ -11,19 +9,16 @@ import {
   startStsFake,
   verifyEksToken,
 } from '../aws/sts/index.js';
-import { createCallLog, readCallLog, SIM_CALL_LOG } from '../framework/call-log.js';
-import { createClock } from '../framework/clock.js';
-import { createFaultInjector, type FaultInjector, type FaultPlan } from '../framework/faults.js';
-import { type RunningService, startService } from '../framework/http-service.js';
-import { createStateStore } from '../framework/state-store.js';
-import { createKubernetesFake, emptyKubernetesState, type KubernetesState } from '../kubernetes/index.js';
+import { readCallLog } from '../framework/call-log.js';
+import type { FaultInjector, FaultPlan } from '../framework/faults.js';
+import type { RunningService } from '../framework/http-service.js';
 import { DEFAULT_SERVICE_CIDR } from '../kubernetes/service-range.js';
 import { awsSimInventory } from './aws-sim-inventory.js';
-import { tieKubernetesToEks } from './cluster-incarnation.js';
+import { clusterIncarnation } from './cluster-incarnation.js';
 import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
+import { simCloudBase, simCloudRecord, simKubernetesStore, startSimKubernetes } from './sim-cloud-base.js';
 import { SIM_ACCOUNT_ID, SIM_CREDENTIALS, SIM_PRINCIPAL_ARN } from './sim-credentials.js';
 import { nodeGroupsFromEks } from './sim-node-groups.js';
-import { faultPlanOf } from './sim-options.js';
 
 /** The region a simulated AWS account is in when neither the options nor the config say. */
 export const DEFAULT_SIM_AWS_REGION = 'us-west-2';
@@ -53,15 +48,9 @@ function regionOf(options: AwsSimCloudOptions): string {
  * with the simulated credentials — exactly what a real EKS API server checks.
  */
 export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<AwsSimCloud> {
-  const directory = options.stateDirectory;
-  mkdirSync(directory, { recursive: true });
-  const clock = createClock(options.speed ?? 1);
-  const faults = createFaultInjector(faultPlanOf(options));
-  const callLogFile = join(directory, SIM_CALL_LOG);
-  const callLog = createCallLog(callLogFile);
+  const base = simCloudBase(options);
+  const { clock, common, stateFile } = base;
   const region = regionOf(options);
-  const common = { clock, faults, callLog };
-  const stateFile = (name: string) => join(directory, `${name}.json`);
 
   const sts = await startStsFake({ ...common, accountId: SIM_ACCOUNT_ID, stateFile: stateFile('sts') });
   addStsPrincipal(sts.state, SIM_CREDENTIALS.accessKeyId, {
@@ -89,31 +78,29 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     await startS3Fake({ ...common, region, stateFile: stateFile('s3'), shareState: true }),
   ];
   const capacityOf = options.capacityOf ?? (() => undefined);
-  const kubernetesStore = createStateStore<KubernetesState>(emptyKubernetesState, stateFile('kubernetes'));
-  const kubernetesFake = createKubernetesFake({
-    clock,
-    state: kubernetesStore.state,
-    onStateChange: () => kubernetesStore.save(),
-    nodeGroups: () => nodeGroupsFromEks(eks.state, clock.now(), capacityOf),
-    serviceCidr: DEFAULT_SERVICE_CIDR,
-    authenticate: (token) =>
-      token.startsWith(EKS_TOKEN_PREFIX) &&
-      verifyEksToken(token, {
-        clusterNames: Object.keys(eks.state.clusters),
-        secretAccessKeyFor: secretsOf(sts.state),
-        now: clock.now(),
-      }).ok,
-  });
-  kubernetesStore.save();
-  const tied = tieKubernetesToEks(
-    kubernetesFake.protocol,
-    kubernetesFake,
-    eks.state,
-    clock.now,
-    stateFile('kubernetes-incarnation'),
+  const kubernetesStore = simKubernetesStore(base);
+  const kubernetes = await startSimKubernetes(
+    base,
+    kubernetesStore,
+    {
+      nodeGroups: () => nodeGroupsFromEks(eks.state, clock.now(), capacityOf),
+      serviceCidr: DEFAULT_SERVICE_CIDR,
+      authenticate: (token) =>
+        token.startsWith(EKS_TOKEN_PREFIX) &&
+        verifyEksToken(token, {
+          clusterNames: Object.keys(eks.state.clusters),
+          secretAccessKeyFor: secretsOf(sts.state),
+          now: clock.now(),
+        }).ok,
+    },
+    () => {
+      settleEks(eks.state, clock.now());
+      return clusterIncarnation(
+        Object.values(eks.state.clusters).map(({ name, createdAt }) => ({ name, created: createdAt })),
+      );
+    },
   );
-  const kubernetes = await startService(tied.protocol, { clock, faults, callLog });
-  services.push(kubernetes);
+  services.push(kubernetes.service);
   const endpoint = (name: string) => services.find((service) => service.name === name)?.url ?? '';
   return {
     provider: 'aws',
@@ -127,24 +114,18 @@ export async function startAwsSimCloud(options: AwsSimCloudOptions): Promise<Aws
     },
     region,
     credentials: SIM_CREDENTIALS,
-    stateDirectory: directory,
-    callLogFile,
-    faults,
-    calls: () => readCallLog(callLogFile),
+    ...simCloudRecord(base, services),
     inventory: async () => {
-      tied.sync();
+      kubernetes.sync();
       return awsSimInventory({
         region,
         eks: eks.state,
         ec2: ec2.fake.state,
         iam: iam.state,
         kubernetes: kubernetesStore.state,
-        calls: readCallLog(callLogFile),
+        calls: readCallLog(base.callLogFile),
         now: clock.now(),
       });
-    },
-    close: async () => {
-      await Promise.all(services.map((service) => service.close()));
     },
   };
 }

@@ -1,13 +1,14 @@
-import { type EksState, settleEks } from '../aws/eks/index.js';
 import type { ServiceProtocol } from '../framework/http-service.js';
 import { createStateStore } from '../framework/state-store.js';
 import type { KubernetesFake } from '../kubernetes/index.js';
 
-/** Which EKS clusters exist right now, by name and creation time: a re-created cluster is a new one. */
-function incarnationOf(eks: EksState, now: number): string {
-  settleEks(eks, now);
-  return Object.values(eks.clusters)
-    .map((cluster) => `${cluster.name}@${cluster.createdAt}`)
+/**
+ * Which clusters exist right now, by name and creation time (`name@created`, sorted): a re-created
+ * cluster is a new one.
+ */
+export function clusterIncarnation(clusters: readonly { name: string; created: string | number }[]): string {
+  return clusters
+    .map((cluster) => `${cluster.name}@${cluster.created}`)
     .sort()
     .join(',');
 }
@@ -20,23 +21,10 @@ export interface TiedKubernetes {
 }
 
 /**
- * The simulated Kubernetes API belongs to the simulated EKS cluster: when that cluster is deleted or
- * created anew, its API starts empty, as a real new cluster's would, instead of serving the objects
- * (and helm release records) of the one before. Checked before every Kubernetes request.
- */
-export function tieKubernetesToEks(
-  protocol: ServiceProtocol,
-  fake: KubernetesFake,
-  eks: EksState,
-  now: () => number,
-  stateFile?: string,
-): TiedKubernetes {
-  return tieKubernetesToCloud(protocol, fake, () => incarnationOf(eks, now()), stateFile);
-}
-
-/**
- * The same for any cloud: `incarnation()` names the clusters that exist now (e.g. `name@createdAt`
- * joined); when it changes, the simulated API starts empty.
+ * The simulated Kubernetes API belongs to the simulated cloud's cluster: when that cluster is deleted
+ * or created anew, its API starts empty, as a real new cluster's would, instead of serving the
+ * objects (and helm release records) of the one before. `incarnation()` names the clusters that exist
+ * now (`clusterIncarnation`); it is checked before every Kubernetes request.
  */
 export function tieKubernetesToCloud(
   protocol: ServiceProtocol,

@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { createCallLog, readCallLog, SIM_CALL_LOG } from '../framework/call-log.js';
-import { createClock } from '../framework/clock.js';
-import { createFaultInjector, type FaultInjector, type FaultPlan } from '../framework/faults.js';
-import { type RunningService, startService } from '../framework/http-service.js';
+import { readCallLog } from '../framework/call-log.js';
+import type { FaultInjector, FaultPlan } from '../framework/faults.js';
+import type { RunningService } from '../framework/http-service.js';
 import { createCertificateAuthority } from '../framework/pki.js';
 import { createStateStore } from '../framework/state-store.js';
 import { startComputeFake } from '../gke/compute/compute-fake.js';
 import { startContainerFake } from '../gke/container/container-fake.js';
 import { settleContainer } from '../gke/container/container-operations.js';
 import type { ContainerState } from '../gke/container/container-state.js';
+import { startGoogleIamFake } from '../gke/iam/iam-fake.js';
 import { DEFAULT_MACHINE_TYPES, type MachineTypeRecord } from '../gke/machine-types.js';
 import { googleApiAuthenticator } from '../gke/oauth2/oauth2-authenticate.js';
 import { startOAuth2Fake } from '../gke/oauth2/oauth2-fake.js';
@@ -18,13 +16,13 @@ import {
   isValidAccessToken,
   type ServiceAccountKey,
 } from '../gke/oauth2/oauth2-state.js';
-import { createKubernetesFake, emptyKubernetesState, type KubernetesState } from '../kubernetes/index.js';
-import { tieKubernetesToCloud } from './cluster-incarnation.js';
+import { startStorageFake } from '../gke/storage/storage-fake.js';
+import { clusterIncarnation } from './cluster-incarnation.js';
 import { addressUsersIn, diskUsersIn, requestedAddress, reservedAddressNamed } from './gke-cloud-users.js';
 import { nodeGroupsFromGke } from './gke-node-pools.js';
 import { gkeSimInventory } from './gke-sim-inventory.js';
 import type { SimCloud, SimCloudStartOptions } from './sim-cloud.js';
-import { faultPlanOf } from './sim-options.js';
+import { simCloudBase, simCloudRecord, simKubernetesStore, startSimKubernetes } from './sim-cloud-base.js';
 
 export const GKE_SIM_PROJECT = 'hubfleet-sim';
 /** GKE's Service range for new clusters (Standard 1.29+): the simulated clusters report it and their API serves it. */
@@ -45,7 +43,7 @@ export interface GkeSimCloudOptions extends SimCloudStartOptions {
 
 export interface GkeSimCloud extends SimCloud {
   readonly provider: 'gke';
-  readonly endpoints: Record<'container' | 'compute' | 'oauth2' | 'kubernetes', string>;
+  readonly endpoints: Record<'container' | 'compute' | 'oauth2' | 'kubernetes' | 'storage' | 'iam', string>;
   readonly project: string;
   /**
    * A service-account key of the project, field by field as the key file has them (`client_email`,
@@ -64,30 +62,24 @@ function settingOf(options: GkeSimCloudOptions, key: 'project' | 'location'): st
 /** Which clusters exist, by name and creation time: a re-created cluster gets a fresh Kubernetes API. */
 function incarnationOf(state: ContainerState, now: number): string {
   settleContainer(state, now);
-  return Object.values(state.clusters)
-    .map((cluster) => `${cluster.name}@${cluster.createTime}`)
-    .sort()
-    .join(',');
+  return clusterIncarnation(
+    Object.values(state.clusters).map(({ name, createTime }) => ({ name, created: createTime })),
+  );
 }
 
 /**
- * A simulated Google Cloud project on loopback: GKE (container v1), Compute Engine, the OAuth2
- * token endpoint and the Kubernetes API of its cluster. The Kubernetes API accepts only access tokens
- * the token endpoint issued (as GKE does); Nodes follow the node pools; a LoadBalancer Service asking
- * for a reserved address gets it (and the address shows IN_USE); a disk mounted by a pod is attached.
+ * A simulated Google Cloud project on loopback: GKE (container v1), Compute Engine, Cloud Storage
+ * (JSON API), IAM (service accounts), the OAuth2 token endpoint and the Kubernetes API of its
+ * cluster. The Kubernetes API accepts only access tokens the token endpoint issued (as GKE does);
+ * Nodes follow the node pools; a LoadBalancer Service asking for a reserved address gets it (and the
+ * address shows IN_USE); a disk mounted by a pod is attached.
  */
 export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<GkeSimCloud> {
-  const directory = options.stateDirectory;
-  mkdirSync(directory, { recursive: true });
-  const clock = createClock(options.speed ?? 1);
-  const faults = createFaultInjector(faultPlanOf(options));
-  const callLogFile = join(directory, SIM_CALL_LOG);
-  const callLog = createCallLog(callLogFile);
+  const base = simCloudBase(options);
+  const { clock, common, stateFile } = base;
   const project = options.project ?? settingOf(options, 'project') ?? GKE_SIM_PROJECT;
   const location = options.region ?? settingOf(options, 'location') ?? DEFAULT_SIM_GKE_LOCATION;
   const machineTypes = options.machineTypes ?? DEFAULT_MACHINE_TYPES;
-  const common = { clock, faults, callLog };
-  const stateFile = (name: string) => join(directory, `${name}.json`);
 
   const oauth2 = await startOAuth2Fake({ ...common, stateFile: stateFile('oauth2') });
   const keyStore = createStateStore<{ key?: ServiceAccountKey }>(
@@ -109,7 +101,7 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
   const caStore = createStateStore<{ certificatePem?: string }>(() => ({}), stateFile('cluster-ca'));
   caStore.state.certificatePem ??= (await createCertificateAuthority('gke-cluster')).certificatePem;
   caStore.save();
-  const kubernetesStore = createStateStore<KubernetesState>(emptyKubernetesState, stateFile('kubernetes'));
+  const kubernetesStore = simKubernetesStore(base);
   const container = await startContainerFake({
     ...common,
     stateFile: stateFile('container'),
@@ -118,6 +110,26 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
     machineTypes,
     clusterCaPem: caStore.state.certificatePem,
     servicesIpv4Cidr: GKE_SERVICES_CIDR,
+  });
+  // IAM knows a project's Workload Identity pool once a cluster of the project has it on.
+  const iam = await startGoogleIamFake({
+    ...common,
+    stateFile: stateFile('iam'),
+    projects: [project],
+    authenticate,
+    workloadPoolExists: (pool) => {
+      settleContainer(container.state, clock.now());
+      return Object.values(container.state.clusters).some((cluster) => cluster.workloadPool === pool);
+    },
+  });
+  // Cloud Storage holds the deployment lock: shared by every process on this state, as one real bucket is.
+  const storage = await startStorageFake({
+    ...common,
+    stateFile: stateFile('storage'),
+    shareState: true,
+    projects: [project],
+    authenticate,
+    serviceAccountExists: (email) => iam.state.serviceAccounts[email] !== undefined,
   });
   const region = (location: string) => /^([a-z]+-[a-z]+\d+)/.exec(location)?.[1] ?? location;
   const compute = await startComputeFake({
@@ -137,34 +149,28 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
       );
     },
   });
-  const kubernetesFake = createKubernetesFake({
-    clock,
-    // The cluster's API server allocates Service IPs from the range its GKE cluster reports.
-    serviceCidr: GKE_SERVICES_CIDR,
-    state: kubernetesStore.state,
-    onStateChange: () => kubernetesStore.save(),
-    nodeGroups: () => {
-      settleContainer(container.state, clock.now());
-      return nodeGroupsFromGke(container.state, machineTypes, options.capacityOf);
+  const kubernetes = await startSimKubernetes(
+    base,
+    kubernetesStore,
+    {
+      // The cluster's API server allocates Service IPs from the range its GKE cluster reports.
+      serviceCidr: GKE_SERVICES_CIDR,
+      nodeGroups: () => {
+        settleContainer(container.state, clock.now());
+        return nodeGroupsFromGke(container.state, machineTypes, options.capacityOf);
+      },
+      // GKE gives a Service the reserved address it asks for (by name in the annotation, or by IP),
+      // else an ephemeral one.
+      loadBalancerIngress: (service, index) => {
+        const asked = requestedAddress(service, (name) => reservedAddressNamed(compute.state, project, name));
+        return { ip: asked ?? `34.72.${Math.floor(index / 250)}.${10 + (index % 250)}` };
+      },
+      // The cluster's API server takes Google OAuth access tokens (what gke-gcloud-auth-plugin gets).
+      authenticate: (token) => isValidAccessToken(oauth2.state, token, clock.now()),
     },
-    // GKE gives a Service the reserved address it asks for (by name in the annotation, or by IP),
-    // else an ephemeral one.
-    loadBalancerIngress: (service, index) => {
-      const asked = requestedAddress(service, (name) => reservedAddressNamed(compute.state, project, name));
-      return { ip: asked ?? `34.72.${Math.floor(index / 250)}.${10 + (index % 250)}` };
-    },
-    // The cluster's API server takes Google OAuth access tokens (what gke-gcloud-auth-plugin gets).
-    authenticate: (token) => isValidAccessToken(oauth2.state, token, clock.now()),
-  });
-  kubernetesStore.save();
-  const tied = tieKubernetesToCloud(
-    kubernetesFake.protocol,
-    kubernetesFake,
     () => incarnationOf(container.state, clock.now()),
-    stateFile('kubernetes-incarnation'),
   );
-  const kubernetes = await startService(tied.protocol, { clock, faults, callLog });
-  const services: RunningService[] = [oauth2, container, compute, kubernetes];
+  const services: RunningService[] = [oauth2, container, compute, iam, storage, kubernetes.service];
   return {
     provider: 'gke',
     region: location,
@@ -172,27 +178,24 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
       container: container.url,
       compute: compute.url,
       oauth2: oauth2.url,
-      kubernetes: kubernetes.url,
+      kubernetes: kubernetes.service.url,
+      storage: storage.url,
+      iam: iam.url,
     },
     project,
     credentials: { ...credentials },
-    stateDirectory: directory,
-    callLogFile,
-    faults,
-    calls: () => readCallLog(callLogFile),
+    ...simCloudRecord(base, services),
     inventory: async () => {
-      tied.sync();
+      kubernetes.sync();
       return gkeSimInventory({
         region: location,
         container: container.state,
         compute: compute.state,
+        iam: iam.state,
         kubernetes: kubernetesStore.state,
-        calls: readCallLog(callLogFile),
+        calls: readCallLog(base.callLogFile),
         now: clock.now(),
       });
-    },
-    close: async () => {
-      await Promise.all(services.map((service) => service.close()));
     },
   };
 }

@@ -3,6 +3,7 @@ import { settleCompute } from '../gke/compute/compute-settle.js';
 import type { ComputeState } from '../gke/compute/compute-state.js';
 import { settleContainer } from '../gke/container/container-operations.js';
 import type { ContainerState } from '../gke/container/container-state.js';
+import type { GoogleIamState } from '../gke/iam/iam-state.js';
 import type { KubernetesState } from '../kubernetes/index.js';
 import type { SimInventory, SimOwned } from './sim-cloud.js';
 import { callCounts, loadBalancersOf, neutralStatus } from './sim-inventory-parts.js';
@@ -11,6 +12,7 @@ export interface GkeSimStates {
   region: string;
   container: ContainerState;
   compute: ComputeState;
+  iam: GoogleIamState;
   kubernetes: KubernetesState;
   calls: readonly CallRecord[];
   now: number;
@@ -81,7 +83,14 @@ export function gkeSimInventory(states: GkeSimStates): SimInventory {
     networks: [],
     subnets: [],
     gateways: [],
-    identities: [],
+    // Google service accounts have no labels: velero's is known by its name, velero-<deployment>.
+    identities: Object.values(states.iam.serviceAccounts).map((account) => ({
+      name: account.email,
+      kind: 'service-account' as const,
+      ...(account.accountId.startsWith('velero-')
+        ? { deployment: account.accountId.slice('velero-'.length) }
+        : {}),
+    })),
     loadBalancers: loadBalancersOf(states.kubernetes),
     addresses: Object.values(states.compute.addresses).map((address) => ({
       name: address.name,

@@ -115,10 +115,19 @@ export interface ClusterApiV1 {
   credentialHelper?(): CredentialHelperV1 | undefined;
 }
 
-/** A command that prints a `client.authentication.k8s.io/v1` ExecCredential for the cluster. */
+/**
+ * A command that prints an ExecCredential for the cluster, written into the kubeconfig's `exec`
+ * entry as the cloud's own tooling writes it.
+ */
 export interface CredentialHelperV1 {
   command: string;
   args: string[];
+  /** The ExecCredential version it speaks. @default 'client.authentication.k8s.io/v1' */
+  apiVersion?: string;
+  /** What kubectl prints when the command is missing (e.g. how to install gke-gcloud-auth-plugin). */
+  installHint?: string;
+  /** Whether kubectl passes the cluster's details to it (`KUBERNETES_EXEC_INFO`). @default false */
+  provideClusterInfo?: boolean;
 }
 
 export interface NodeGroupApiV1 {

@@ -45,6 +45,7 @@ const ENUMS = {
   releaseChannel: ['UNSPECIFIED', 'RAPID', 'REGULAR', 'STABLE', 'EXTENDED'],
   gpuDriverVersion: ['GPU_DRIVER_VERSION_UNSPECIFIED', 'INSTALLATION_DISABLED', 'DEFAULT', 'LATEST'],
   locationPolicy: ['LOCATION_POLICY_UNSPECIFIED', 'BALANCED', 'ANY'],
+  workloadMetadataMode: ['MODE_UNSPECIFIED', 'GCE_METADATA', 'GKE_METADATA'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

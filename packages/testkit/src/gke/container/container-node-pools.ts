@@ -22,6 +22,7 @@ import {
   int64Field,
   nodeConfigFromWire,
   taintsFromWire,
+  workloadMetadataFromWire,
 } from './container-wire.js';
 
 /** A node pool from a request body (in CreateCluster's `nodePools` or CreateNodePool's `nodePool`). */
@@ -158,7 +159,7 @@ function changePool(
   return renderOperation(operation, context.now, enumWriter(request.query));
 }
 
-/** UpdateNodePool (PUT): labels, taints, resource labels, machine type, disk, accelerators, version. */
+/** UpdateNodePool (PUT): labels, taints, resource labels, machine type, disk, accelerators, metadata mode, version. */
 export function updateNodePool(context: ContainerContext, request: GoogleRequest): unknown {
   const body = request.body;
   const config: NodePoolChange['config'] = {};
@@ -179,6 +180,7 @@ export function updateNodePool(context: ContainerContext, request: GoogleRequest
   if (diskType) config.diskType = diskType;
   const accelerators = objectArrayField(body, 'accelerators');
   if (accelerators) config.accelerators = acceleratorsFromWire(accelerators);
+  Object.assign(config, workloadMetadataFromWire(objectField(body, 'workloadMetadataConfig')));
   const nodeVersion = stringField(body, 'nodeVersion');
   const version =
     nodeVersion && nodeVersion !== '-' ? resolveVersion(context.settings, nodeVersion) : undefined;

@@ -26,7 +26,9 @@ function renderConfig(config: NodeConfigRecord, enums: EnumWriter): Record<strin
     oauthScopes: config.oauthScopes,
     serviceAccount: config.serviceAccount,
     metadata: { 'disable-legacy-endpoints': 'true' },
-    ...(config.workloadMetadataMode === undefined ? {} : { workloadMetadataConfig: { mode: 2 } }),
+    ...(config.workloadMetadataMode === undefined
+      ? {}
+      : { workloadMetadataConfig: { mode: enums('workloadMetadataMode', config.workloadMetadataMode) } }),
   };
 }
 

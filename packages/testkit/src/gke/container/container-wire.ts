@@ -66,10 +66,16 @@ export function nodeConfigFromWire(config: JsonObject | undefined): NodeConfigRe
       'https://www.googleapis.com/auth/monitoring',
     ],
     serviceAccount: stringField(config, 'serviceAccount') || 'default',
-    ...(objectField(config, 'workloadMetadataConfig')?.mode === undefined
-      ? {}
-      : { workloadMetadataMode: 'GKE_METADATA' }),
+    ...workloadMetadataFromWire(objectField(config, 'workloadMetadataConfig')),
   };
+}
+
+/** `workloadMetadataConfig.mode`: GKE_METADATA (Workload Identity's metadata server) or GCE_METADATA. */
+export function workloadMetadataFromWire(config: JsonObject | undefined): {
+  workloadMetadataMode?: 'GKE_METADATA' | 'GCE_METADATA';
+} {
+  const mode = enumFromWire('workloadMetadataMode', config?.mode);
+  return mode === 'GKE_METADATA' || mode === 'GCE_METADATA' ? { workloadMetadataMode: mode } : {};
 }
 
 export function autoscalingFromWire(autoscaling: JsonObject | undefined): AutoscalingRecord | undefined {

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STACK_TRACE } from './cli-harness.js';
+import { callsDuring, inventory, sim, simWorkspace } from './sim-harness.js';
+
+const BUCKET = 'rhodes-cs-velero';
+const ACCOUNT = 'velero-jupyter@rhodes-cs.iam.gserviceaccount.com';
+
+/** Rhodes with velero on, writing to a GCS bucket. */
+const withBackups = (text: string) =>
+  text.replace('tools:\n', `tools:\n  backups: { enabled: true, bucket: ${BUCKET} }\n`);
+
+interface StoredBucket {
+  labels: Record<string, string>;
+  versioning: boolean;
+  uniformBucketLevelAccess: boolean;
+  publicAccessPrevention: string;
+  iam: { bindings: { role: string; members: string[] }[] };
+}
+
+/**
+ * velero on GKE through Workload Identity, end to end on the simulated project: the bucket, the Google
+ * service account and its grants are made once, read on the second `up`, and `down` keeps the bucket.
+ */
+describe('hubfleet up / down --sim: Rhodes with velero backups to GCS', { timeout: 600_000 }, () => {
+  const workspace = simWorkspace('gke-rhodes.yaml', withBackups);
+  const state = <T>(service: string): T =>
+    JSON.parse(readFileSync(join(workspace.stateDirectory, `${service}.json`), 'utf8')) as T;
+  const bucket = () => state<{ buckets: Record<string, StoredBucket> }>('storage').buckets[BUCKET];
+
+  it('up makes the bucket, the service account and both grants before velero', async () => {
+    const run = await sim(workspace, 'up', ['--yes']);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(run.code).toBe(0);
+    expect(bucket()).toMatchObject({
+      labels: { 'hubfleet-deployment': 'jupyter', 'hubfleet-component': 'bucket' },
+      versioning: true,
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: 'enforced',
+    });
+    expect(bucket()?.iam.bindings).toContainEqual({
+      role: 'roles/storage.objectAdmin',
+      members: [`serviceAccount:${ACCOUNT}`],
+    });
+    const accounts = state<{
+      serviceAccounts: Record<string, { iam: { bindings: { role: string; members: string[] }[] } }>;
+    }>('iam').serviceAccounts;
+    expect(accounts[ACCOUNT]?.iam.bindings).toContainEqual({
+      role: 'roles/iam.workloadIdentityUser',
+      members: ['serviceAccount:rhodes-cs.svc.id.goog[velero/velero]'],
+    });
+    expect((await inventory(workspace, 'jupyter')).identities).toEqual([
+      { name: ACCOUNT, kind: 'service-account', deployment: 'jupyter' },
+    ]);
+    const status = JSON.parse((await sim(workspace, 'status', ['--output', 'json'])).stdout);
+    expect(status.resources).toContainEqual(expect.objectContaining({ id: 'identity/velero', ready: true }));
+    expect(status.tools).toContainEqual(expect.objectContaining({ release: 'velero', ready: true }));
+  });
+
+  it('a second up only reads', async () => {
+    const { result, calls } = await callsDuring(workspace, () => sim(workspace, 'up', ['--yes']));
+    expect(result.code).toBe(0);
+    expect(calls.filter((call) => call.mutating)).toEqual([]);
+  });
+
+  it('down removes the service account and its grant, and keeps the bucket with the backups', async () => {
+    const run = await sim(workspace, 'down', ['--yes']);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(run.code).toBe(0);
+    expect((await inventory(workspace, 'jupyter')).identities).toEqual([]);
+    expect(bucket()).toMatchObject({ labels: { 'hubfleet-deployment': 'jupyter' }, versioning: true });
+    expect(bucket()?.iam.bindings.map((binding) => binding.role)).not.toContain('roles/storage.objectAdmin');
+  });
+});

@@ -1,0 +1,151 @@
+import type { ProviderResourceV1, ResourceContextV1 } from '@hubfleet/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { rhodesConfig, startGoogleFakes } from '../test/gke-fake-world.js';
+import { gkeAddons } from './gke-addons.js';
+import { gkeBackupStorage } from './gke-backup-storage.js';
+import { connectGke } from './gke-connect.js';
+import type { GkeProviderSession } from './gke-session.js';
+import type { ObservedVeleroIdentity } from './gke-velero-resource.js';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const PROJECT = 'rhodes-cs';
+const BUCKET = 'rhodes-cs-backups';
+const EMAIL = `velero-jupyter@${PROJECT}.iam.gserviceaccount.com`;
+const MEMBER = `serviceAccount:${PROJECT}.svc.id.goog[velero/velero]`;
+type Fakes = Awaited<ReturnType<typeof startGoogleFakes>>;
+const open: { fakes: Fakes; session: GkeProviderSession }[] = [];
+
+afterEach(async () => {
+  for (const { fakes, session } of open.splice(0)) {
+    await session.close();
+    await fakes.close();
+  }
+});
+
+const context = { signal: new AbortController().signal } as ResourceContextV1;
+
+async function world() {
+  const fakes = await startGoogleFakes(PROJECT);
+  const config = rhodesConfig('jupyter', PROJECT, { backupBucket: BUCKET });
+  const session = await connectGke(
+    config,
+    { configDirectory: process.cwd(), simulation: { endpoints: fakes.endpoints, credentials: fakes.key } },
+    { pollIntervalMs: 2, retryDelayMs: 1 },
+  );
+  open.push({ fakes, session });
+  const resource = session
+    .resources?.()
+    .find((each) => each.kind === 'identity') as ProviderResourceV1<ObservedVeleroIdentity>;
+  const mutating = () => fakes.callLog.count({ mutating: true });
+  return { fakes, session, config, resource, mutating };
+}
+
+describe('velero on GKE: Workload Identity and the backup bucket', () => {
+  it('makes the bucket, the Google service account and both grants once, then only reads', async () => {
+    const { fakes, session, resource, mutating } = await world();
+    expect(resource).toMatchObject({ dependsOn: ['cluster', 'nodegroups'], requiredBy: ['tool:velero'] });
+    await session.cluster.create();
+    expect(await resource.observe(context)).toBeUndefined();
+    expect(resource.diff(undefined).action).toBe('create');
+    await resource.apply('create', context);
+
+    const bucket = fakes.storage.state.buckets[BUCKET];
+    expect(bucket).toMatchObject({
+      location: 'US-CENTRAL1',
+      versioning: true,
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: 'enforced',
+      labels: { 'hubfleet-deployment': 'jupyter', 'hubfleet-component': 'bucket' },
+    });
+    expect(bucket?.iam.bindings).toContainEqual({
+      role: 'roles/storage.objectAdmin',
+      members: [`serviceAccount:${EMAIL}`],
+    });
+    const account = fakes.iam.state.serviceAccounts[EMAIL];
+    expect(account?.iam.bindings).toEqual(
+      expect.arrayContaining([
+        { role: 'roles/iam.workloadIdentityUser', members: [MEMBER] },
+        { role: 'roles/iam.serviceAccountTokenCreator', members: [`serviceAccount:${EMAIL}`] },
+      ]),
+    );
+    const observed = await resource.observe(context);
+    expect(resource.diff(observed)).toMatchObject({ action: 'noop' });
+
+    const before = mutating();
+    await resource.apply('update', context);
+    expect(mutating(), 'a converged identity is only read').toBe(before);
+  });
+
+  it("annotates velero's service account with the Google account and names it in the backup location", () => {
+    const config = rhodesConfig('jupyter', PROJECT, { backupBucket: BUCKET });
+    const addon = gkeAddons(config).find((each) => each.name === 'gke-velero');
+    expect(addon?.toolValues).toEqual({
+      velero: {
+        serviceAccount: {
+          server: { create: true, name: 'velero', annotations: { 'iam.gke.io/gcp-service-account': EMAIL } },
+        },
+        credentials: { useSecret: false },
+      },
+    });
+    expect(gkeBackupStorage.backupConfig(config)).toEqual({ serviceAccount: EMAIL });
+    expect(gkeAddons(rhodesConfig('jupyter', PROJECT)).map((each) => each.name)).not.toContain('gke-velero');
+  });
+
+  it('turns Workload Identity on for an adopted cluster and its pools before IAM accepts the binding', async () => {
+    const { fakes, session, resource } = await world();
+    await session.cluster.create();
+    // As if made by hand: no Workload Identity pool, pools on the Compute Engine metadata server.
+    const cluster = Object.values(fakes.container.state.clusters)[0];
+    if (cluster === undefined) throw new Error('the cluster should exist');
+    delete cluster.workloadPool;
+    for (const pool of Object.values(cluster.nodePools)) pool.config.workloadMetadataMode = 'GCE_METADATA';
+    expect(await resource.observe(context)).toBeUndefined();
+    await resource.apply('create', context);
+    const observed = await resource.observe(context);
+    expect(observed).toMatchObject({
+      workloadPool: true,
+      poolsWithoutMetadataServer: [],
+      workloadBinding: true,
+    });
+    expect(cluster.workloadPool).toBe(`${PROJECT}.svc.id.goog`);
+    const calls = fakes.callLog.calls.map((call) => call.operation);
+    expect(calls).toContain('UpdateCluster');
+    expect(calls.filter((operation) => operation === 'UpdateNodePool')).toHaveLength(
+      Object.keys(cluster.nodePools).length,
+    );
+    for (const pool of Object.values(cluster.nodePools))
+      expect(pool.config.workloadMetadataMode).toBe('GKE_METADATA');
+  });
+
+  it("uses an operator's own bucket as it is, and on delete removes the account and its grant but keeps the bucket", async () => {
+    const { fakes, session, resource } = await world();
+    await session.cluster.create();
+    fakes.storage.state.buckets[BUCKET] = {
+      name: BUCKET,
+      id: BUCKET,
+      project: PROJECT,
+      projectNumber: '1234',
+      location: 'US',
+      locationType: 'multi-region',
+      storageClass: 'STANDARD',
+      labels: { team: 'cs' },
+      versioning: false,
+      uniformBucketLevelAccess: true,
+      uniformSince: 0,
+      publicAccessPrevention: 'inherited',
+      metageneration: 1,
+      timeCreated: 0,
+      updated: 0,
+      iam: { bindings: [], revision: 1 },
+    };
+    await resource.apply('create', context);
+    expect(fakes.storage.state.buckets[BUCKET]).toMatchObject({ versioning: false, labels: { team: 'cs' } });
+    expect(resource.diff(await resource.observe(context)).action).toBe('noop');
+
+    await resource.apply('delete', context);
+    expect(await resource.observe(context)).toBeUndefined();
+    expect(fakes.iam.state.serviceAccounts[EMAIL]).toBeUndefined();
+    expect(fakes.storage.state.buckets[BUCKET]?.iam.bindings).toEqual([]);
+  });
+});
