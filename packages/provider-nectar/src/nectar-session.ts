@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   type ConnectContextV1,
   type HubfleetConfig,
@@ -15,11 +17,13 @@ import type { NectarCloud } from './cloud/nectar-cloud.js';
 import { nectarCluster } from './cloud/nectar-cluster.js';
 import { nectarNodeGroups } from './cloud/nectar-node-groups.js';
 import { provisioner } from './cloud/nectar-provisioning.js';
+import { simulatedPrivateKey } from './cloud/nectar-sim-key.js';
 import { publicKeyOf, readPrivateKey } from './cloud/nectar-ssh-key.js';
 import { nectarStorageNode } from './cloud/nectar-storage-node.js';
 import type { StorageState } from './cloud/nectar-storage-state.js';
 import { nectarVolumes } from './cloud/nectar-volumes.js';
 import type { NectarProviderSettings } from './nectar-config.js';
+import { expandHome } from './nectar-keypair-rules.js';
 
 type Config = HubfleetConfig<NectarProviderSettings>;
 
@@ -45,6 +49,26 @@ function simulatedCredentials(simulation: SimulationV1): OpenStackCredentials {
   });
 }
 
+/**
+ * The private key hubfleet logs in with: provider.keypair.privateKeyFile. A simulated cloud may
+ * name its own (`ssh_private_key_file`); without one, and without the configured file on this
+ * machine (a clean clone rehearsing with --sim), the fixed simulated key pair.
+ */
+async function loginKey(
+  config: Config,
+  configDirectory: string,
+  simulation: SimulationV1 | undefined,
+): Promise<string> {
+  const configured = config.provider.keypair.privateKeyFile;
+  if (simulation === undefined) return readPrivateKey(configured, configDirectory);
+  const simFile = simulation.credentials.ssh_private_key_file;
+  if (simFile !== undefined) return readPrivateKey(simFile, configDirectory);
+  if (existsSync(resolve(configDirectory, expandHome(configured)))) {
+    return readPrivateKey(configured, configDirectory);
+  }
+  return simulatedPrivateKey();
+}
+
 /** A session on the NeCTAR project (or its simulation): VMs, kubeadm over SSH, the storage node. */
 export async function createNectarSession(
   config: Config,
@@ -65,8 +89,7 @@ export async function createNectarSession(
     openstack.service('block-storage'),
     openstack.service('image'),
   ]);
-  const keyFile = simulation?.credentials.ssh_private_key_file ?? config.provider.keypair.privateKeyFile;
-  const privateKey = await readPrivateKey(keyFile, context.configDirectory);
+  const privateKey = await loginKey(config, context.configDirectory, simulation);
   const cloud: NectarCloud = {
     config,
     compute,
