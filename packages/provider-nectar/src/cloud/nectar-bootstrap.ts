@@ -66,14 +66,13 @@ export function storageRun(
   clusterAddresses: readonly string[],
   volumes: ReadonlyMap<string, string>,
 ): ScriptRun {
-  const script = storageScript(cloud.config);
+  // Only hubs whose volume exists yet: a hub's volume and export come once its volume does.
+  const hubs = cloud.config.hubs.filter((hub) => volumes.has(hub.name));
+  const script = storageScript({ ...cloud.config, hubs });
   const inputs: Record<string, string> = {
     HUBFLEET_CLUSTER_ADDRESSES: [...clusterAddresses].sort().join(' '),
   };
-  for (const hub of cloud.config.hubs) {
-    const id = volumes.get(hub.name);
-    if (id !== undefined) inputs[volumeVariable(hub.name)] = id;
-  }
+  for (const hub of hubs) inputs[volumeVariable(hub.name)] = volumes.get(hub.name) ?? '';
   return { file: script.file, text: renderBootstrapScript(script), inputs };
 }
 

@@ -32,7 +32,10 @@ function groupServers(servers: readonly Server[]): Map<string, Server[]> {
  * have no autoscaler, so the pool has `min` VMs and `max` has no effect (validate says so).
  */
 export function nectarNodeGroups(cloud: NectarCloud, provision: Provisioner): NodeGroupApiV1 {
-  const configured = (name: string) => cloud.config.cluster.nodeGroups.find((group) => group.name === name);
+  // The config a nodegroup was last converged to in this session (an update may change max).
+  const converged = new Map<string, NodeGroupConfig>();
+  const configured = (name: string) =>
+    converged.get(name) ?? cloud.config.cluster.nodeGroups.find((group) => group.name === name);
 
   /** A VM is joined when every step of node-<group>.sh checks out over SSH. */
   async function joined(group: string, server: Server): Promise<boolean> {
@@ -61,6 +64,7 @@ export function nectarNodeGroups(cloud: NectarCloud, provision: Provisioner): No
 
   /** Each VM of the pool exists and is joined; VMs past `min` are removed. */
   async function converge(group: NodeGroupConfig): Promise<void> {
+    converged.set(group.name, group);
     const servers = await ownedServers(cloud);
     const control = serverNamed(servers, controlPlaneName(cloud.config));
     if (control === undefined) {
