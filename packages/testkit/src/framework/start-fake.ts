@@ -19,11 +19,15 @@ export interface StartFakeOptions {
   shareState?: boolean;
   /** @default 0 (an ephemeral port) */
   port?: number;
+  /** Called after every successful mutating call, once the state is saved (a sim reacting to changes). */
+  afterMutation?: () => void;
 }
 
 export interface RunningFake<State, Fake> extends RunningService {
   state: State;
   fake: Fake;
+  /** Persist the state now (a change made outside a request, e.g. a sim's out-of-band event). */
+  save(): void;
 }
 
 /**
@@ -47,9 +51,12 @@ export async function startFake<State extends object, Fake extends { protocol: S
       faults: options.faults ?? createFaultInjector(),
       callLog: options.callLog ?? createCallLog(),
       // A shared state is saved inside the request's turn; saving again after it could overwrite another process's write.
-      ...(shared ? {} : { afterMutation: save }),
+      afterMutation: () => {
+        if (!shared) save();
+        options.afterMutation?.();
+      },
     },
     options.port,
   );
-  return { ...service, state: store.state, fake };
+  return { ...service, state: store.state, fake, save };
 }

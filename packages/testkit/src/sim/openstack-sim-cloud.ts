@@ -12,6 +12,7 @@ import { DEFAULT_KEYSTONE_IDENTITY } from '../openstack/keystone/keystone-state.
 import { type RunningMagnumFake, startMagnumFake } from '../openstack/magnum/magnum-fake.js';
 import { type RunningNeutronFake, startNeutronFake } from '../openstack/neutron/neutron-fake.js';
 import { type RunningNovaFake, startNovaFake } from '../openstack/nova/nova-fake.js';
+import type { NovaFakeOptions } from '../openstack/nova/nova-settings.js';
 import { type RunningOctaviaFake, startOctaviaFake } from '../openstack/octavia/octavia-fake.js';
 import { type MagnumKubernetes, startMagnumKubernetes } from './magnum-kubernetes.js';
 import {
@@ -38,6 +39,13 @@ export interface OpenStackSimCloudOptions extends SimCloudStartOptions {
   keystonePort?: number;
   /** A server's SSH host keys (NeCTAR sim: a real sshd's), shown in its console output. */
   hostKeysFor?: (server: { id: string; name: string }) => string[] | undefined;
+  /** Nova's own settings: scripted build outcomes (ERROR, a BUILD that never ends), durations, machines. */
+  nova?: Pick<
+    NovaFakeOptions,
+    'buildOutcomes' | 'buildErrorRate' | 'durations' | 'ownAddressFor' | 'machineReady'
+  >;
+  /** Called after every successful mutating call of a service (the NeCTAR VM sim follows Nova, Neutron and Cinder). */
+  afterMutation?: (service: 'nova' | 'neutron' | 'cinder') => void;
 }
 
 export interface OpenStackSimCloud extends SimCloud {
@@ -125,6 +133,7 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
         ...common,
         externalNetworks: profile.externalNetworks,
         stateFile: stateFile('neutron'),
+        afterMutation: () => options.afterMutation?.('neutron'),
       }),
     );
     const glance = track(
@@ -135,6 +144,7 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
         ...common,
         availabilityZones: profile.availabilityZones,
         stateFile: stateFile('cinder'),
+        afterMutation: () => options.afterMutation?.('cinder'),
       }),
     );
     const nova = track(
@@ -146,7 +156,9 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
         volumes: cinderVolumeBackend(cinder.fake),
         imageExists: glance.fake.imageExists,
         ...(options.hostKeysFor ? { hostKeysFor: options.hostKeysFor } : {}),
+        ...options.nova,
         stateFile: stateFile('nova'),
+        afterMutation: () => options.afterMutation?.('nova'),
       }),
     );
     const octavia = track(

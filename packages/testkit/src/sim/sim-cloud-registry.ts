@@ -31,14 +31,19 @@ export const openstackSimCloudFactory: SimCloudFactory = {
   },
 };
 
-/** The same simulated OpenStack project as NeCTAR shows it: its flavors, images and availability zones. */
+/**
+ * The simulated NeCTAR project: the OpenStack services with NeCTAR's flavors, images and zones, and
+ * a real sshd VM behind every ACTIVE server (its address in Nova, its floating IPs forwarded to it).
+ * Closing it stops every VM; if the process dies instead, the VMs die with it (ssh/sim-vm.ts).
+ */
 export const nectarSimCloudFactory: SimCloudFactory = {
   provider: 'nectar',
   description:
-    'Keystone, Nova, Neutron, Cinder, Glance, Octavia and Magnum with NeCTAR flavors, images and availability zones',
+    'Keystone, Nova, Neutron, Cinder, Glance, Octavia and Magnum with NeCTAR flavors, images and availability zones, and an sshd VM (kubeadm stubs) behind every server',
   async start(options) {
-    const { startNectarSimCloud } = await import('./openstack-sim-cloud.js');
-    return startNectarSimCloud(options);
+    const { startNectarVmSim } = await import('./nectar-vm-sim.js');
+    const sim = await startNectarVmSim(options);
+    return { ...sim.cloud, close: () => sim.close() };
   },
 };
 

@@ -23,6 +23,8 @@ import { kubeconfig } from './kubeconfig-text.js';
 /** What the control service knows of a VM: where it is and how big (the Node's capacity). */
 export interface ControlVm {
   address: string;
+  /** Other addresses that reach the VM (its fixed IP on a private network, a floating IP): a join may name any. */
+  aliases?: string[];
   flavor: string;
   capacity: { cpu: string; memory: string };
 }
@@ -107,7 +109,11 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
   }
 
   function clusterAt(endpoint: string | undefined): KubeadmClusterRecord {
-    const record = Object.values(state.clusters).find((cluster) => cluster.endpoint === endpoint);
+    const record = Object.values(state.clusters).find(
+      (cluster) =>
+        cluster.endpoint === endpoint ||
+        (vms.get(cluster.controlPlaneVm)?.aliases ?? []).some((alias) => `${alias}:${API_PORT}` === endpoint),
+    );
     if (!record) {
       throw new KubeadmError(
         `error execution phase preflight: couldn't validate the identity of the API Server: Get "https://${endpoint}/api/v1/namespaces/kube-public/configmaps/cluster-info": dial tcp ${endpoint}: connect: connection refused`,

@@ -27,6 +27,8 @@ export interface SimVmSpec {
   ephemeralDisk?: boolean;
   /** Accept this key instead of the fleet's (a VM booted with another key pair). */
   authorizedKeys?: readonly string[];
+  /** Listen on exactly this loopback address (a Nova server's); default: a free 127.0.0.N. */
+  address?: string;
 }
 
 /** Simulated VMs sharing one kubeadm control service, one key pair and one set of volumes. */
@@ -104,8 +106,9 @@ export async function startSimVmFleet(directory: string): Promise<SimVmFleet> {
   async function boot(spec: SimVmSpec): Promise<SimVm> {
     const used = new Set([...running.values()].map((vm) => vm.address));
     let lastProblem: unknown;
-    for (const address of candidates()) {
-      if (used.has(address) || !(await portIsFree(address, 22))) continue;
+    const addresses = spec.address === undefined ? candidates() : [spec.address];
+    for (const address of addresses) {
+      if (used.has(address) || (spec.address === undefined && !(await portIsFree(address, 22)))) continue;
       try {
         return await startSimVm({
           directory: vmDirectory(directory, spec.name),

@@ -1,27 +1,20 @@
 import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeSSH } from 'node-ssh';
+import type { NodeSSH } from 'node-ssh';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotHost } from './host-snapshot.js';
 import type { SimVm } from './sim-vm.js';
 import { type SimVmFleet, startSimVmFleet } from './sim-vm-fleet.js';
+import { sshPinned, sshRun } from './test-ssh.js';
 
-/** The raw key blob of an OpenSSH public key line, as ssh2's hostVerifier receives it. */
-function keyBlob(line: string): Buffer {
-  return Buffer.from(line.split(/\s+/)[1] ?? '', 'base64');
-}
-
-async function connect(fleet: SimVmFleet, vm: SimVm, expectedHostKey = vm.hostPublicKey): Promise<NodeSSH> {
-  const ssh = new NodeSSH();
-  await ssh.connect({
+function connect(fleet: SimVmFleet, vm: SimVm, expectedHostKey = vm.hostPublicKey): Promise<NodeSSH> {
+  return sshPinned({
     host: vm.address,
     port: vm.port,
-    username: 'ubuntu',
     privateKey: fleet.keyPair.privateKey,
-    hostVerifier: (key: Buffer) => key.equals(keyBlob(expectedHostKey)),
-  } as Parameters<NodeSSH['connect']>[0]);
-  return ssh;
+    hostPublicKey: expectedHostKey,
+  });
 }
 
 /** Processes whose mount namespace is `namespace` (a VM's sshd and sessions). */
@@ -33,13 +26,7 @@ async function inNamespace(namespace: string): Promise<string[]> {
   return found;
 }
 
-async function sh(
-  ssh: NodeSSH,
-  command: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const result = await ssh.execCommand(command);
-  return { code: result.code, stdout: result.stdout, stderr: result.stderr };
-}
+const sh = sshRun;
 
 describe('simulated VMs: a real sshd in its own mount namespace', { timeout: 120_000 }, () => {
   let directory: string;

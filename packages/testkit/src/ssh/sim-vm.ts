@@ -181,11 +181,21 @@ export async function startSimVm(options: SimVmOptions): Promise<SimVm> {
   await writeFile(join(directory, 'sshd', 'sshd_config'), simVmSshdConfig(address, port));
   await writeFile(join(directory, 'sshd', 'authorized_keys'), `${options.authorizedKeys.join('\n')}\n`);
   await writeFile(join(directory, 'boot.sh'), simVmBootScript());
+  // setpriv: unshare gets SIGKILL when this process dies (even by SIGKILL); unshare --kill-child
+  // then kills the VM's init (sshd), and with it every process of its PID namespace: no orphan sshd.
   const child = spawn(
-    'unshare',
+    'setpriv',
     [
+      '--pdeathsig',
+      'KILL',
+      '--',
+      'unshare',
       '--mount',
       '--uts',
+      '--pid',
+      '--fork',
+      '--kill-child=SIGKILL',
+      '--mount-proc',
       '--propagation',
       'private',
       '--',
@@ -230,7 +240,8 @@ export async function startSimVm(options: SimVmOptions): Promise<SimVm> {
       await rm(join(byId, virtioDiskId(volumeId)), { force: true });
     },
     async stop() {
-      child.kill('SIGTERM');
+      // unshare blocks SIGTERM while it waits for the VM; SIGKILL ends it, --kill-child the VM.
+      child.kill('SIGKILL');
       await exited(child);
       // A session may fork (or a connection's child start) while sshd stops: kill what is in the
       // namespace until nothing is, re-reading it each round.

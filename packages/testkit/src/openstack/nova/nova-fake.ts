@@ -114,6 +114,8 @@ export function createNovaFake(options: NovaFakeOptions): NovaFake {
 export interface StartNovaFakeOptions extends Omit<NovaFakeOptions, 'state' | 'clock'>, StartFakeOptions {}
 
 export interface RunningNovaFake extends RunningService {
+  /** Persist the state now (after a change made outside a request). */
+  save(): void;
   state: NovaState;
   fake: NovaFake;
 }

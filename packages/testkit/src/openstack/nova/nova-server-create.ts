@@ -101,8 +101,11 @@ function bindPorts(
   if (networks === 'none') return;
   if (!backend || networks === 'auto' || networks.length === 0) {
     if (networks === 'auto' || !backend) {
-      context.state.nextAddress += 1;
-      record.ownAddresses = { private: `10.0.0.${context.state.nextAddress}` };
+      if (context.settings.ownAddressFor) record.ownAddresses = context.settings.ownAddressFor(record);
+      else {
+        context.state.nextAddress += 1;
+        record.ownAddresses = { private: `10.0.0.${context.state.nextAddress}` };
+      }
     }
     return;
   }

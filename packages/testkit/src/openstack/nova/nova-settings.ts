@@ -1,6 +1,6 @@
 import type { Clock } from '../../framework/clock.js';
 import type { PortBackend } from '../shared/port-backend.js';
-import type { FlavorRecord, NovaState } from './nova-state.js';
+import type { FlavorRecord, NovaState, ServerRecord } from './nova-state.js';
 
 /** How a server's build ends: ACTIVE, ERROR (with a fault), or BUILD forever (a hung boot). */
 export type BuildOutcome = 'active' | 'error' | 'stuck';
@@ -67,6 +67,17 @@ export interface NovaFakeOptions {
   imageExists?: (imageId: string) => boolean;
   ports?: PortBackend;
   volumes?: NovaVolumeBackend;
+  /**
+   * The address a server gets when it has no Neutron port (`networks: auto`, NeCTAR's classic
+   * networking): network name → IPv4. The NeCTAR VM sim hands out its VMs' loopback addresses
+   * here. @default `{ private: 10.0.0.N }`
+   */
+  ownAddressFor?: (server: ServerRecord) => Record<string, string>;
+  /**
+   * Whether the machine behind a server has started: a build does not end ACTIVE until it says so
+   * (the NeCTAR VM sim boots a real sshd then). Asked each time Nova settles a due build.
+   */
+  machineReady?: (server: ServerRecord) => boolean;
   /** Token validation (Keystone's); without it any non-empty X-Auth-Token passes. */
   validToken?: (token: string) => boolean;
   /** @default 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5' */
@@ -89,6 +100,8 @@ export interface NovaSettings
   imageExists?: NovaFakeOptions['imageExists'];
   ports?: PortBackend;
   volumes?: NovaVolumeBackend;
+  ownAddressFor?: NovaFakeOptions['ownAddressFor'];
+  machineReady?: NovaFakeOptions['machineReady'];
   validToken?: NovaFakeOptions['validToken'];
 }
 
@@ -140,6 +153,8 @@ export function resolveNovaSettings(options: NovaFakeOptions): NovaSettings {
     imageExists: options.imageExists,
     ports: options.ports,
     volumes: options.volumes,
+    ownAddressFor: options.ownAddressFor,
+    machineReady: options.machineReady,
     validToken: options.validToken,
     projectId: options.projectId ?? 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5',
     userId: options.userId ?? 'f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5',
