@@ -1,7 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   OVERLAID_DIRECTORIES,
@@ -177,7 +177,8 @@ export async function startSimVm(options: SimVmOptions): Promise<SimVm> {
   await writeStubs(upper);
   await mkdir(join(upper, SIM_ETC), { recursive: true });
   await writeFile(join(upper, SIM_ETC, 'control-url'), `${options.controlUrl}\n`);
-  await writeFile(join(upper, SIM_ETC, 'vm-name'), `${name}\n`);
+  // The kubeadm control service knows the VM by its fleet key (its directory: a Nova server id), not its hostname.
+  await writeFile(join(upper, SIM_ETC, 'vm-name'), `${basename(directory)}\n`);
   await writeFile(join(directory, 'sshd', 'sshd_config'), simVmSshdConfig(address, port));
   await writeFile(join(directory, 'sshd', 'authorized_keys'), `${options.authorizedKeys.join('\n')}\n`);
   await writeFile(join(directory, 'boot.sh'), simVmBootScript());
