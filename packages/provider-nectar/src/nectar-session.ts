@@ -21,6 +21,7 @@ import { simulatedPrivateKey } from './cloud/nectar-sim-key.js';
 import { publicKeyOf, readPrivateKey } from './cloud/nectar-ssh-key.js';
 import { nectarStorageNode } from './cloud/nectar-storage-node.js';
 import type { StorageState } from './cloud/nectar-storage-state.js';
+import { convergeStorage } from './cloud/nectar-storage-vm.js';
 import { nectarVolumes } from './cloud/nectar-volumes.js';
 import type { NectarProviderSettings } from './nectar-config.js';
 import { expandHome } from './nectar-keypair-rules.js';
@@ -108,7 +109,7 @@ export async function createNectarSession(
   return {
     cluster: nectarCluster(cloud, provision),
     nodeGroups: nectarNodeGroups(cloud, provision),
-    volumes: nectarVolumes(cloud, storage),
+    volumes: nectarVolumes(cloud, storage, () => convergeStorage(cloud, provision, storage)),
     addons: () => [],
     resources: () => [nectarStorageNode(cloud, provision, storage)],
     close: async () => undefined,

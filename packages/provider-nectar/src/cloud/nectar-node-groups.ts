@@ -107,7 +107,11 @@ export function nectarNodeGroups(cloud: NectarCloud, provision: Provisioner): No
   return {
     async list() {
       const groups = groupServers(await ownedServers(cloud));
-      return Promise.all([...groups].map(([name, servers]) => observeGroup(name, servers)));
+      // In the config's order, then any the config no longer names.
+      const order = cloud.config.cluster.nodeGroups.map((group) => group.name);
+      const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+      const names = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+      return Promise.all(names.map((name) => observeGroup(name, groups.get(name) ?? [])));
     },
     create: converge,
     async update(group) {

@@ -1,14 +1,14 @@
 import type { ObservedVolumeV1, ProviderResourceDiffV1, ProviderResourceV1 } from '@hubfleet/core';
-import { attachVolume, type Server } from '@hubfleet/openstack-client';
+import type { Server } from '@hubfleet/openstack-client';
 import { hubUsageBytes } from '../ssh/hub-usage.js';
-import { pending, run, storageRun } from './nectar-bootstrap.js';
+import { pending } from './nectar-bootstrap.js';
 import type { NectarCloud } from './nectar-cloud.js';
-import { ROLE_KEY, storageName } from './nectar-names.js';
+import { storageName } from './nectar-names.js';
 import type { Provisioner } from './nectar-provisioning.js';
 import { deleteServerAndWait, ownedServers, privateAddress, serverNamed } from './nectar-servers.js';
 import type { StorageState } from './nectar-storage-state.js';
-import { peekServer, withServer } from './nectar-vm-access.js';
-import { ownedVolumes, waitForVolume } from './nectar-volumes.js';
+import { convergeStorage, storageInputs } from './nectar-storage-vm.js';
+import { peekServer } from './nectar-vm-access.js';
 
 /** The storage VM as observed: its volumes, its bootstrap's pending steps, each hub's usage. */
 export interface ObservedStorageNode {
@@ -27,9 +27,9 @@ function megabytes(bytes: number): string {
 
 /**
  * `storage-node/<deployment>-storage`: the VM serving each hub's Cinder volume over NFS. It comes
- * after the nodegroups (the exports admit the cluster's addresses only) and the volumes, and before
- * the hubs, whose NFS server charts mount its exports. A replaced VM gets the same volumes attached
- * again: storage.sh formats a volume only when it holds no filesystem.
+ * after the nodegroups (the exports admit the cluster's addresses only) and before the volumes
+ * (each is attached and exported as it is created) and the hubs. A replaced VM gets the same
+ * volumes attached again: storage.sh formats a volume only when it holds no filesystem.
  */
 export function nectarStorageNode(
   cloud: NectarCloud,
@@ -37,24 +37,9 @@ export function nectarStorageNode(
   storage: StorageState,
 ): ProviderResourceV1<ObservedStorageNode> {
   const name = storageName(cloud.config);
-  const hubs = new Set(cloud.config.hubs.map((hub) => hub.name));
-
-  async function inputs() {
-    const servers = await ownedServers(cloud);
-    const clusterAddresses = servers
-      .filter((server) => ['control-plane', 'node'].includes(server.metadata[ROLE_KEY] ?? ''))
-      .flatMap((server) => privateAddress(server) ?? []);
-    const volumes = (await ownedVolumes(cloud)).filter((volume) => hubs.has(volume.hub));
-    const script = storageRun(
-      cloud,
-      clusterAddresses,
-      new Map(volumes.map((volume) => [volume.hub, volume.id])),
-    );
-    return { server: serverNamed(servers, name), volumes, script };
-  }
 
   async function observe(): Promise<ObservedStorageNode | undefined> {
-    const { server, volumes, script } = await inputs();
+    const { server, volumes, script } = await storageInputs(cloud);
     if (server === undefined) return undefined;
     storage.serverAddress = privateAddress(server);
     const unattached = volumes.filter((volume) => !server.attachedVolumeIds.includes(volume.id));
@@ -78,8 +63,10 @@ export function nectarStorageNode(
     kind: 'storage-node',
     waitingOn: `NeCTAR (VM ${name}, its volumes and NFS exports)`,
     typicalDurationMs: 5 * 60_000,
-    dependsOn: ['cluster', 'nodegroups', 'volumes'],
-    requiredBy: ['hubs'],
+    dependsOn: ['cluster', 'nodegroups'],
+    // Before the volumes: a hub's volume is attached and exported as it is created, and its
+    // nfsExport (the storage VM's address) is recorded then.
+    requiredBy: ['volumes', 'hubs'],
     observe,
     diff(observed): ProviderResourceDiffV1 {
       if (observed === undefined)
@@ -107,31 +94,7 @@ export function nectarStorageNode(
         storage.serverAddress = undefined;
         return;
       }
-      const server = await provision.ensureVm({
-        name,
-        role: 'storage',
-        flavor: cloud.config.provider.storageNode.flavor,
-        flavorField: 'provider.storageNode.flavor',
-      });
-      storage.serverAddress = privateAddress(server);
-      const { volumes, script } = await inputs();
-      for (const volume of volumes) {
-        if (server.attachedVolumeIds.includes(volume.id)) continue;
-        await waitForVolume(
-          cloud,
-          volume.id,
-          (now) =>
-            now === undefined ||
-            now.status === 'available' ||
-            now.attachments.some((item) => item.serverId === server.id),
-        );
-        const current = await waitForVolume(cloud, volume.id, () => true);
-        if (!current?.attachments.some((item) => item.serverId === server.id)) {
-          await attachVolume(cloud.compute, server.id, volume.id);
-        }
-        await waitForVolume(cloud, volume.id, (now) => now?.status === 'in-use');
-      }
-      await withServer(cloud, server, (connection) => run(connection, script));
+      await convergeStorage(cloud, provision, storage);
     },
     ready: (observed) => observed.unattached.length === 0 && observed.pending?.length === 0,
   };

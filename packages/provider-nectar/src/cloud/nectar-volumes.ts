@@ -15,10 +15,13 @@ import {
   getVolume,
   isOpenStackStatus,
   listVolumes,
+  mergeVolumeMetadata,
   type Volume,
 } from '@hubfleet/openstack-client';
 import { EXPORT_ROOT } from '../bootstrap/storage-steps.js';
 import type { NectarCloud } from './nectar-cloud.js';
+import { storageName } from './nectar-names.js';
+import { ownedServers, privateAddress, serverNamed } from './nectar-servers.js';
 import type { StorageState } from './nectar-storage-state.js';
 
 const STATUS: Readonly<Record<string, ObservedVolumeV1['status']>> = {
@@ -33,15 +36,24 @@ const STATUS: Readonly<Record<string, ObservedVolumeV1['status']>> = {
   error_deleting: 'error',
 };
 
-function observed(volume: Volume): ObservedVolumeV1 | undefined {
+/**
+ * Cinder's status in the contract's terms. A volume attached to the deployment's own storage VM is
+ * `available` to its hub (served over NFS, which is what the hub mounts); attached anywhere else it
+ * is `in-use`.
+ */
+function observed(volume: Volume, storageServerId?: string): ObservedVolumeV1 | undefined {
   const hub = volume.metadata[OwnershipTag.hub];
   if (hub === undefined) return undefined;
+  const served =
+    volume.status === 'in-use' &&
+    volume.attachments.length > 0 &&
+    volume.attachments.every((attachment) => attachment.serverId === storageServerId);
   return {
     id: volume.id,
     hub,
     sizeGiB: volume.size,
     ...(volume.availabilityZone ? { zone: volume.availabilityZone } : {}),
-    status: STATUS[volume.status] ?? 'creating',
+    status: served ? 'available' : (STATUS[volume.status] ?? 'creating'),
     tags: volume.metadata,
   };
 }
@@ -76,9 +88,9 @@ export async function waitForVolume(
 }
 
 /** The deployment's hub volumes, by their Cinder metadata: listed even when the storage VM is gone. */
-export function ownedVolumes(cloud: NectarCloud): Promise<ObservedVolumeV1[]> {
+export function ownedVolumes(cloud: NectarCloud, storageServerId?: string): Promise<ObservedVolumeV1[]> {
   return listVolumes(cloud.volume, { metadata: { [OwnershipTag.deployment]: cloud.config.name } }).then(
-    (volumes) => volumes.flatMap((volume) => observed(volume) ?? []),
+    (volumes) => volumes.flatMap((volume) => observed(volume, storageServerId) ?? []),
   );
 }
 
@@ -87,10 +99,20 @@ export function ownedVolumes(cloud: NectarCloud): Promise<ObservedVolumeV1[]> {
  * carrying deployment, component and hub as metadata; the storage VM mounts and exports it, and the
  * hub's NFS server chart mounts that export (`nfsExport`).
  */
-export function nectarVolumes(cloud: NectarCloud, storage: StorageState): VolumeApiV1 {
+export function nectarVolumes(
+  cloud: NectarCloud,
+  storage: StorageState,
+  serve: () => Promise<void>,
+): VolumeApiV1 {
   const { config } = cloud;
+  async function list(): Promise<ObservedVolumeV1[]> {
+    const server = serverNamed(await ownedServers(cloud), storageName(config));
+    const volumes = await ownedVolumes(cloud, server?.id);
+    storage.serverAddress = server && privateAddress(server);
+    return volumes;
+  }
   return {
-    list: () => ownedVolumes(cloud),
+    list,
     async create(hub: HubConfig) {
       const adopt = hub.storage.adoptVolume;
       const existing = adopt
@@ -109,18 +131,22 @@ export function nectarVolumes(cloud: NectarCloud, storage: StorageState): Volume
           availability_zone: config.provider.availabilityZone,
           metadata: ownershipTags(config.name, 'volume', { hub: hub.name }),
         }));
-      const ready = await waitForVolume(cloud, volume.id, (current) => current?.status !== 'creating');
-      const found =
-        ready &&
-        observed({
-          ...ready,
-          metadata: { ...ownershipTags(config.name, 'volume', { hub: hub.name }), ...ready.metadata },
-        });
-      if (!found)
+      const owned = ownershipTags(config.name, 'volume', { hub: hub.name });
+      // An adopted volume takes the ownership metadata, so it is listed (and kept) like a made one.
+      if (volume.metadata[OwnershipTag.hub] !== hub.name)
+        await mergeVolumeMetadata(cloud.volume, volume.id, owned);
+      await waitForVolume(cloud, volume.id, (current) => current?.status !== 'creating');
+      // Attached to the storage VM, formatted once and exported before the hub's NFS server mounts it.
+      await serve();
+      const found = (await list()).find((listed) => listed.id === volume.id);
+      if (!found) {
         throw new HubfleetError({
-          kind: 'internal',
-          message: `volume ${volume.id} vanished while it was created`,
+          kind: 'unavailable',
+          message: `volume ${volume.id} of hub ${hub.name} is not listed by its metadata after it was made`,
+          hint: 're-run up',
+          subject: `volume/${hub.name}`,
         });
+      }
       return found;
     },
     async snapshot(volume) {
@@ -150,16 +176,14 @@ export function nectarVolumes(cloud: NectarCloud, storage: StorageState): Volume
       await deleteVolume(cloud.volume, volume.id);
       await waitForVolume(cloud, volume.id, (now) => now === undefined);
     },
+    /**
+     * The hub's export on the storage VM. While that VM does not exist (lost, about to be made again
+     * by the storage node step) its name stands in for its address, and the next `up` renders the
+     * hub's NFS server with the new address.
+     */
     attachment(volume) {
-      if (storage.serverAddress === undefined) {
-        throw new HubfleetError({
-          kind: 'unavailable',
-          message: `hub ${volume.hub}'s export has no server yet: the storage VM is not up`,
-          hint: 're-run up: the storage node step runs before the hubs',
-          subject: `volume/${volume.hub}`,
-        });
-      }
-      return { nfsExport: { server: storage.serverAddress, path: `${EXPORT_ROOT}/${volume.hub}` } };
+      const server = storage.serverAddress ?? storageName(config);
+      return { nfsExport: { server, path: `${EXPORT_ROOT}/${volume.hub}` } };
     },
   };
 }

@@ -91,7 +91,11 @@ export async function runBootstrap(
   const { finished, started } = outcomes(result.stdout);
   if (result.code !== 0) {
     const step = started.at(-1) ?? 'before the first step';
-    const why = result.stderr.trim().split('\n').slice(-3).join(' | ');
+    // The failing command's own words: the last lines it printed that are not step markers.
+    const said = `${result.stdout}\n${result.stderr}`
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith(STEP_MARKER));
+    const why = said.slice(-3).join(' | ');
     throw new HubfleetError({
       kind: 'unavailable',
       message: `bootstrap ${file} failed on VM ${connection.vm} at step ${step} (exit ${result.code}): ${why}`,
