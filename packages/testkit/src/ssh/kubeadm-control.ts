@@ -78,6 +78,7 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
   const { state } = store;
   const vms = new Map<string, ControlVm>();
   const running = new Map<string, RunningKubernetesFake>();
+  const starting = new Map<string, Promise<RunningKubernetesFake>>();
   const clock = createClock(1000);
   const faults = createFaultInjector();
   const callLog = createCallLog(join(directory, 'kubernetes-calls.jsonl'));
@@ -290,7 +291,14 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
     async registerVm(name, vm) {
       vms.set(name, vm);
       const record = state.clusters[name];
-      if (record && !running.has(name)) await serve(record);
+      if (!record || running.has(name)) return;
+      // Two registrations at once (the fleet's and the cloud's) must not serve the API twice.
+      let started = starting.get(name);
+      if (!started) {
+        started = serve(record).finally(() => starting.delete(name));
+        starting.set(name, started);
+      }
+      await started;
     },
     async forgetVm(name) {
       await reset(name);
