@@ -41,6 +41,10 @@ mkdir -p -m 0755 /run/sshd
 mount --bind /proc/sys /proc/sys && mount -o remount,bind,ro /proc/sys
 mount --bind /sys /sys && mount -o remount,bind,ro /sys
 hostname "$name"
+# As systemd does at boot: the volume mounts /etc/fstab names by UUID (nofail) come back after a restart.
+awk '$1 ~ /^UUID=/ && $4 ~ /nofail/ { print $2 }' /etc/fstab 2>/dev/null | while read -r dir; do
+  /usr/local/sbin/mount "$dir" >/dev/null 2>&1 || true
+done
 exec /usr/sbin/sshd -D -e -f /etc/ssh/hubfleet-sim/sshd_config
 `;
 }
