@@ -26,7 +26,6 @@ import type { StorageState } from './nectar-storage-state.js';
 
 const STATUS: Readonly<Record<string, ObservedVolumeV1['status']>> = {
   creating: 'creating',
-  available: 'available',
   reserved: 'in-use',
   attaching: 'in-use',
   'in-use': 'in-use',
@@ -37,9 +36,11 @@ const STATUS: Readonly<Record<string, ObservedVolumeV1['status']>> = {
 };
 
 /**
- * Cinder's status in the contract's terms. A volume attached to the deployment's own storage VM is
- * `available` to its hub (served over NFS, which is what the hub mounts); attached anywhere else it
- * is `in-use`.
+ * Cinder's status in the contract's terms, as the hub sees it. Attached to the deployment's own
+ * storage VM, a volume is `available` to its hub (served over NFS, which is what the hub mounts).
+ * Detached (just made, or its storage VM lost or not made yet) it is `creating`: core's volume step
+ * then waits until the storage node has attached and exported it, and records the export with the
+ * storage VM's current address. Attached anywhere else it is `in-use`.
  */
 function observed(volume: Volume, storageServerId?: string): ObservedVolumeV1 | undefined {
   const hub = volume.metadata[OwnershipTag.hub];
@@ -53,7 +54,11 @@ function observed(volume: Volume, storageServerId?: string): ObservedVolumeV1 | 
     hub,
     sizeGiB: volume.size,
     ...(volume.availabilityZone ? { zone: volume.availabilityZone } : {}),
-    status: served ? 'available' : (STATUS[volume.status] ?? 'creating'),
+    status: served
+      ? 'available'
+      : volume.status === 'available'
+        ? 'creating'
+        : (STATUS[volume.status] ?? 'creating'),
     tags: volume.metadata,
   };
 }
