@@ -1,4 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { readCallLog } from '@hubfleet/testkit';
 import { runProviderConformance } from '@hubfleet/testkit/conformance';
 import { expect, vi } from 'vitest';
 import { nectarSimSession, smallNectarConfig } from '../test/nectar-sim-session.js';
@@ -8,15 +9,6 @@ import { nectarProvider } from './nectar-provider.js';
 vi.setConfig({ hookTimeout: 300_000, testTimeout: 300_000 });
 
 const config = smallNectarConfig('conformance');
-
-/** Calls the fakes answered with a throttle or a server error, from the sim's call log. */
-function faultedCalls(callLogFile: string): number {
-  return readFileSync(callLogFile, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { status: number })
-    .filter((call) => call.status === 429 || call.status >= 500).length;
-}
 
 // The NeCTAR sim: Keystone, Nova, Neutron, Cinder and Glance fakes, a real sshd VM behind every
 // ACTIVE server (kubeadm stubs tied to a simulated Kubernetes API), 5% transient faults.
@@ -34,7 +26,9 @@ runProviderConformance({
       faults: sim.cloud.faults,
       teardown: async () => {
         await sim.close();
-        const faulted = faultedCalls(sim.cloud.callLogFile);
+        const faulted = readCallLog(sim.cloud.callLogFile).filter(
+          (call) => call.status === 429 || call.status >= 500,
+        ).length;
         rmSync(directory, { recursive: true, force: true });
         expect(faulted, 'transient faults the sim injected and the provider rode out').toBeGreaterThan(0);
       },

@@ -5,6 +5,9 @@ import type { NectarVmSim } from '@hubfleet/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nectarSimSession, smallNectarConfig } from '../test/nectar-sim-session.js';
 import { nodeNames } from '../test/sim-vm-access.js';
+import { simulatedPrivateKey } from './cloud/nectar-sim-key.js';
+import { sshFingerprint } from './ssh/host-key-pin.js';
+import { connectToVm } from './ssh/vm-connection.js';
 
 const config = smallNectarConfig('unimelb');
 const [hub] = config.hubs;
@@ -82,6 +85,32 @@ describe('a NeCTAR session on the sim: VMs, kubeadm over SSH, the storage node',
     const [observed] = (await session.nodeGroups.list()).filter((group) => group.name === 'compute');
     expect(observed?.desired ?? 0).toBe(0);
     await session.nodeGroups.update(compute, observed ?? (await session.nodeGroups.list())[0]!);
+    expect(await nodeNames(await session.cluster.kubeconfig())).toContain('unimelb-compute-0');
+  });
+
+  it('a join that stopped half-way is reset and joined again by the next update', async () => {
+    const vm = sim.vmOf(serverId('unimelb-compute-0'));
+    if (!vm) throw new Error('no VM unimelb-compute-0');
+    const blob = Buffer.from(vm.hostPublicKey.split(' ')[1] ?? '', 'base64');
+    const ssh = await connectToVm({
+      vm: vm.name,
+      host: vm.address,
+      username: 'ubuntu',
+      privateKey: simulatedPrivateKey(),
+      fingerprints: [sshFingerprint(blob)],
+    });
+    // kubeadm's half-way state: discovery wrote the CA, the TLS bootstrap never wrote kubelet.conf.
+    const broken = await ssh.exec('sudo -n mv /etc/kubernetes/kubelet.conf /root/kubelet.conf.lost');
+    ssh.close();
+    expect(broken.code).toBe(0);
+    const compute = config.cluster.nodeGroups.find((group) => group.name === 'compute');
+    const observed = (await session.nodeGroups.list()).find((group) => group.name === 'compute');
+    if (!compute || !observed) throw new Error('no compute nodegroup');
+    expect(observed.status).toBe('creating');
+    // kubeadm's preflight refuses a join over the leftover ca.crt: only the script's reset lets it through.
+    await session.nodeGroups.update(compute, observed);
+    const again = (await session.nodeGroups.list()).find((group) => group.name === 'compute');
+    expect(again?.status).toBe('active');
     expect(await nodeNames(await session.cluster.kubeconfig())).toContain('unimelb-compute-0');
   });
 
