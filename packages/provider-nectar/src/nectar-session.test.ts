@@ -69,7 +69,8 @@ describe('a NeCTAR session on the sim: VMs, kubeadm over SSH, the storage node',
 
     const attachment = session.volumes.attachment(volume);
     expect(attachment.nfsExport?.path).toBe('/srv/hubfleet/comp20003');
-    expect(attachment.nfsExport?.server).toMatch(/^127\.0\.0\.\d+$/);
+    // The storage VM's own address: the hub's NFS server mounts the export from there.
+    expect(attachment.nfsExport?.server).toBe(sim.vmOf(serverId('unimelb-storage'))?.address);
     const kubeconfig = await session.cluster.kubeconfig();
     expect(kubeconfig).toContain('client-certificate-data');
     expect(await nodeNames(kubeconfig)).toEqual(['unimelb-compute-0', 'unimelb-core-0', 'unimelb-cp']);
