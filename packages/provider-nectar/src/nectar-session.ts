@@ -15,6 +15,7 @@ import {
 } from '@hubfleet/openstack-client';
 import type { NectarCloud } from './cloud/nectar-cloud.js';
 import { nectarCluster } from './cloud/nectar-cluster.js';
+import { withRetryableCalls } from './cloud/nectar-errors.js';
 import { nectarNodeGroups } from './cloud/nectar-node-groups.js';
 import { provisioner } from './cloud/nectar-provisioning.js';
 import { simulatedPrivateKey } from './cloud/nectar-sim-key.js';
@@ -107,11 +108,13 @@ export async function createNectarSession(
   const provision = provisioner(cloud, publicKeyOf(privateKey));
   const storage: StorageState = {};
   return {
-    cluster: nectarCluster(cloud, provision),
-    nodeGroups: nectarNodeGroups(cloud, provision),
-    volumes: nectarVolumes(cloud, storage, () => convergeStorage(cloud, provision, storage)),
+    cluster: withRetryableCalls(nectarCluster(cloud, provision)),
+    nodeGroups: withRetryableCalls(nectarNodeGroups(cloud, provision)),
+    volumes: withRetryableCalls(
+      nectarVolumes(cloud, storage, () => convergeStorage(cloud, provision, storage)),
+    ),
     addons: () => [],
-    resources: () => [nectarStorageNode(cloud, provision, storage)],
+    resources: () => [withRetryableCalls(nectarStorageNode(cloud, provision, storage))],
     close: async () => undefined,
   };
 }
