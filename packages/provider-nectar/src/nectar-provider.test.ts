@@ -33,8 +33,8 @@ describe('nectarProvider', () => {
     }
   });
 
-  it('makes no cloud calls yet: there is no connect', () => {
-    expect(nectarProvider.connect).toBeUndefined();
+  it('connects: VMs through the OpenStack client, kubeadm over SSH', () => {
+    expect(nectarProvider.connect).toBeTypeOf('function');
   });
 
   it('loads only core, zod and Node built-ins when imported', () => {

@@ -15,17 +15,65 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-function outcomes(stdout: string): { finished: BootstrapRun['steps']; started: string[] } {
+function outcomes(stdout: string): { finished: BootstrapRun['steps']; started: string[]; pending: string[] } {
   const finished: BootstrapRun['steps'] = [];
   const started: string[] = [];
+  const pending: string[] = [];
   for (const line of stdout.split('\n')) {
-    const match = new RegExp(`^${STEP_MARKER} (\\S+) (begin|changed|unchanged)$`).exec(line.trim());
+    const match = new RegExp(`^${STEP_MARKER} (\\S+) (begin|changed|unchanged|pending)$`).exec(line.trim());
     if (!match) continue;
     const [, name = '', outcome] = match;
     if (outcome === 'begin') started.push(name);
+    else if (outcome === 'pending') pending.push(name);
     else finished.push({ name, outcome: outcome as 'changed' | 'unchanged' });
   }
-  return { finished, started };
+  return { finished, started, pending };
+}
+
+/**
+ * The same script with every `run_step` replaced by a check: each step's own check runs and prints
+ * `unchanged` or `pending`; nothing is applied. What `plan`, `status` and a converged `up` run.
+ */
+export function checkOnlyScript(script: string): string {
+  const check = `check_step() {
+  if "\${1//-/_}_done"; then echo "${STEP_MARKER} $1 unchanged"; else echo "${STEP_MARKER} $1 pending"; fi
+}
+`;
+  let defined = false;
+  return script.replace(/^run_step (\S+)$/gm, (_line, name: string) => {
+    const call = `check_step ${name}`;
+    if (defined) return call;
+    defined = true;
+    return `${check}${call}`;
+  });
+}
+
+/** The steps of a rendered script whose checks fail now (none on a converged VM); changes nothing. */
+export async function pendingSteps(
+  connection: VmConnection,
+  file: string,
+  script: string,
+  inputs: Readonly<Record<string, string>> = {},
+): Promise<string[]> {
+  const result = await connection.exec(
+    `sudo -n env ${environmentOf(inputs)} bash -s`,
+    checkOnlyScript(script),
+  );
+  if (result.code !== 0) {
+    throw new HubfleetError({
+      kind: 'unavailable',
+      message: `checking bootstrap ${file} on VM ${connection.vm} failed (exit ${result.code}): ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+      hint: 're-run: the checks change nothing',
+      subject: `vm/${connection.vm}`,
+    });
+  }
+  return outcomes(result.stdout).pending;
+}
+
+function environmentOf(inputs: Readonly<Record<string, string>>): string {
+  return Object.entries(inputs)
+    .map(([name, value]) => `${name}=${shellQuote(value)}`)
+    .join(' ');
 }
 
 /**
@@ -39,14 +87,15 @@ export async function runBootstrap(
   script: string,
   inputs: Readonly<Record<string, string>> = {},
 ): Promise<BootstrapRun> {
-  const environment = Object.entries(inputs)
-    .map(([name, value]) => `${name}=${shellQuote(value)}`)
-    .join(' ');
-  const result = await connection.exec(`sudo -n env ${environment} bash -s`, script);
+  const result = await connection.exec(`sudo -n env ${environmentOf(inputs)} bash -s`, script);
   const { finished, started } = outcomes(result.stdout);
   if (result.code !== 0) {
     const step = started.at(-1) ?? 'before the first step';
-    const why = result.stderr.trim().split('\n').slice(-3).join(' | ');
+    // The failing command's own words: the last lines it printed that are not step markers.
+    const said = `${result.stdout}\n${result.stderr}`
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith(STEP_MARKER));
+    const why = said.slice(-3).join(' | ');
     throw new HubfleetError({
       kind: 'unavailable',
       message: `bootstrap ${file} failed on VM ${connection.vm} at step ${step} (exit ${result.code}): ${why}`,

@@ -1,5 +1,5 @@
 export type { BootstrapRun } from './bootstrap-runner.js';
-export { runBootstrap, shellQuote } from './bootstrap-runner.js';
+export { checkOnlyScript, pendingSteps, runBootstrap, shellQuote } from './bootstrap-runner.js';
 export { hostKeyMismatch, pinnedFingerprints, sshFingerprint } from './host-key-pin.js';
 export { hubUsageBytes } from './hub-usage.js';
 export { fetchKubeconfig } from './kubeconfig-over-ssh.js';
