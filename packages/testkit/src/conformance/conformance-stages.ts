@@ -143,8 +143,3 @@ export const CONFORMANCE_STAGES: readonly ConformanceStage[] = [
     runtimeCondition: 'faults',
   },
 ];
-
-/** The test title: the stage's, plus the reason when it is skipped, so a skip is never silent. */
-export function stageTitle(stage: ConformanceStage, skipReason: string | undefined): string {
-  return skipReason === undefined ? stage.title : `${stage.title} [skipped: ${skipReason}]`;
-}
