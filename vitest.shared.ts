@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { HeaviestFirstSequencer } from './vitest.sequencer.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -24,5 +25,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
     pool: 'forks',
+    sequence: { sequencer: HeaviestFirstSequencer },
   },
 });
