@@ -11,7 +11,7 @@ import {
   SIM_CALL_LOG,
   type SimInventory,
   type SimOwned,
-} from '@hubfleet/testkit';
+} from '@hubfleet/testkit/sim-registry';
 import { parse } from 'yaml';
 import { type CliRun, hubfleetBin, repoRoot, runHubfleet } from './cli-harness.js';
 
