@@ -1,16 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { HeaviestFirstSequencer } from './vitest.sequencer.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Workspace packages resolve to their TypeScript sources in tests, so no build is needed to test a package. */
+/** Workspace packages (and their subpath entries) resolve to their TypeScript sources in tests, so no build is needed to test a package. */
 export default defineConfig({
   resolve: {
     alias: [
-      {
-        find: /^@hubfleet\/testkit\/conformance$/,
-        replacement: `${root}packages/testkit/src/conformance/index.ts`,
-      },
+      // A package's subpath entry (`@hubfleet/core/engine`, `@hubfleet/testkit/conformance`) is its
+      // `src/<entry>/index.ts`, as its `exports` map it to `dist/<entry>/index.js`. Sources for the
+      // root and the subpaths alike: one copy of each module, so `instanceof HubfleetError` holds
+      // whichever entry threw it.
+      { find: /^@hubfleet\/([a-z-]+)\/([a-z-]+)$/, replacement: `${root}packages/$1/src/$2/index.ts` },
       { find: /^@hubfleet\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
     ],
   },
@@ -23,5 +25,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
     pool: 'forks',
+    sequence: { sequencer: HeaviestFirstSequencer },
   },
 });

@@ -1,24 +1,36 @@
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { hubfleetBin, repoRoot, STACK_TRACE } from './cli-harness.js';
 import { lockObjects } from './lock-objects.js';
 import { calls, inventory, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';
 
-/** Start `up --yes` and SIGKILL it once it holds the lock: a run that died without releasing it. */
+/**
+ * Start `up --yes` and SIGKILL it once it holds the lock: a run that died without releasing it. The
+ * plan it prints (its first JSON line) is made after the lock is taken, so that line is the event
+ * to kill at: no polling, whatever the machine's load.
+ */
 async function killedWhileHolding(workspace: SimWorkspace): Promise<void> {
   const child = spawn(
     process.execPath,
-    [hubfleetBin, 'up', '-c', workspace.config, '--sim', '--yes', '--sim-speed', '100'],
+    [hubfleetBin, 'up', '-c', workspace.config, '--sim', '--yes', '--output', 'json', '--sim-speed', '100'],
     {
       cwd: repoRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     },
   );
   const exited = new Promise((resolve) => child.on('exit', resolve));
-  await expect.poll(() => lockObjects(workspace), { timeout: 60_000, interval: 50 }).toHaveLength(1);
+  const lines = createInterface({ input: child.stdout });
+  const planned = await new Promise<boolean>((resolve) => {
+    lines.once('line', () => resolve(true));
+    child.on('exit', () => resolve(false));
+  });
+  expect(planned, 'up printed its plan before exiting').toBe(true);
+  expect(lockObjects(workspace)).toHaveLength(1);
   child.kill('SIGKILL');
   await exited;
+  lines.close();
 }
 
 /** Creates per operation in the call log: one per resource means no run made anything twice. */

@@ -1,4 +1,4 @@
-import { findSimCloudFactory } from '@hubfleet/testkit';
+import { findSimCloudFactory } from '@hubfleet/testkit/sim-registry';
 import { describe, expect, it } from 'vitest';
 import { STACK_TRACE } from './cli-harness.js';
 import { inventory, type SimWorkspace, sim, simWorkspace } from './sim-harness.js';

@@ -11,7 +11,7 @@ import {
   SIM_CALL_LOG,
   type SimInventory,
   type SimOwned,
-} from '@hubfleet/testkit';
+} from '@hubfleet/testkit/sim-registry';
 import { parse } from 'yaml';
 import { type CliRun, hubfleetBin, repoRoot, runHubfleet } from './cli-harness.js';
 
@@ -95,18 +95,40 @@ export interface KilledRun {
   code: number | null;
 }
 
+/** What every run of an interrupted `up` gets besides `-c <config> --sim --yes --output json`. */
+export interface KilledRunOptions {
+  /** More flags, e.g. `['--sim-speed', '5000']`. */
+  args?: readonly string[];
+  /** More environment, e.g. `HUBFLEET_SIM_FAULT_RATE` (PATH and HOME, the workspace, are set). */
+  env?: Record<string, string>;
+}
+
 /**
  * `up --output json`, killed with SIGKILL as soon as the progress reports the first step that
- * changed something finished: the next run starts at the next step boundary, and so on.
+ * changed something finished: the next run starts at the next step boundary, and so on. The kill
+ * follows the event on stdout, never a timer, so it lands on the boundary however loaded the machine.
  */
-export function upKilledAtFirstBoundary(workspace: SimWorkspace): Promise<KilledRun> {
+export function upKilledAtFirstBoundary(
+  workspace: SimWorkspace,
+  options: KilledRunOptions = {},
+): Promise<KilledRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [hubfleetBin, 'up', '-c', workspace.config, '--sim', '--yes', '--output', 'json'],
+      [
+        hubfleetBin,
+        'up',
+        '-c',
+        workspace.config,
+        '--sim',
+        '--yes',
+        '--output',
+        'json',
+        ...(options.args ?? []),
+      ],
       {
         cwd: repoRoot,
-        env: { PATH: process.env.PATH ?? '', HOME: workspace.directory },
+        env: { PATH: process.env.PATH ?? '', HOME: workspace.directory, ...options.env },
         stdio: ['ignore', 'pipe', 'ignore'],
       },
     );
@@ -125,12 +147,18 @@ export function upKilledAtFirstBoundary(workspace: SimWorkspace): Promise<Killed
 
 /**
  * `up` killed at its first changing step boundary, again and again, until a run finishes on its own
- * (which must exit 0); at most `maxRuns` runs. The steps after which each run was killed.
+ * (which must exit 0); at most `maxRuns` runs. The steps after which each run was killed, in order:
+ * every step that changed something, each the boundary of one SIGKILL. Any provider with a sim can use
+ * it (docs/testing.md, "SIGKILL at every step boundary").
  */
-export async function upKilledAtEachBoundary(workspace: SimWorkspace, maxRuns: number): Promise<string[]> {
+export async function upKilledAtEachBoundary(
+  workspace: SimWorkspace,
+  maxRuns: number,
+  options: KilledRunOptions = {},
+): Promise<string[]> {
   const killedAfter: string[] = [];
   for (let run = 0; run < maxRuns; run++) {
-    const result = await upKilledAtFirstBoundary(workspace);
+    const result = await upKilledAtFirstBoundary(workspace, options);
     if (result.killedAfter === undefined) {
       if (result.code !== 0) throw new Error(`the uninterrupted up exited ${result.code}`);
       return killedAfter;

@@ -5,6 +5,14 @@ export * from './aws/s3/index.js';
 export * from './aws/sts/index.js';
 export * from './dns/index.js';
 export * from './framework/index.js';
+export {
+  createCertificateAuthority,
+  createCertificateRequest,
+  InvalidCertificateRequestError,
+  issueClientCertificate,
+  issueServerCertificate,
+  signCertificateRequest,
+} from './framework/pki.js';
 export * from './gke/index.js';
 export * from './kubernetes/index.js';
 export * from './openstack/index.js';

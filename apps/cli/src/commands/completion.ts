@@ -67,11 +67,23 @@ complete -o default -F _hubfleet hubfleet
 `;
 }
 
+/**
+ * Bash's function run through zsh's bashcompinit. Installed in `$fpath` as `_hubfleet`, the file is
+ * the body of the function compinit autoloads on the first Tab: it registers the bash-style function
+ * for later Tabs and completes this one too (else the first Tab would only define things). Sourced
+ * (`source <(hubfleet completion zsh)` after compinit), it only registers.
+ */
 function zsh(commands: CommandWords[]): string {
+  const body = bash(commands)
+    .replace(/^# .*\n/, '')
+    .replace(/^_hubfleet\(\)/m, '_hubfleet_bash()')
+    .replace(/-F _hubfleet hubfleet$/m, '-F _hubfleet_bash hubfleet');
   return `#compdef hubfleet
-# hubfleet completion for zsh: hubfleet completion zsh > "\${fpath[1]}/_hubfleet"
+# hubfleet completion for zsh: hubfleet completion zsh > "\${fpath[1]}/_hubfleet" (then compinit),
+# or source <(hubfleet completion zsh) after compinit
 autoload -U +X bashcompinit && bashcompinit
-${bash(commands).replace(/^# .*\n/, '')}`;
+${body}if [[ \${funcstack[1]-} == _hubfleet ]]; then _bash_complete -o default -F _hubfleet_bash; fi
+`;
 }
 
 function fish(commands: CommandWords[]): string {
@@ -83,6 +95,17 @@ function fish(commands: CommandWords[]): string {
   for (const command of commands) {
     const parts = command.name.split(' ');
     const condition = `__fish_seen_subcommand_from ${parts.at(-1) ?? ''}`;
+    // A command's own subcommands (`sim serve`), until one of them is on the line.
+    const children = commands.filter(
+      (other) =>
+        other.name.startsWith(`${command.name} `) && other.name.split(' ').length === parts.length + 1,
+    );
+    const childNames = children.map((child) => child.name.split(' ').at(-1) ?? '');
+    for (const child of children) {
+      lines.push(
+        `complete -c hubfleet -n ${single(`${condition}; and not __fish_seen_subcommand_from ${childNames.join(' ')}`)} -f -a ${single(child.name.split(' ').at(-1) ?? '')} -d ${single(child.description)}`,
+      );
+    }
     for (const option of command.options) {
       const long = option.flags.find((flag) => flag.startsWith('--'))?.slice(2);
       const short = option.flags.find((flag) => !flag.startsWith('--'))?.slice(1);

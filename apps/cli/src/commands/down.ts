@@ -25,7 +25,7 @@ export interface DownOptions extends CloudCommandOptions {
  * that hold data (velero's bucket, a static IP) are kept unless `onDelete: delete` and
  * `--delete-data`. A person types the deployment name, or the command carries `--yes`; with
  * neither and no terminal it refuses (exit 3). A run that may delete holds the deployment's lock
- * from before its final plan until it ends.
+ * from before its only plan until it ends.
  */
 export async function downCommand(options: DownOptions): Promise<number> {
   const parallelism = parseParallelism(options.parallelism);
@@ -33,11 +33,13 @@ export async function downCommand(options: DownOptions): Promise<number> {
   const open = await openDeployment(options);
   try {
     const deleteData = { deleteData: options.deleteData === true };
-    const first = await planDown(open, deleteData);
-    if (options.yes !== true && !canAsk()) return await confirmAndDelete(open, first, options, parallelism);
+    // Without --yes or a terminal nothing can be deleted: plan, print and refuse, without the lock.
+    if (options.yes !== true && !canAsk())
+      return await confirmAndDelete(open, await planDown(open, deleteData), options, parallelism);
+    // A run that may delete takes the lock whatever there is, then plans once: what it shows and
+    // deletes is what the cloud holds now that no other run can change it.
     const lock = await takeDeploymentLock(open);
     try {
-      open.graph.context.cache.refresh();
       return await confirmAndDelete(open, await planDown(open, deleteData), options, parallelism, lock.lost);
     } finally {
       await lock.release();

@@ -42,7 +42,11 @@ export async function upCommand(options: UpOptions): Promise<number> {
     if (first.plan.converged || !mayApply)
       return await planAndApply(open, first, options, flags, parallelism);
     // Changes to make: hold the lock, then plan again, so what is applied is what the cloud holds
-    // now that no other run can change it (one that just finished may have done it all).
+    // now that no other run can change it (one that just finished may have done it all). Both plans
+    // are needed: the first decides whether to take the lock at all (a converged `up` stays read-only,
+    // writes no lock and answers even while another run holds it), and the lock keeps no history, so
+    // nothing short of observing again tells whether another run changed the cloud in between. The
+    // first plan's reads are not reused (the cache is refreshed); it is a few list calls.
     const lock = await takeDeploymentLock(open);
     try {
       open.graph.context.cache.refresh();

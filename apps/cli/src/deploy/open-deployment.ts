@@ -8,7 +8,7 @@ import type {
 } from '@hubfleet/core';
 import { buildDeploymentGraph } from '@hubfleet/core/deployment';
 import { helmInstaller, simulatedInstaller } from '@hubfleet/core/kubernetes';
-import type { SimCloud, SimCloudFactory } from '@hubfleet/testkit';
+import type { SimCloud, SimCloudFactory } from '@hubfleet/testkit/sim-registry';
 import { parseSpeed } from '../sim/parse-speed.js';
 import { simStateDirectory } from '../sim/sim-state.js';
 import {

@@ -4,7 +4,7 @@ import {
   type ProviderSettingsV1,
   type SimulationV1,
 } from '@hubfleet/core';
-import type { CapacityOf, SimCloud, SimCloudFactory } from '@hubfleet/testkit';
+import type { CapacityOf, SimCloud, SimCloudFactory } from '@hubfleet/testkit/sim-registry';
 import { registry } from '../providers.js';
 
 /** `--sim`'s default: a 12-minute EKS cluster takes 0.36 s, so a whole `up` takes seconds. */
@@ -36,7 +36,7 @@ function capacityFrom(catalog: MachineCatalogV1 | undefined): CapacityOf {
 
 /** The simulated clouds there are (the registry lives in testkit, loaded only when a sim is wanted). */
 export async function loadSimCloudFactories(): Promise<readonly SimCloudFactory[]> {
-  const { simCloudFactories } = await import('@hubfleet/testkit');
+  const { simCloudFactories } = await import('@hubfleet/testkit/sim-registry');
   return simCloudFactories;
 }
 

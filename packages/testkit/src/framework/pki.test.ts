@@ -3,8 +3,8 @@ import { createServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { describe, expect, it } from 'vitest';
+import { clientIdentity } from './client-identity.js';
 import {
-  clientIdentity,
   createCertificateAuthority,
   createCertificateRequest,
   InvalidCertificateRequestError,

@@ -203,13 +203,3 @@ export async function issueClientCertificate(
     privateKeyPem: request.privateKeyPem,
   };
 }
-
-/** User (CN) and groups (O) of a verified client certificate, as the Kubernetes API server reads them. */
-export function clientIdentity(certificatePem: string): { user: string; groups: string[] } {
-  const certificate = new x509.X509Certificate(certificatePem);
-  const name = certificate.subjectName;
-  return {
-    user: name.getField('CN')[0] ?? '',
-    groups: name.getField('O'),
-  };
-}

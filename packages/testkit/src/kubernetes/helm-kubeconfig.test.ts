@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHelm, findHelm, type HelmRunner, spawnHelm } from '@hubfleet/core/kubernetes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CallLog,
-  createCallLog,
-  createCertificateAuthority,
-  createFaultInjector,
-  createManualClock,
-  issueClientCertificate,
-} from '../framework/index.js';
+import { type CallLog, createCallLog, createFaultInjector, createManualClock } from '../framework/index.js';
+import { createCertificateAuthority, issueClientCertificate } from '../framework/pki.js';
 import { type RunningKubernetesFake, startKubernetesFake } from './index.js';
 
 /** The real helm binary against the TLS fake: a client-certificate kubeconfig must reach it whole. */

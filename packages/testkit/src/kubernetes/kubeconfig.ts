@@ -1,5 +1,4 @@
 import type { CertificateAndKey } from '../framework/index.js';
-import { issueClientCertificate } from '../framework/index.js';
 
 /**
  * A kubeconfig (as JSON, which every kubeconfig reader accepts since JSON is YAML) for a fake
@@ -68,6 +67,7 @@ async function userEntry(
       if (target.authority === undefined) {
         throw new Error('a client-certificate kubeconfig needs a fake started with tls');
       }
+      const { issueClientCertificate } = await import('../framework/pki.js');
       const issued = await issueClientCertificate(target.authority, {
         commonName: credential.user ?? 'admin',
         organizations: credential.groups ?? ['system:masters'],

@@ -11,14 +11,12 @@ import {
 } from '@hubfleet/core/kubernetes';
 import { ApiException, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCallLog, createFaultInjector, createManualClock } from '../framework/index.js';
 import {
   type CertificateAndKey,
-  createCallLog,
   createCertificateAuthority,
-  createFaultInjector,
-  createManualClock,
   issueClientCertificate,
-} from '../framework/index.js';
+} from '../framework/pki.js';
 import {
   execCredential,
   type RunningKubernetesFake,

@@ -9,10 +9,8 @@ import type {
 } from '../framework/index.js';
 import {
   type CertificateAndKey,
-  createCertificateAuthority,
   createStateStore,
   DEFAULT_DURATIONS,
-  issueServerCertificate,
   startService,
 } from '../framework/index.js';
 import type { Authenticate } from './authentication.js';
@@ -188,10 +186,12 @@ export async function startKubernetesFake(
     onStateChange: () => store.save(),
   });
   store.save();
+  // The certificate builder loads only for a fake that serves TLS.
+  const pki = tls ? await import('../framework/pki.js') : undefined;
   const authority =
-    tls === true ? await createCertificateAuthority('kubernetes') : tls ? tls.authority : undefined;
+    tls === true ? await pki?.createCertificateAuthority('kubernetes') : tls ? tls.authority : undefined;
   const names = [...new Set(['127.0.0.1', 'localhost', ...(host ? [host] : []), ...(serverNames ?? [])])];
-  const serving = authority ? await issueServerCertificate(authority, names) : undefined;
+  const serving = authority ? await pki?.issueServerCertificate(authority, names) : undefined;
   const running = await startService(
     fake.protocol,
     {
