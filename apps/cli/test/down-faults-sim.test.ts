@@ -7,7 +7,10 @@ import { inventory, sim, simWorkspace } from './sim-harness.js';
  * engine's steps (finding what to plan or tear down, the final release of the network and roles) are
  * retried like the steps are. Seeds 4 and 7 failed `down` (and 7 `plan`) before they were.
  */
-describe('plan and down with 30% of simulated cloud calls failing', () => {
+// Each seed runs three whole CLI processes (up, then plan and down with 30% of calls failing and
+// retried), three seeds at once: with two `yes` hogs on a shared 2-core machine a seed took over
+// 180 s. The budget follows that work; it only ends a hang.
+describe('plan and down with 30% of simulated cloud calls failing', { timeout: 600_000 }, () => {
   it.concurrent.each([4, 7, 12])(
     'seed %i: plan succeeds, down succeeds and leaves no VPC, roles or cluster',
     async (seed) => {
