@@ -13,7 +13,7 @@ const ZERO_NODES_MICROVERSION = '1.10';
 import { findCluster, requireCluster } from './magnum-cluster-lookup.js';
 import { explainClusterCreateError } from './magnum-create-errors.js';
 import { magnumKubeconfig } from './magnum-kubeconfig.js';
-import { clusterLabels } from './magnum-labels.js';
+import { clusterLabels, MAGNUM_AUTOSCALER_NAME, magnumAutoscaler } from './magnum-labels.js';
 import { magnumStatus } from './magnum-status.js';
 import { clusterTemplate } from './magnum-template.js';
 import type { OpenstackDeployment } from './openstack-deployment.js';
@@ -129,6 +129,12 @@ export function magnumCluster(os: OpenstackDeployment): ClusterApiV1 {
     create,
     update,
     delete: remove,
+    // Magnum's own autoscaler comes and goes with the cluster: `plan` names it on the cluster's step.
+    baseResources: async () => {
+      if (magnumAutoscaler(os.config) !== 'magnum') return [];
+      const { ours } = await findCluster(os);
+      return [{ kind: 'autoscaler', name: MAGNUM_AUTOSCALER_NAME, exists: ours !== undefined }];
+    },
     kubeconfig: async () => magnumKubeconfig(os, await requireCluster(os)),
   };
 }

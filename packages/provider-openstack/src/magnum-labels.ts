@@ -1,4 +1,11 @@
-import { type ComponentName, type HubfleetConfig, OwnershipTag, ownershipTags } from '@hubfleet/core';
+import {
+  type ComponentName,
+  type HubfleetConfig,
+  OwnershipTag,
+  ownershipTags,
+  type ToolDefaultV1,
+  type ToolName,
+} from '@hubfleet/core';
 import { openstackToolDefaults } from './openstack-capabilities.js';
 import type { OpenstackProviderSettings } from './openstack-config.js';
 
@@ -19,6 +26,22 @@ export function magnumAutoscaler(config: Config): MagnumAutoscaler {
   if (config.provider.labels?.[AUTO_SCALING_LABEL] === 'true') return 'magnum';
   const hubfleet = config.tools.autoscaler?.enabled ?? openstackToolDefaults.autoscaler.enabled;
   return hubfleet ? 'hubfleet' : 'none';
+}
+
+/** How `plan` names the autoscaler that runs when the label is on. */
+export const MAGNUM_AUTOSCALER_NAME = "Magnum's cluster-autoscaler (template label auto_scaling_enabled)";
+
+/**
+ * `provider.toolDefault`: with Magnum's autoscaler on, hubfleet's is off unless the config says
+ * otherwise (which validation refuses: one autoscaler, never two). Magnum's scales every nodegroup,
+ * GPU included, within the min/max hubfleet sets on each Magnum nodegroup.
+ */
+export function openstackToolDefault(config: Config, tool: ToolName): ToolDefaultV1 | undefined {
+  if (tool !== 'autoscaler' || config.provider.labels?.[AUTO_SCALING_LABEL] !== 'true') return undefined;
+  return {
+    enabled: false,
+    reason: `${MAGNUM_AUTOSCALER_NAME} scales every nodegroup, GPU included, within its min/max; hubfleet's cluster-autoscaler is not installed (one autoscaler, never two)`,
+  };
 }
 
 /** Magnum labels are plain strings: hubfleet's ownership rides in them as they are. */

@@ -1,6 +1,6 @@
 import type { AddonSpecV1, HubfleetConfig } from '@hubfleet/core';
 import { CINDER_CSI_DRIVER } from './cinder-volumes.js';
-import { magnumAutoscaler } from './magnum-labels.js';
+import { MAGNUM_AUTOSCALER_NAME, magnumAutoscaler } from './magnum-labels.js';
 import type { OpenstackProviderSettings } from './openstack-config.js';
 
 type Config = HubfleetConfig<OpenstackProviderSettings>;
@@ -42,8 +42,7 @@ function autoscalerAddon(config: Config): AddonSpecV1 | undefined {
   if (which === 'magnum') {
     return {
       name: 'magnum-autoscaler',
-      reason:
-        "Magnum's own cluster-autoscaler runs (provider.labels.auto_scaling_enabled); hubfleet's is not installed, and each nodegroup's min/max is set on its Magnum nodegroup",
+      reason: `${MAGNUM_AUTOSCALER_NAME} runs: it scales every nodegroup, GPU included, within the min/max set on its Magnum nodegroup; hubfleet's cluster-autoscaler is not installed`,
     };
   }
   if (which === 'none') return undefined;

@@ -11,7 +11,8 @@ export const openstackCapabilities: ProviderCapabilitiesV1 = {
   nodeLabelsReachNodes: false,
   // Magnum can deploy an autoscaler (label auto_scaling_enabled), but it covers the default worker
   // group only and 002 had to edit it by hand for GPU workers; hubfleet installs its own with the
-  // Magnum cloud provider and sends auto_scaling_enabled=false (one autoscaler, see magnum-labels.ts).
+  // Magnum cloud provider and sends auto_scaling_enabled=false (one autoscaler, see magnum-labels.ts),
+  // unless provider.labels.auto_scaling_enabled is "true": then Magnum's runs and hubfleet's is off.
   managedAutoscaler: false,
   // 002 "Enabling GPU Workers": Magnum's images have no NVIDIA driver; the GPU operator installs it.
   gpuDriver: 'operator',
@@ -28,7 +29,7 @@ export const openstackToolDefaults: Record<ToolName, ToolDefaultV1> = {
   autoscaler: {
     enabled: true,
     reason:
-      'STFC autoscales the default and GPU worker groups; a Magnum node takes 10-15 minutes to start (002 "Autoscaler", "Limitations")',
+      "hubfleet's cluster-autoscaler with the Magnum cloud provider: STFC autoscales the default and GPU worker groups; a Magnum node takes 10-15 minutes to start (002 'Autoscaler', 'Limitations')",
   },
   registryCache: {
     enabled: true,

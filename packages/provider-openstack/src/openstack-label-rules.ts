@@ -1,5 +1,4 @@
 import { type ConfigIssue, error, type HubfleetConfig, warning } from '@hubfleet/core';
-import { openstackToolDefaults } from './openstack-capabilities.js';
 import type { OpenstackProviderSettings } from './openstack-config.js';
 
 type Config = HubfleetConfig<OpenstackProviderSettings>;
@@ -39,18 +38,16 @@ function checkTemplateVersion(config: Config): ConfigIssue[] {
 }
 
 /**
- * One cluster-autoscaler, never two: Magnum's (this label) and hubfleet's would both resize the same
- * nodegroups. Without the label hubfleet sends auto_scaling_enabled=false, so a template that turns
- * Magnum's on adds none.
+ * One cluster-autoscaler, never two: with the label on, Magnum's runs and hubfleet's is off by default
+ * (`openstackToolDefault`); only a config that also turns hubfleet's on explicitly would run both.
  */
 function checkMagnumAutoscaler(config: Config, autoScalingEnabled: string): ConfigIssue[] {
-  const hubfleetAutoscaler = config.tools.autoscaler?.enabled ?? openstackToolDefaults.autoscaler.enabled;
-  if (autoScalingEnabled !== 'true' || !hubfleetAutoscaler) return [];
+  if (autoScalingEnabled !== 'true' || config.tools.autoscaler?.enabled !== true) return [];
   return [
     error(
       [...LABELS_PATH, 'auto_scaling_enabled'],
-      "Magnum's own cluster-autoscaler would run next to hubfleet's, and both would resize the same nodegroups",
-      "remove auto_scaling_enabled to let hubfleet's autoscaler scale every nodegroup (GPU included), or set tools.autoscaler.enabled: false to keep Magnum's",
+      "Magnum's own cluster-autoscaler would run next to hubfleet's (tools.autoscaler.enabled: true), and both would resize the same nodegroups",
+      "remove auto_scaling_enabled to let hubfleet's autoscaler scale every nodegroup (GPU included), or remove tools.autoscaler.enabled to keep Magnum's",
     ),
   ];
 }

@@ -1,4 +1,5 @@
 import type { ProviderV1 } from '@hubfleet/core';
+import { openstackToolDefault } from './magnum-labels.js';
 import { openstackBackupStorage } from './openstack-backup-storage.js';
 import { openstackCapabilities, openstackToolDefaults } from './openstack-capabilities.js';
 import { openstackCatalog } from './openstack-catalog.js';
@@ -21,6 +22,8 @@ export const openstackProvider: ProviderV1<OpenstackProviderSettings> = {
   capabilities: openstackCapabilities,
   catalog: openstackCatalog,
   toolDefaults: openstackToolDefaults,
+  // provider.labels.auto_scaling_enabled: "true" runs Magnum's autoscaler instead of hubfleet's.
+  toolDefault: openstackToolDefault,
   // Magnum's default `service_cluster_ip_range` label for Kubernetes clusters.
   defaultServiceCidr: '10.254.0.0/16',
   backupStorage: openstackBackupStorage,

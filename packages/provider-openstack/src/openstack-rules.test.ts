@@ -127,12 +127,14 @@ describe('labels', () => {
     expect(issue?.message).toContain('looks like Kubernetes 1.31, but cluster.kubernetesVersion is "1.32"');
   });
 
-  it("refuses Magnum's autoscaler next to hubfleet's: one autoscaler, never two", () => {
+  it("refuses Magnum's autoscaler only next to an explicitly enabled hubfleet one", () => {
     const labels = { auto_scaling_enabled: 'true' };
-    const [issue] = issuesAt({ provider: { labels } }, 'provider.labels.auto_scaling_enabled');
+    const both = { provider: { labels }, tools: { autoscaler: { enabled: true } } };
+    const [issue] = issuesAt(both, 'provider.labels.auto_scaling_enabled');
     expect(issue?.severity).toBe('error');
     expect(issue?.message).toContain('both would resize the same nodegroups');
-    expect(issue?.hint).toContain('tools.autoscaler.enabled: false');
+    expect(issue?.hint).toContain('remove tools.autoscaler.enabled');
+    expect(issuesAt({ provider: { labels } }, 'provider.labels.auto_scaling_enabled')).toEqual([]);
     const hubfleetOff = { provider: { labels }, tools: { autoscaler: { enabled: false } } };
     expect(issuesAt(hubfleetOff, 'provider.labels.auto_scaling_enabled')).toEqual([]);
   });

@@ -38,8 +38,6 @@ function providerResources(os: OpenstackDeployment, dns: string | undefined): Pr
     },
     config: os.config,
     ...(dns === undefined ? {} : { resolver: dnsResolver([dns]) }),
-    // The config has no onDelete for the floating IP yet: DNS points at it, so it is kept.
-    floatingIpOnDelete: 'retain',
     pollIntervalMs: os.pollIntervalMs,
   });
 }

@@ -22,7 +22,7 @@ function choose(config: HubfleetConfig, provider: ProviderV1, tool: ToolName): T
     return { tool, enabled: false, reason: 'no backups.bucket given' };
   }
   if (explicit !== undefined) return { tool, enabled: explicit, reason: 'set in the config' };
-  const fallback = provider.toolDefaults[tool];
+  const fallback = provider.toolDefault?.(config, tool) ?? provider.toolDefaults[tool];
   return { tool, enabled: fallback.enabled, reason: fallback.reason };
 }
 

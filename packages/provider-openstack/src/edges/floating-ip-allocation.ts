@@ -11,6 +11,11 @@ import type { MagnumEdgeDeps } from './magnum-edge-deps.js';
 
 const SUBJECT = 'provider.floatingIp';
 
+/** The description hubfleet gives a floating IP it allocated: the mark that it may release it. */
+export function allocationDescription(deployment: string): string {
+  return `hubfleet: ingress address of deployment ${deployment}`;
+}
+
 function notAllocated(address: string, why: string): HubfleetError {
   return new HubfleetError({
     kind: 'invalid-config',
@@ -56,7 +61,7 @@ export async function allocateConfiguredFloatingIp(
         floatingip: {
           floating_network_id: networkId,
           floating_ip_address: address,
-          description: `hubfleet: ingress address of deployment ${deps.config.name}`,
+          description: allocationDescription(deps.config.name),
         },
       },
       subject: SUBJECT,

@@ -20,7 +20,6 @@ import {
   ingressFloatingIp,
   KEEP_FLOATING_IP_ANNOTATION,
 } from './floating-ip-resource.js';
-import { releaseIngressFloatingIp } from './ingress-floating-ip.js';
 
 let world: EdgeWorld | undefined;
 afterEach(async () => {
@@ -50,7 +49,10 @@ describe('floating-ip/ingress', () => {
       requiredBy: ['hubs'],
     });
     const context = w.context();
-    expect(await resource.observe(context)).toBeUndefined();
+    const held = await resource.observe(context);
+    expect(held).toMatchObject({ address: FLOATING_IP, floatingIpId: id, strays: [] });
+    expect(held?.loadBalancer).toBeUndefined();
+    expect(resource.diff(held)).toMatchObject({ action: 'create' });
     expect(resource.diff(undefined)).toMatchObject({ action: 'create' });
 
     // The step runs beside the ingress-nginx release: it waits for the load balancer to appear.
@@ -113,7 +115,7 @@ describe('floating-ip/ingress', () => {
     const resource = ingressFloatingIp(w.deps());
     if (resource === undefined) throw new Error('expected the resource');
     const context = w.context();
-    expect(await resource.observe(context)).toBeUndefined();
+    expect((await resource.observe(context))?.loadBalancer).toBeUndefined();
     await resource.apply('create', context);
     expect(await getFloatingIp(w.network, id)).toMatchObject({ portId: lb.vipPortId });
     expect((await listFloatingIps(w.network)).map((floating) => floating.floatingIpAddress)).toEqual([
@@ -134,7 +136,8 @@ describe('floating-ip/ingress', () => {
       body: { floatingip: { port_id: lb.vipPortId } },
     });
     const drifted = await resource.observe(context);
-    expect(drifted).toBeUndefined();
+    expect(drifted?.loadBalancer).toBeUndefined();
+    expect(resource.diff(drifted)).toMatchObject({ action: 'create' });
     await resource.apply('update', context);
     expect(await getFloatingIp(w.network, other)).toMatchObject({
       portId: null,
@@ -218,21 +221,52 @@ describe('floating-ip/ingress', () => {
     expect(await getFloatingIp(w.network, id)).toMatchObject({ portId: server.id });
   });
 
-  it('is kept by down unless onDelete is delete and --delete-data is given; no resource without provider.floatingIp', async () => {
+  it('holds data: kept by down, released only with onDelete: delete and --delete-data, and only when hubfleet allocated it', async () => {
     world = await startEdgeWorld();
     const w = world;
-    const id = await w.allocateFloatingIp(FLOATING_IP);
-    expect(await releaseIngressFloatingIp(w.deps(), { deleteData: true })).toBe('kept');
-    expect(
-      await releaseIngressFloatingIp(w.deps({ floatingIpOnDelete: 'delete' }), { deleteData: false }),
-    ).toBe('kept');
+    const base = stfcConfig();
+    const deleting = {
+      ...base,
+      hubs: base.hubs.map((hub) => ({ ...hub, storage: { ...hub.storage, onDelete: 'delete' as const } })),
+    };
+    const keeper = ingressFloatingIp(w.deps());
+    const releaser = ingressFloatingIp(w.deps({ config: deleting }));
+    if (keeper === undefined || releaser === undefined) throw new Error('expected the resource');
+    await w.createIngressService();
+    await releaser.apply('create', w.context());
+    const allocated = await keeper.observe(w.context());
+    if (allocated === undefined) throw new Error('expected the floating IP');
+    expect(allocated).toMatchObject({ allocatedByHubfleet: true, loadBalancer: INGRESS_LB });
+
+    // The example's hubs retain their data: the address is kept whatever the flags.
+    expect(keeper.holdsData?.(allocated)).toMatchObject({
+      what: `the floating IP ${FLOATING_IP} that ${HOST}'s DNS points at`,
+      onDelete: 'retain',
+      keptBecause: expect.stringContaining('not every hub has storage.onDelete: delete'),
+    });
+    // Every hub says delete: released, but only by apply('delete'), which core calls with --delete-data.
+    expect(releaser.holdsData?.(allocated)).toEqual({
+      what: `the floating IP ${FLOATING_IP} that ${HOST}'s DNS points at`,
+      onDelete: 'delete',
+    });
+    await releaser.apply('delete', w.context());
+    expect(await listFloatingIps(w.network, { floatingIpAddress: FLOATING_IP })).toEqual([]);
+    expect(await releaser.observe(w.context())).toBeUndefined();
+    await releaser.apply('delete', w.context()); // idempotent once gone
+
+    // An address the project held before hubfleet is never released, not even by a delete.
+    const id = await w.allocateFloatingIp(FLOATING_IP, 'prepared by the operator');
+    await releaser.apply('create', w.context());
+    const prepared = await releaser.observe(w.context());
+    if (prepared === undefined) throw new Error('expected the floating IP');
+    expect(prepared).toMatchObject({ allocatedByHubfleet: false, loadBalancer: INGRESS_LB });
+    expect(releaser.holdsData?.(prepared)).toMatchObject({
+      onDelete: 'retain',
+      keptBecause: 'the project held it before hubfleet (not allocated by hubfleet)',
+    });
+    await releaser.apply('delete', w.context());
     expect(await getFloatingIp(w.network, id)).toMatchObject({ floatingIpAddress: FLOATING_IP });
-    expect(
-      await releaseIngressFloatingIp(w.deps({ floatingIpOnDelete: 'delete' }), { deleteData: true }),
-    ).toBe('released');
-    expect(
-      await releaseIngressFloatingIp(w.deps({ floatingIpOnDelete: 'delete' }), { deleteData: true }),
-    ).toBe('absent');
+
     expect(
       ingressFloatingIp(w.deps({ config: stfcConfig({ provider: { floatingIp: undefined } }) })),
     ).toBeUndefined();

@@ -1,10 +1,10 @@
-import type { ProviderResourceV1, ResourceContextV1 } from '@hubfleet/core';
+import { dataOnDelete, type ProviderResourceV1, type ResourceContextV1 } from '@hubfleet/core';
 import { INGRESS_SERVICE } from './ccm-names.js';
 import {
   associateIngressFloatingIp,
-  disassociateIngressFloatingIp,
   type ObservedIngressFloatingIp,
   observeIngressFloatingIp,
+  releaseIngressFloatingIp,
 } from './ingress-floating-ip.js';
 import type { MagnumEdgeDeps } from './magnum-edge-deps.js';
 
@@ -43,8 +43,9 @@ async function markService(context: ResourceContextV1, address: string): Promise
  * load balancer, associated as soon as Octavia has made it (seed 002 did this by hand "whilst the
  * load balancer is being created"), with a floating IP the cloud controller attached at random
  * released. It runs beside ingress-nginx (after the cluster) and before the hubs. `status` reports
- * the address as the DNS target. `down` only disassociates it: the address stays allocated
- * (`releaseIngressFloatingIp` decides after the cluster).
+ * the address as the DNS target. DNS points at it, so it holds data (`holdsData`): `down` keeps it
+ * allocated, and only `down --delete-data` with every hub's `onDelete: delete` releases it, and
+ * only when hubfleet allocated it; an address the project held before is never released.
  */
 export function ingressFloatingIp(
   deps: MagnumEdgeDeps,
@@ -61,7 +62,7 @@ export function ingressFloatingIp(
     requiredBy: ['hubs'],
     observe: () => observeIngressFloatingIp(deps),
     diff(observed) {
-      if (observed === undefined) {
+      if (observed?.loadBalancer === undefined) {
         return {
           action: 'create',
           reason: `associate ${address} with the ingress load balancer's VIP port once Octavia has made it`,
@@ -77,11 +78,20 @@ export function ingressFloatingIp(
       }
       return { action: 'noop', reason: `${address} on ${observed.loadBalancer}: point ${host} A ${address}` };
     },
+    holdsData: (observed) => ({
+      what: `the floating IP ${observed.address} that ${host}'s DNS points at`,
+      ...(observed.allocatedByHubfleet
+        ? dataOnDelete(deps.config)
+        : {
+            onDelete: 'retain' as const,
+            keptBecause: 'the project held it before hubfleet (not allocated by hubfleet)',
+          }),
+    }),
     async apply(action, context) {
-      if (action === 'delete') return disassociateIngressFloatingIp(deps);
+      if (action === 'delete') return releaseIngressFloatingIp(deps);
       await associateIngressFloatingIp(deps, context.signal);
       await markService(context, address);
     },
-    ready: (observed) => observed.strays.length === 0,
+    ready: (observed) => observed.loadBalancer !== undefined && observed.strays.length === 0,
   };
 }

@@ -14,7 +14,7 @@ export {
 } from './floating-ip-resource.js';
 export type { HostResolver } from './host-resolver.js';
 export { dnsResolver, PUBLIC_RESOLVERS } from './host-resolver.js';
-export type { FloatingIpOutcome, ObservedIngressFloatingIp } from './ingress-floating-ip.js';
+export type { ObservedIngressFloatingIp } from './ingress-floating-ip.js';
 export {
   associateIngressFloatingIp,
   observeIngressFloatingIp,

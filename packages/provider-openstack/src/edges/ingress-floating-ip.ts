@@ -11,7 +11,7 @@ import {
 } from '@hubfleet/openstack-client';
 import { INGRESS_SERVICE, isClusterLoadBalancer } from './ccm-names.js';
 import { pollFor } from './edge-waits.js';
-import { allocateConfiguredFloatingIp } from './floating-ip-allocation.js';
+import { allocateConfiguredFloatingIp, allocationDescription } from './floating-ip-allocation.js';
 import { ingressLoadBalancer } from './ingress-load-balancer.js';
 import type { MagnumClusterRef, MagnumEdgeDeps } from './magnum-edge-deps.js';
 
@@ -20,13 +20,15 @@ const CCM_FLOATING_IP = 'Floating IP for Kubernetes external service ';
 /** How long the step waits for Octavia to have the ingress load balancer: less than a step's time limit. */
 const INGRESS_WAIT_MS = 15 * 60_000;
 
-/** The configured floating IP while it serves the ingress load balancer. */
+/** The configured floating IP as the project holds it, and whether it serves the ingress load balancer. */
 export interface ObservedIngressFloatingIp {
   address: string;
   floatingIpId: string;
-  /** The load balancer whose VIP port it is on, e.g. `kube_service_<uuid>_ingress-nginx_ingress-nginx-controller`. */
-  loadBalancer: string;
-  vipAddress: string;
+  /** hubfleet allocated it (its description says so): only such an address is ever released. */
+  allocatedByHubfleet: boolean;
+  /** The load balancer whose VIP port it is on, e.g. `kube_service_<uuid>_ingress-nginx_ingress-nginx-controller`; absent while it is not. */
+  loadBalancer?: string;
+  vipAddress?: string;
   /** Other floating IPs on that VIP port: the one the cloud controller attached at random. */
   strays: string[];
 }
@@ -48,22 +50,30 @@ async function findFloatingIp(deps: MagnumEdgeDeps, address: string): Promise<Fl
   return found;
 }
 
-/** The configured floating IP, on the ingress load balancer's VIP port now; undefined when it is not. */
+/**
+ * The configured floating IP when the project holds it and the cluster exists (undefined otherwise:
+ * nothing to associate it with yet, and nothing asked of the cloud), with the ingress load balancer
+ * whose VIP port it is on, if it is.
+ */
 export async function observeIngressFloatingIp(
   deps: MagnumEdgeDeps,
 ): Promise<ObservedIngressFloatingIp | undefined> {
   const address = configured(deps);
   const cluster = await deps.cluster();
   if (address === undefined || cluster === undefined) return undefined;
-  const [floating, lb] = await Promise.all([
-    findFloatingIp(deps, address),
-    ingressLoadBalancer(deps, cluster),
-  ]);
-  if (floating === undefined || lb === undefined || floating.portId !== lb.vipPortId) return undefined;
-  const onPort = await listFloatingIps(await deps.network(), { portId: lb.vipPortId });
-  return {
+  const floating = await findFloatingIp(deps, address);
+  if (floating === undefined) return undefined;
+  const held = {
     address,
     floatingIpId: floating.id,
+    allocatedByHubfleet: floating.description === allocationDescription(deps.config.name),
+    strays: [],
+  };
+  const lb = await ingressLoadBalancer(deps, cluster);
+  if (lb === undefined || floating.portId !== lb.vipPortId) return held;
+  const onPort = await listFloatingIps(await deps.network(), { portId: lb.vipPortId });
+  return {
+    ...held,
     loadBalancer: lb.name,
     vipAddress: lb.vipAddress,
     strays: onPort.filter((other) => other.id !== floating.id).map((other) => other.floatingIpAddress),
@@ -158,27 +168,15 @@ export async function associateIngressFloatingIp(deps: MagnumEdgeDeps, signal: A
   }
 }
 
-/** Takes the configured floating IP off the ingress load balancer; the address stays allocated. */
-export async function disassociateIngressFloatingIp(deps: MagnumEdgeDeps): Promise<void> {
-  const observed = await observeIngressFloatingIp(deps);
-  if (observed !== undefined) await disassociateFloatingIp(await deps.network(), observed.floatingIpId);
-}
-
-/** What `releaseIngressFloatingIp` did. */
-export type FloatingIpOutcome = 'kept' | 'released' | 'absent';
-
 /**
- * `down`, after the cluster: the floating IP is kept (DNS points at it) unless the deployment says
- * `onDelete: delete` for it AND the command has `--delete-data`, as for data volumes.
+ * `down --delete-data` with every hub's `onDelete: delete` (the resource's `holdsData`): takes the
+ * configured floating IP off the load balancer and releases it, when hubfleet allocated it; an
+ * address the project held before is never released.
  */
-export async function releaseIngressFloatingIp(
-  deps: MagnumEdgeDeps,
-  flags: { deleteData: boolean },
-): Promise<FloatingIpOutcome> {
-  const address = configured(deps);
-  if (address === undefined) return 'absent';
-  const floating = await findFloatingIp(deps, address);
-  if (floating === undefined) return 'absent';
-  if ((deps.floatingIpOnDelete ?? 'retain') !== 'delete' || !flags.deleteData) return 'kept';
-  return (await deleteFloatingIp(await deps.network(), floating.id)) ? 'released' : 'absent';
+export async function releaseIngressFloatingIp(deps: MagnumEdgeDeps): Promise<void> {
+  const observed = await observeIngressFloatingIp(deps);
+  if (observed === undefined || !observed.allocatedByHubfleet) return;
+  const network = await deps.network();
+  if (observed.loadBalancer !== undefined) await disassociateFloatingIp(network, observed.floatingIpId);
+  await deleteFloatingIp(network, observed.floatingIpId);
 }

@@ -25,11 +25,6 @@ export interface MagnumEdgeDeps {
   config: HubfleetConfig<OpenstackProviderSettings>;
   /** Where `ingress.host` is looked up before Let's Encrypt is asked. @default public resolvers (`dnsResolver()`) */
   resolver?: HostResolver;
-  /**
-   * What `down` does with `provider.floatingIp` (`releaseIngressFloatingIp`): `retain` keeps it
-   * (DNS points at it); `delete` releases it, and only with `--delete-data`. @default 'retain'
-   */
-  floatingIpOnDelete?: 'retain' | 'delete';
   /** How often waits look again. @default 5000 (the sim wants a few ms) */
   pollIntervalMs?: number;
   /** How long `up` waits for `ingress.host` to resolve to the ingress address. @default 15 minutes */

@@ -94,6 +94,12 @@ export interface ProviderV1<Settings extends ProviderSettingsV1 = ProviderSettin
   readonly catalog: MachineCatalogV1;
   /** What each tool defaults to when the config does not say. */
   readonly toolDefaults: Record<ToolName, ToolDefaultV1>;
+  /**
+   * A tool default that depends on the config, when `toolDefaults` cannot say it (OpenStack: the
+   * label `auto_scaling_enabled: "true"` runs Magnum's own cluster-autoscaler, so hubfleet's is off).
+   * `undefined` falls back to `toolDefaults`; an explicit `tools.<tool>.enabled` wins over both.
+   */
+  toolDefault?(config: HubfleetConfig<Settings>, tool: ToolName): ToolDefaultV1 | undefined;
   /** Provider-specific offline checks, run after the schema and the cross-field rules pass. */
   validate?(config: HubfleetConfig<Settings>, context: ValidationContextV1): ConfigIssue[];
   /**
