@@ -56,6 +56,10 @@ describe('Cloud Resource Manager v1 fake: a project IAM policy', () => {
         .error.status,
     ).toBe('INVALID_ARGUMENT');
     expect((await failure(call('setIamPolicy', {}))).status).toBe(400);
+    expect(
+      (await failure(call('setIamPolicy', { policy: { bindings: [{ role: ROLE, members: ['allUsers'] }] } })))
+        .error.status,
+    ).toBe('INVALID_ARGUMENT');
   });
 
   it('answers 403 PERMISSION_DENIED on a project the caller has no role on', async () => {

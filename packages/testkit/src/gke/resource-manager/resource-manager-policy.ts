@@ -58,7 +58,17 @@ export function setProjectIamPolicy(context: ResourceManagerContext, request: Go
       'There were concurrent policy changes. Please retry the whole read-modify-write with exponential backoff.',
     );
   }
-  const next = { bindings: bindingsFrom(policy), revision: record.revision + 1 };
+  const bindings = bindingsFrom(policy);
+  // "Project does not support allUsers and allAuthenticatedUsers as members in a Binding of a Policy."
+  const publicMember = bindings
+    .flatMap((binding) => binding.members)
+    .find((member) => member === 'allUsers' || member === 'allAuthenticatedUsers');
+  if (publicMember !== undefined) {
+    throw invalidArgument(
+      `Request contains an invalid argument: ${publicMember} is not supported on a project.`,
+    );
+  }
+  const next = { bindings, revision: record.revision + 1 };
   context.state.policies[request.labels.project ?? ''] = next;
   return render(next);
 }
