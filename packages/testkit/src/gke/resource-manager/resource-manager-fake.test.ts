@@ -1,6 +1,5 @@
-import type { GaxiosError } from 'google-auth-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { staticAuth } from '../../../test/google-clients.js';
+import { googleFailure, staticAuth } from '../../../test/google-clients.js';
 import { createManualClock } from '../../framework/clock.js';
 import { startResourceManagerFake } from './resource-manager-fake.js';
 
@@ -16,18 +15,7 @@ async function start(projects = [project]) {
   const auth = staticAuth();
   const call = async <T>(verb: string, data: unknown = {}) =>
     (await auth.request<T>({ url: `${fake.url}/v1/projects/${project}:${verb}`, method: 'POST', data })).data;
-  const failure = async (work: Promise<unknown>) => {
-    try {
-      await work;
-    } catch (error) {
-      const response = (error as GaxiosError).response;
-      return {
-        status: response?.status,
-        error: (response?.data as { error: Record<string, unknown> } | undefined)?.error ?? {},
-      };
-    }
-    throw new Error('expected the call to fail');
-  };
+  const failure = googleFailure;
   return { fake, call, failure };
 }
 
