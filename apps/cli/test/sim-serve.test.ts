@@ -117,7 +117,7 @@ describe('hubfleet sim serve', () => {
     expect(await served.stop()).toBe(0);
   });
 
-  it('--provider gke: container, compute, Cloud Storage, IAM, OAuth2 and the Kubernetes API, with a service-account key', async () => {
+  it('--provider gke: container, compute, Cloud Storage, IAM, Resource Manager, OAuth2 and the Kubernetes API, with a service-account key', async () => {
     const served = await serve(['--provider', 'gke', '--speed', '1000']);
     expect(served.line).toMatchObject({ provider: 'gke', region: 'us-central1-a' });
     expect(Object.keys(served.line.endpoints).sort()).toEqual([
@@ -126,6 +126,7 @@ describe('hubfleet sim serve', () => {
       'iam',
       'kubernetes',
       'oauth2',
+      'resourcemanager',
       'storage',
     ]);
     expect(served.line.credentials).toMatchObject({

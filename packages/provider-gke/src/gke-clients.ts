@@ -24,7 +24,8 @@ export interface GkeClients {
   auth: AuthClient;
   /**
    * Where the REST APIs hubfleet calls with authorized requests (no SDK on Node 20 fits) are:
-   * Cloud Storage's JSON API and IAM. `https://storage.googleapis.com`, `https://iam.googleapis.com`.
+   * Cloud Storage's JSON API, IAM and Cloud Resource Manager (`https://storage.googleapis.com`,
+   * `https://iam.googleapis.com`, `https://cloudresourcemanager.googleapis.com`).
    */
   rest: Record<GoogleRestService, string>;
   /** The simulated cluster API, which stands in for the cluster's endpoint in sim mode. */
@@ -34,13 +35,22 @@ export interface GkeClients {
 }
 
 /** The Google REST APIs hubfleet calls without an SDK (see `gke-rest.ts`). */
-export type GoogleRestService = 'storage' | 'iam';
+export type GoogleRestService = 'storage' | 'iam' | 'resourcemanager';
 
-const SIMULATED_SERVICES = ['container', 'compute', 'oauth2', 'kubernetes', 'storage', 'iam'] as const;
+const SIMULATED_SERVICES = [
+  'container',
+  'compute',
+  'oauth2',
+  'kubernetes',
+  'storage',
+  'iam',
+  'resourcemanager',
+] as const;
 
 const GOOGLE_REST: Readonly<Record<GoogleRestService, string>> = {
   storage: 'https://storage.googleapis.com',
   iam: 'https://iam.googleapis.com',
+  resourcemanager: 'https://cloudresourcemanager.googleapis.com',
 };
 
 /** The base URL of a REST API: Google's, or the simulated project's. */
@@ -91,7 +101,11 @@ export function createGkeClients(auth: AuthClient, simulated?: Readonly<Record<s
   return {
     ...clients,
     auth,
-    rest: { storage: restBase('storage', simulated), iam: restBase('iam', simulated) },
+    rest: {
+      storage: restBase('storage', simulated),
+      iam: restBase('iam', simulated),
+      resourcemanager: restBase('resourcemanager', simulated),
+    },
     simulated: simulated !== undefined,
     ...(simulated?.kubernetes === undefined ? {} : { simulatedKubernetes: simulated.kubernetes }),
     close: async () => {

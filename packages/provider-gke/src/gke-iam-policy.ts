@@ -1,6 +1,6 @@
 import { googleStatusOf } from './gke-errors.js';
 
-/** An IAM policy as Google's APIs exchange it (IAM's and Cloud Storage's alike). */
+/** An IAM policy as Google's APIs exchange it (IAM's, Cloud Resource Manager's and Cloud Storage's alike). */
 export interface IamPolicy {
   version?: number;
   etag?: string;

@@ -69,7 +69,11 @@ describe('velero on GKE: Workload Identity and the backup bucket', () => {
         { role: 'roles/iam.serviceAccountTokenCreator', members: [`serviceAccount:${EMAIL}`] },
       ]),
     );
+    expect(fakes.resourcemanager.state.policies[PROJECT]?.bindings).toEqual([
+      { role: 'roles/compute.storageAdmin', members: [`serviceAccount:${EMAIL}`] },
+    ]);
     const observed = await resource.observe(context);
+    expect(observed?.snapshotBinding).toBe(true);
     expect(resource.diff(observed)).toMatchObject({ action: 'noop' });
 
     const before = mutating();
@@ -147,5 +151,87 @@ describe('velero on GKE: Workload Identity and the backup bucket', () => {
     expect(await resource.observe(context)).toBeUndefined();
     expect(fakes.iam.state.serviceAccounts[EMAIL]).toBeUndefined();
     expect(fakes.storage.state.buckets[BUCKET]?.iam.bindings).toEqual([]);
+  });
+
+  it('grants compute.storageAdmin on the project once, retries a concurrent writer, and down takes only its member', async () => {
+    const { fakes, session, resource, mutating } = await world();
+    await session.cluster.create();
+    const OTHER = 'user:ops@rhodes.edu';
+    const SELF = `serviceAccount:${EMAIL}`;
+    fakes.resourcemanager.state.policies[PROJECT] = {
+      bindings: [
+        { role: 'roles/owner', members: [OTHER] },
+        { role: 'roles/compute.storageAdmin', members: [OTHER] },
+      ],
+      revision: 3,
+    };
+    // Another writer changes the project's policy right after hubfleet's first read of it (before
+    // the write based on that read arrives): that write carries a stale etag.
+    const state = fakes.resourcemanager.state;
+    const original = state.policies;
+    let raced = false;
+    state.policies = new Proxy(original, {
+      get(target, key, receiver) {
+        if (key === PROJECT && !raced) {
+          raced = true;
+          setImmediate(() => {
+            const record = target[PROJECT];
+            if (record === undefined) return;
+            target[PROJECT] = {
+              bindings: [...record.bindings, { role: 'roles/viewer', members: [OTHER] }],
+              revision: record.revision + 1,
+            };
+          });
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    await resource.apply('create', context);
+    state.policies = original;
+    expect(raced, 'a concurrent writer changed the policy in between').toBe(true);
+    const setCalls = fakes.callLog.calls.filter((call) => call.operation === 'SetProjectIamPolicy');
+    expect(setCalls.map((call) => call.status)).toEqual([409, 200]);
+    expect(state.policies[PROJECT]?.bindings).toEqual(
+      expect.arrayContaining([
+        { role: 'roles/owner', members: [OTHER] },
+        { role: 'roles/compute.storageAdmin', members: [OTHER, SELF] },
+        { role: 'roles/viewer', members: [OTHER] },
+      ]),
+    );
+    const observed = await resource.observe(context);
+    expect(resource.diff(observed).action).toBe('noop');
+    const before = mutating();
+    await resource.observe(context);
+    await resource.apply('update', context);
+    expect(mutating(), 'a granted role is only read').toBe(before);
+
+    // Taken away by hand: observe reports it, plan shows the update.
+    const binding = state.policies[PROJECT]?.bindings.find(
+      (each) => each.role === 'roles/compute.storageAdmin',
+    );
+    if (binding === undefined) throw new Error('the binding should exist');
+    binding.members = [OTHER];
+    const missing = await resource.observe(context);
+    expect(missing?.snapshotBinding).toBe(false);
+    expect(resource.diff(missing)).toMatchObject({
+      action: 'update',
+      changes: [{ field: 'snapshotBinding', from: false, to: true }],
+    });
+    await resource.apply('update', context);
+    expect(binding.members).toEqual([OTHER]);
+    expect(state.policies[PROJECT]?.bindings).toContainEqual({
+      role: 'roles/compute.storageAdmin',
+      members: [OTHER, SELF],
+    });
+
+    await resource.apply('delete', context);
+    expect(state.policies[PROJECT]?.bindings).toEqual(
+      expect.arrayContaining([
+        { role: 'roles/owner', members: [OTHER] },
+        { role: 'roles/compute.storageAdmin', members: [OTHER] },
+        { role: 'roles/viewer', members: [OTHER] },
+      ]),
+    );
+    expect(JSON.stringify(state.policies[PROJECT])).not.toContain(SELF);
   });
 });

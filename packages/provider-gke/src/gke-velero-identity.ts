@@ -9,6 +9,8 @@ export const WORKLOAD_IDENTITY_USER = 'roles/iam.workloadIdentityUser';
 /** velero signs download URLs (`velero backup logs`) as its own account: signBlob on itself. */
 export const TOKEN_CREATOR = 'roles/iam.serviceAccountTokenCreator';
 export const OBJECT_ADMIN = 'roles/storage.objectAdmin';
+/** velero's GCP plugin snapshots persistent disks (its VolumeSnapshotLocation): a role on the project. */
+export const SNAPSHOT_ADMIN = 'roles/compute.storageAdmin';
 
 /** What velero's Google identity has now. */
 export interface ObservedVeleroAccess {
@@ -19,11 +21,14 @@ export interface ObservedVeleroAccess {
   signerBinding: boolean;
   /** The Google service account may read and write the bucket's objects (false while there is no bucket). */
   bucketBinding: boolean;
+  /** The Google service account may snapshot the project's persistent disks. */
+  snapshotBinding: boolean;
 }
 
 /**
  * velero's Google service account (`velero-<deployment>`), what may act as it (velero's Kubernetes
- * service account, through Workload Identity) and what it may do (objects in the backup bucket).
+ * service account, through Workload Identity) and what it may do (objects in the backup bucket, and
+ * snapshots of the project's persistent disks).
  */
 export function gkeVeleroIdentity(gke: GkeDeployment, bucket: string) {
   const email = veleroAccountEmail(gke.deployment, gke.project);
@@ -46,6 +51,22 @@ export function gkeVeleroIdentity(gke: GkeDeployment, bucket: string) {
         path: `/storage/v1/b/${segment(bucket)}/iam`,
       })
     ).data;
+  const projectPolicy = async () =>
+    (
+      await googleRest<IamPolicy>(
+        gke,
+        'resourcemanager',
+        'resourcemanager.projects.getIamPolicy',
+        `project/${gke.project}`,
+        { method: 'POST', path: `/v1/projects/${segment(gke.project)}:getIamPolicy`, body: {} },
+      )
+    ).data;
+  const writeProjectPolicy = (policy: IamPolicy) =>
+    googleRest(gke, 'resourcemanager', 'resourcemanager.projects.setIamPolicy', `project/${gke.project}`, {
+      method: 'POST',
+      path: `/v1/projects/${segment(gke.project)}:setIamPolicy`,
+      body: { policy },
+    });
   const writeBucketPolicy = (policy: IamPolicy) =>
     googleRest(gke, 'storage', 'storage.buckets.setIamPolicy', `bucket/${bucket}`, {
       method: 'PUT',
@@ -65,6 +86,7 @@ export function gkeVeleroIdentity(gke: GkeDeployment, bucket: string) {
       workloadBinding: hasMember(policy, WORKLOAD_IDENTITY_USER, workloadMember),
       signerBinding: hasMember(policy, TOKEN_CREATOR, self),
       bucketBinding: hasMember(onBucket, OBJECT_ADMIN, self),
+      snapshotBinding: hasMember(await projectPolicy(), SNAPSHOT_ADMIN, self),
     };
   }
 
@@ -110,10 +132,19 @@ export function gkeVeleroIdentity(gke: GkeDeployment, bucket: string) {
     await updatePolicy(bucketPolicy, writeBucketPolicy, (policy) =>
       hasMember(policy, OBJECT_ADMIN, self) ? undefined : withMember(policy, OBJECT_ADMIN, self),
     );
+    await updatePolicy(projectPolicy, writeProjectPolicy, (policy) =>
+      hasMember(policy, SNAPSHOT_ADMIN, self) ? undefined : withMember(policy, SNAPSHOT_ADMIN, self),
+    );
   }
 
-  /** The account and its grant on the bucket go; the bucket and its backups stay. */
+  /**
+   * The account and its grants on the bucket and the project go (only its own member: other members
+   * of those roles stay); the bucket and its backups stay.
+   */
   async function remove(): Promise<void> {
+    await updatePolicy(projectPolicy, writeProjectPolicy, (policy) =>
+      hasMember(policy, SNAPSHOT_ADMIN, self) ? withMember(policy, SNAPSHOT_ADMIN, self, true) : undefined,
+    );
     if ((await getBucket(gke, bucket)) !== undefined) {
       await updatePolicy(bucketPolicy, writeBucketPolicy, (policy) =>
         hasMember(policy, OBJECT_ADMIN, self) ? withMember(policy, OBJECT_ADMIN, self, true) : undefined,

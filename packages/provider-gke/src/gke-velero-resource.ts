@@ -11,6 +11,7 @@ const CHECKS: readonly [keyof ObservedVeleroAccess | 'workloadPool', string][] =
   ['workloadBinding', 'velero/velero may act as the Google service account'],
   ['signerBinding', 'the Google service account may sign as itself'],
   ['bucketBinding', 'objectAdmin on the bucket'],
+  ['snapshotBinding', 'compute.storageAdmin on the project (disk snapshots)'],
 ];
 
 export function diffVeleroIdentity(
@@ -45,7 +46,7 @@ export function diffVeleroIdentity(
  * `identity/velero`: velero's Google identity through Workload Identity, with its backup bucket. Made
  * once the cluster (whose Workload Identity pool IAM needs) and its node pools stand, before velero's
  * release, whose service account carries the Google account's email. On `down` the Google account
- * and its grant go; the bucket, with the backups, is kept.
+ * and its grants go; the bucket, with the backups, is kept.
  */
 export function veleroIdentityResource(
   gke: GkeDeployment,
@@ -57,7 +58,7 @@ export function veleroIdentityResource(
   return {
     name: 'velero',
     kind: 'identity',
-    waitingOn: 'IAM and Cloud Storage (velero)',
+    waitingOn: 'IAM, Cloud Resource Manager and Cloud Storage (velero)',
     typicalDurationMs: 15_000,
     dependsOn: ['cluster', 'nodegroups'],
     requiredBy: ['tool:velero'],

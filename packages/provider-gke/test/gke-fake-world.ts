@@ -12,6 +12,7 @@ import {
   startContainerFake,
   startGoogleIamFake,
   startOAuth2Fake,
+  startResourceManagerFake,
   startStorageFake,
 } from '@hubfleet/testkit';
 import { JWT } from 'google-auth-library';
@@ -83,6 +84,7 @@ export async function startGoogleFakes(
     workloadPoolExists: (pool) =>
       Object.values(container.state.clusters).some((cluster) => cluster.workloadPool === pool),
   });
+  const resourcemanager = await startResourceManagerFake({ ...common, authenticate, projects });
   const storage = await startStorageFake({
     ...common,
     authenticate,
@@ -97,6 +99,7 @@ export async function startGoogleFakes(
     container,
     compute,
     iam,
+    resourcemanager,
     storage,
     endpoints: {
       container: container.url,
@@ -104,11 +107,12 @@ export async function startGoogleFakes(
       oauth2: oauth2.url,
       storage: storage.url,
       iam: iam.url,
+      resourcemanager: resourcemanager.url,
     },
     close: () =>
-      Promise.all([oauth2, container, compute, iam, storage].map((fake) => fake.close())).then(
-        () => undefined,
-      ),
+      Promise.all(
+        [oauth2, container, compute, iam, resourcemanager, storage].map((fake) => fake.close()),
+      ).then(() => undefined),
   };
 }
 

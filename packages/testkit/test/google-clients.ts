@@ -1,11 +1,27 @@
 import { v1 as container } from '@google-cloud/container';
-import { OAuth2Client } from 'google-auth-library';
+import { type GaxiosError, OAuth2Client } from 'google-auth-library';
 
 /** An OAuth2 client holding a static access token: what the SDKs' `authClient` takes in tests. */
 export function staticAuth(token = 'ya29.test-token'): OAuth2Client {
   const auth = new OAuth2Client();
   auth.setCredentials({ access_token: token, expiry_date: Date.now() + 3_600_000 });
   return auth;
+}
+
+/** The HTTP status and Google error body (`{error: {code, message, status, …}}`) of a call that must fail. */
+export async function googleFailure(
+  work: Promise<unknown>,
+): Promise<{ status: number | undefined; error: Record<string, unknown> }> {
+  try {
+    await work;
+  } catch (error) {
+    const response = (error as GaxiosError).response;
+    return {
+      status: response?.status,
+      error: (response?.data as { error: Record<string, unknown> } | undefined)?.error ?? {},
+    };
+  }
+  throw new Error('expected the call to fail');
 }
 
 /** Where a fake listens, as the Google SDKs' REST mode takes it. */

@@ -30,6 +30,16 @@ export { createOAuth2Fake, startOAuth2Fake } from './oauth2/oauth2-fake.js';
 export { GOOGLE_TOKEN_URL } from './oauth2/oauth2-jwt.js';
 export type { OAuth2State, ServiceAccountKey } from './oauth2/oauth2-state.js';
 export { createOAuth2State, createServiceAccountKey, isValidAccessToken } from './oauth2/oauth2-state.js';
+export type {
+  ResourceManagerFake,
+  StartResourceManagerFakeOptions,
+} from './resource-manager/resource-manager-fake.js';
+export {
+  createResourceManagerFake,
+  startResourceManagerFake,
+} from './resource-manager/resource-manager-fake.js';
+export type { ResourceManagerFakeOptions } from './resource-manager/resource-manager-policy.js';
+export type { ResourceManagerState } from './resource-manager/resource-manager-state.js';
 export type { StartStorageFakeOptions, StorageFake } from './storage/storage-fake.js';
 export { createStorageFake, startStorageFake } from './storage/storage-fake.js';
 export type { StorageFakeOptions } from './storage/storage-settings.js';

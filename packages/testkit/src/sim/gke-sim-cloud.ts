@@ -16,6 +16,7 @@ import {
   isValidAccessToken,
   type ServiceAccountKey,
 } from '../gke/oauth2/oauth2-state.js';
+import { startResourceManagerFake } from '../gke/resource-manager/resource-manager-fake.js';
 import { startStorageFake } from '../gke/storage/storage-fake.js';
 import { clusterIncarnation } from './cluster-incarnation.js';
 import { addressUsersIn, diskUsersIn, requestedAddress, reservedAddressNamed } from './gke-cloud-users.js';
@@ -43,7 +44,10 @@ export interface GkeSimCloudOptions extends SimCloudStartOptions {
 
 export interface GkeSimCloud extends SimCloud {
   readonly provider: 'gke';
-  readonly endpoints: Record<'container' | 'compute' | 'oauth2' | 'kubernetes' | 'storage' | 'iam', string>;
+  readonly endpoints: Record<
+    'container' | 'compute' | 'oauth2' | 'kubernetes' | 'storage' | 'iam' | 'resourcemanager',
+    string
+  >;
   readonly project: string;
   /**
    * A service-account key of the project, field by field as the key file has them (`client_email`,
@@ -69,7 +73,7 @@ function incarnationOf(state: ContainerState, now: number): string {
 
 /**
  * A simulated Google Cloud project on loopback: GKE (container v1), Compute Engine, Cloud Storage
- * (JSON API), IAM (service accounts), the OAuth2 token endpoint and the Kubernetes API of its
+ * (JSON API), IAM (service accounts), Cloud Resource Manager (the project's IAM policy), the OAuth2 token endpoint and the Kubernetes API of its
  * cluster. The Kubernetes API accepts only access tokens the token endpoint issued (as GKE does);
  * Nodes follow the node pools; a LoadBalancer Service asking for a reserved address gets it (and the
  * address shows IN_USE); a disk mounted by a pod is attached.
@@ -122,6 +126,13 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
       return Object.values(container.state.clusters).some((cluster) => cluster.workloadPool === pool);
     },
   });
+  // Cloud Resource Manager: the project's own IAM policy (velero's role for disk snapshots).
+  const resourcemanager = await startResourceManagerFake({
+    ...common,
+    stateFile: stateFile('resourcemanager'),
+    projects: [project],
+    authenticate,
+  });
   // Cloud Storage holds the deployment lock: shared by every process on this state, as one real bucket is.
   const storage = await startStorageFake({
     ...common,
@@ -170,7 +181,15 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
     },
     () => incarnationOf(container.state, clock.now()),
   );
-  const services: RunningService[] = [oauth2, container, compute, iam, storage, kubernetes.service];
+  const services: RunningService[] = [
+    oauth2,
+    container,
+    compute,
+    iam,
+    resourcemanager,
+    storage,
+    kubernetes.service,
+  ];
   return {
     provider: 'gke',
     region: location,
@@ -181,6 +200,7 @@ export async function startGkeSimCloud(options: GkeSimCloudOptions): Promise<Gke
       kubernetes: kubernetes.service.url,
       storage: storage.url,
       iam: iam.url,
+      resourcemanager: resourcemanager.url,
     },
     project,
     credentials: { ...credentials },

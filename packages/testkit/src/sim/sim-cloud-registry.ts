@@ -13,7 +13,8 @@ export const awsSimCloudFactory: SimCloudFactory = {
 /** The simulated Google Cloud project: GKE, Compute Engine, the OAuth2 token endpoint and the cluster's Kubernetes API. */
 export const gkeSimCloudFactory: SimCloudFactory = {
   provider: 'gke',
-  description: "GKE (container v1), Compute Engine, Google OAuth2 and the cluster's Kubernetes API",
+  description:
+    "GKE (container v1), Compute Engine, Cloud Storage, IAM, Cloud Resource Manager, Google OAuth2 and the cluster's Kubernetes API",
   async start(options) {
     const { startGkeSimCloud } = await import('./gke-sim-cloud.js');
     return startGkeSimCloud(options);

@@ -1,6 +1,6 @@
 import type { GaxiosError } from 'google-auth-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { staticAuth } from '../../../test/google-clients.js';
+import { googleFailure, staticAuth } from '../../../test/google-clients.js';
 import { createManualClock } from '../../framework/clock.js';
 import { startGoogleIamFake } from './iam-fake.js';
 
@@ -26,18 +26,7 @@ async function start(pools: string[]) {
         data,
       })
     ).data;
-  const failure = async (work: Promise<unknown>) => {
-    try {
-      await work;
-    } catch (error) {
-      const response = (error as GaxiosError).response;
-      return {
-        status: response?.status,
-        error: (response?.data as { error: Record<string, unknown> } | undefined)?.error ?? {},
-      };
-    }
-    throw new Error('expected the call to fail');
-  };
+  const failure = googleFailure;
   return { fake, call, failure };
 }
 
