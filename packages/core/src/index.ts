@@ -9,7 +9,12 @@ export type * from './engine/index.js';
 export * from './errors/index.js';
 export type * from './kubernetes/index.js';
 export * from './kubernetes/placement.js';
-export { renderTokenKubeconfig, type TokenKubeconfigParts } from './kubernetes/token-kubeconfig.js';
+export {
+  renderSingleClusterKubeconfig,
+  renderTokenKubeconfig,
+  type SingleClusterKubeconfigParts,
+  type TokenKubeconfigParts,
+} from './kubernetes/token-kubeconfig.js';
 export * from './provider/v1/index.js';
 export { lockRecordOf } from './provider/v1/lock-record.js';
 export { isOnPath } from './system/on-path.js';

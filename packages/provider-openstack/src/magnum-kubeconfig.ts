@@ -1,4 +1,4 @@
-import { HubfleetError } from '@hubfleet/core';
+import { HubfleetError, renderSingleClusterKubeconfig } from '@hubfleet/core';
 import {
   getClusterCertificateAuthority,
   type MagnumCluster,
@@ -17,34 +17,23 @@ export interface MagnumKubeconfigParts {
   expires: Date;
 }
 
-const base64 = (pem: string) => JSON.stringify(Buffer.from(pem).toString('base64'));
+const base64 = (pem: string) => Buffer.from(pem).toString('base64');
 
 /** The kubeconfig YAML `openstack coe cluster config` writes, with a note of the certificate's lifetime. */
 export function renderMagnumKubeconfig(parts: MagnumKubeconfigParts): string {
-  const name = JSON.stringify(parts.name);
-  return [
-    `# Client certificate CN=admin, O=system:masters, signed by Magnum; valid until ${parts.expires.toISOString()}.`,
-    '# After that, run `hubfleet kubeconfig` again for a new one.',
-    'apiVersion: v1',
-    'kind: Config',
-    'clusters:',
-    `  - name: ${name}`,
-    '    cluster:',
-    `      server: ${JSON.stringify(parts.server)}`,
-    `      certificate-authority-data: ${base64(parts.certificateAuthorityPem)}`,
-    'users:',
-    `  - name: ${name}`,
-    '    user:',
-    `      client-certificate-data: ${base64(parts.clientCertificatePem)}`,
-    `      client-key-data: ${base64(parts.clientKeyPem)}`,
-    'contexts:',
-    `  - name: ${name}`,
-    '    context:',
-    `      cluster: ${name}`,
-    `      user: ${name}`,
-    `current-context: ${name}`,
-    '',
-  ].join('\n');
+  return renderSingleClusterKubeconfig({
+    name: parts.name,
+    server: parts.server,
+    certificateAuthorityData: base64(parts.certificateAuthorityPem),
+    user: {
+      'client-certificate-data': base64(parts.clientCertificatePem),
+      'client-key-data': base64(parts.clientKeyPem),
+    },
+    comments: [
+      `Client certificate CN=admin, O=system:masters, signed by Magnum; valid until ${parts.expires.toISOString()}.`,
+      'After that, run `hubfleet kubeconfig` again for a new one.',
+    ],
+  });
 }
 
 /** One client certificate per cluster and session: RSA keys are slow to make, and it stays valid for long. */
