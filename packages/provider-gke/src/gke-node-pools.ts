@@ -1,13 +1,13 @@
 import type { protos } from '@google-cloud/container';
 import {
   HubfleetError,
+  machineOrDiskChanged,
   type NodeGroupApiV1,
   type NodeGroupConfig,
   nodeGroupLabels,
   nodeGroupTaints,
   type ObservedNodeGroupV1,
   type ProviderWarningV1,
-  quantityToGiB,
 } from '@hubfleet/core';
 import { type GkeDeployment, unlessNotFound } from './gke-deployment.js';
 import { isGoogleAlreadyExists } from './gke-errors.js';
@@ -153,10 +153,6 @@ export function gkeNodePools(gke: GkeDeployment, operations: ClusterOperations):
     delete: remove,
     // Machine type and disk change by recreating the nodes; hubfleet replaces the pool instead,
     // behind core's safety gate for user pods.
-    requiresReplacement: (group, observed) =>
-      group.instanceType !== observed.instanceType ||
-      (group.diskSize !== undefined &&
-        observed.diskSizeGiB !== undefined &&
-        quantityToGiB(group.diskSize) !== observed.diskSizeGiB),
+    requiresReplacement: machineOrDiskChanged,
   };
 }

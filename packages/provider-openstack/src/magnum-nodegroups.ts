@@ -1,11 +1,11 @@
 import {
   HubfleetError,
+  machineOrDiskChanged,
   type NodeGroupApiV1,
   type NodeGroupConfig,
   nodeGroupLabels,
   nodeGroupTaints,
   type ObservedNodeGroupV1,
-  quantityToGiB,
 } from '@hubfleet/core';
 import {
   createNodegroup,
@@ -137,11 +137,7 @@ export function magnumNodegroups(os: OpenstackDeployment): NodeGroupApiV1 {
     delete: remove,
     // 002 "Limitations": a worker flavor cannot be changed after creation; the disk neither. hubfleet
     // replaces the nodegroup, behind core's safety gate for user pods.
-    requiresReplacement: (group, observed) =>
-      group.instanceType !== observed.instanceType ||
-      (group.diskSize !== undefined &&
-        observed.diskSizeGiB !== undefined &&
-        quantityToGiB(group.diskSize) !== observed.diskSizeGiB),
+    requiresReplacement: machineOrDiskChanged,
     nodeSelector: (name) => `${MAGNUM_NODEGROUP_LABEL}=${magnumNodegroupName(name)}`,
   };
 }

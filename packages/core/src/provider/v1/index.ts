@@ -10,6 +10,7 @@ export {
 } from './kubernetes-version.js';
 export type { DeploymentLockApiV1, DeploymentLockRecordV1, LockHolderV1 } from './lock.js';
 export type { MachineTypeOfferV1, MachineTypesApiV1 } from './machine-types.js';
+export { machineOrDiskChanged } from './node-group-replacement.js';
 export type { ComponentName } from './ownership.js';
 export { OwnershipTag, ownershipTags } from './ownership.js';
 export type {
