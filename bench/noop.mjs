@@ -51,7 +51,7 @@ for (const count of hubCounts) {
   const directory = mkdtempSync(join(tmpdir(), 'hubfleet-bench-noop-'));
   const config = join(directory, 'hubfleet.yaml');
   writeFileSync(config, configWith(count));
-  const stateDirectory = join(directory, '.hubfleet', 'sim');
+  const stateDirectory = join(directory, '.hubfleet', 'sim', 'aws');
   up(config);
   const before = calls(stateDirectory).length;
   const output = up(config);

@@ -44,7 +44,7 @@ function withSim(command: Command): Command {
   return command
     .option(
       '--sim',
-      "use the simulated cloud of the config's provider (state in .hubfleet/sim/ next to the config, or $HUBFLEET_SIM_DIR)",
+      "use the simulated cloud of the config's provider (state in .hubfleet/sim/<kind>/ next to the config, or $HUBFLEET_SIM_DIR/<kind>)",
     )
     .option(
       '--sim-speed <factor>',
@@ -271,7 +271,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--region <region>', "the region to simulate (default: the simulator's own)")
     .option(
       '--state <dir>',
-      'where the simulated cloud keeps its state (default: $HUBFLEET_SIM_DIR or .hubfleet/sim)',
+      'where the simulated cloud keeps its state (default: $HUBFLEET_SIM_DIR/<kind> or .hubfleet/sim/<kind>)',
     )
     .option('--speed <factor>', 'divide every modelled cloud duration by this', '1')
     .addHelpText('after', '\nExample:\n  $ hubfleet sim serve --provider aws --speed 1000')

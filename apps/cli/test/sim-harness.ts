@@ -15,7 +15,7 @@ import {
 import { parse } from 'yaml';
 import { type CliRun, hubfleetBin, repoRoot, runHubfleet } from './cli-harness.js';
 
-/** A config in a fresh directory: its simulated cloud lives in `.hubfleet/sim/` next to it. */
+/** A config in a fresh directory: its simulated cloud lives in `.hubfleet/sim/<kind>/` next to it. */
 export interface SimWorkspace {
   directory: string;
   config: string;
@@ -26,8 +26,10 @@ export interface SimWorkspace {
 export function simWorkspace(example: string, edit: (text: string) => string = (text) => text): SimWorkspace {
   const directory = mkdtempSync(join(tmpdir(), 'hubfleet-sim-cli-'));
   const config = join(directory, example);
-  writeFileSync(config, edit(readFileSync(join(repoRoot, 'examples', example), 'utf8')));
-  return { directory, config, stateDirectory: join(directory, '.hubfleet', 'sim') };
+  const text = edit(readFileSync(join(repoRoot, 'examples', example), 'utf8'));
+  writeFileSync(config, text);
+  const { provider } = parse(text) as { provider: ProviderSettingsV1 };
+  return { directory, config, stateDirectory: join(directory, '.hubfleet', 'sim', provider.kind) };
 }
 
 /** `hubfleet <command> -c <config> --sim ...`. */

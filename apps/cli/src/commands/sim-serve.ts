@@ -22,7 +22,7 @@ export async function simServeCommand(options: SimServeOptions): Promise<number>
   const factory = simFactoryFor(options.provider, await loadSimCloudFactories(), 'sim-serve');
   const cloud = await startSimCloud({
     factory,
-    stateDirectory: simStateDirectory(options.state),
+    stateDirectory: simStateDirectory(factory.provider, options.state),
     speed,
     ...(options.region === undefined ? {} : { region: options.region }),
   });

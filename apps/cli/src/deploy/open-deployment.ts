@@ -50,7 +50,7 @@ const SIM_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2
 /**
  * Load the config, connect to its cloud (with `--sim`, the simulated cloud of the config's
  * `provider.kind` from testkit's registry, started in this process in the configured region, its
- * state in `.hubfleet/sim/` next to the config or `$HUBFLEET_SIM_DIR`) and build the deployment's
+ * state in `.hubfleet/sim/<kind>/` next to the config or `$HUBFLEET_SIM_DIR`) and build the deployment's
  * resource graph with the matching installer (real helm, or the simulated one). A provider with no
  * simulated cloud is refused (exit 2) before anything is contacted.
  */
@@ -71,7 +71,7 @@ export async function openDeployment(options: CloudCommandOptions): Promise<Open
       }),
   );
   const { config, provider, configDirectory } = loaded;
-  const stateDirectory = simStateDirectory(undefined, process.env, configDirectory);
+  const stateDirectory = simStateDirectory(config.provider.kind, undefined, process.env, configDirectory);
   const cloud =
     factory === undefined
       ? undefined
