@@ -14,6 +14,13 @@ import {
   setVolumeMetadataItem,
   showVolumeMetadata,
 } from './cinder-metadata.js';
+import {
+  createBackup,
+  deleteBackup,
+  listBackupDetails,
+  listBackups,
+  showBackup,
+} from './cinder-backups.js';
 import type { CinderContext } from './cinder-settings.js';
 import { createSnapshot, deleteSnapshot, listSnapshotDetails, showSnapshot } from './cinder-snapshots.js';
 import { listVersions, showVersion } from './cinder-versions.js';
@@ -51,6 +58,11 @@ export const CINDER_ROUTES: readonly RestRoute<OpenStackOperation<CinderContext>
   route('GET', `${BASE}/snapshots/detail`, 'ListSnapshotDetails', listSnapshotDetails),
   route('GET', `${BASE}/snapshots/{snapshotId}`, 'ShowSnapshot', showSnapshot),
   route('DELETE', `${BASE}/snapshots/{snapshotId}`, 'DeleteSnapshot', deleteSnapshot),
+  route('POST', `${BASE}/backups`, 'CreateBackup', createBackup),
+  route('GET', `${BASE}/backups`, 'ListBackups', listBackups),
+  route('GET', `${BASE}/backups/detail`, 'ListBackupDetails', listBackupDetails),
+  route('GET', `${BASE}/backups/{backupId}`, 'ShowBackup', showBackup),
+  route('DELETE', `${BASE}/backups/{backupId}`, 'DeleteBackup', deleteBackup),
   route('POST', `${BASE}/attachments`, 'CreateAttachment', createAttachment),
   route('GET', `${BASE}/attachments`, 'ListAttachments', listAttachments),
   route('GET', `${BASE}/attachments/{attachmentId}`, 'ShowAttachment', showAttachment),

@@ -13,6 +13,7 @@ function settleVolume(state: CinderState, volume: VolumeRecord, at: number): voi
   if (from === 'extending' && to === 'available' && volume.pendingSize !== undefined)
     volume.size = volume.pendingSize;
   volume.pendingSize = undefined;
+  if (from === 'backing-up') volume.previousStatus = undefined;
   if (from === 'attaching' && to === 'in-use') {
     for (const attachment of volume.attachments)
       if (attachment.status === 'attaching')
@@ -27,6 +28,16 @@ export function settleCinder(state: CinderState, now: number): void {
   for (const volume of Object.values(state.volumes)) {
     const due = volume.transition?.at;
     if (due !== undefined && due <= now) settleVolume(state, volume, due);
+  }
+  for (const backup of Object.values(state.backups)) {
+    const transition = backup.transition;
+    if (!transition || transition.at > now) continue;
+    backup.transition = undefined;
+    if (transition.to === null) delete state.backups[backup.id];
+    else {
+      backup.status = transition.to;
+      backup.updatedAt = transition.at;
+    }
   }
   for (const snapshot of Object.values(state.snapshots)) {
     const transition = snapshot.transition;
