@@ -7,7 +7,7 @@ import {
   wireStringMap,
   wireTime,
 } from '../wire/wire-fields.js';
-import type { AttachedServer, Attachment, Snapshot, Volume } from './cinder-types.js';
+import type { AttachedServer, Attachment, Backup, Snapshot, Volume } from './cinder-types.js';
 
 function toAttachedServer(value: unknown): AttachedServer {
   const wire = asWire(value);
@@ -52,6 +52,22 @@ export function toSnapshot(value: unknown): Snapshot {
     description: wireNullableString(wire, 'description'),
     status: wireString(wire, 'status') ?? 'unknown',
     size: wireNumber(wire, 'size') ?? 0,
+    metadata: wireStringMap(wire, 'metadata'),
+    createdAt: wireTime(wire, 'created_at'),
+  };
+}
+
+export function toBackup(value: unknown): Backup {
+  const wire = asWire(value);
+  return {
+    id: wireString(wire, 'id') ?? '',
+    volumeId: wireString(wire, 'volume_id') ?? '',
+    name: wireNullableString(wire, 'name'),
+    description: wireNullableString(wire, 'description'),
+    status: wireString(wire, 'status') ?? 'unknown',
+    failReason: wireNullableString(wire, 'fail_reason'),
+    size: wireNumber(wire, 'size') ?? 0,
+    incremental: wireBoolean(wire, 'is_incremental') ?? false,
     metadata: wireStringMap(wire, 'metadata'),
     createdAt: wireTime(wire, 'created_at'),
   };

@@ -56,6 +56,33 @@ export interface Snapshot {
   createdAt: number | undefined;
 }
 
+/** Backup statuses (api-ref block-storage v3 "Backups"). */
+export type BackupStatus =
+  | 'creating'
+  | 'available'
+  | 'deleting'
+  | 'error'
+  | 'restoring'
+  | 'error_restoring'
+  | (string & {});
+
+/** A full (or incremental) copy of a volume in the backup store; it outlives the volume. */
+export interface Backup {
+  id: string;
+  volumeId: string;
+  name: string | null;
+  description: string | null;
+  status: BackupStatus;
+  /** Why an `error` backup failed. */
+  failReason: string | null;
+  /** GiB. */
+  size: number;
+  incremental: boolean;
+  /** From volume 3.43; empty before. */
+  metadata: Record<string, string>;
+  createdAt: number | undefined;
+}
+
 /** An attachment from the attachments API (volume ≥ 3.27). */
 export interface Attachment {
   id: string;

@@ -150,7 +150,8 @@ export function deleteBackup(context: CinderContext, request: OpenStackRequest):
   const backup = findBackup(context, request.labels.backupId as string);
   if (backup.status !== 'available' && backup.status !== 'error')
     throw badRequest('Invalid backup: Backup status must be available or error');
-  if (hasDependentBackups(context, backup)) throw badRequest('Invalid backup: Incremental backups exist for this backup.');
+  if (hasDependentBackups(context, backup))
+    throw badRequest('Invalid backup: Incremental backups exist for this backup.');
   backup.status = 'deleting';
   backup.updatedAt = context.now;
   scheduleTransition(backup, null, context.now, dueIn(context, context.settings.durations.deleteBackup));

@@ -7,6 +7,7 @@ import {
   listAttachments,
   showAttachment,
 } from './cinder-attachments.js';
+import { createBackup, deleteBackup, listBackupDetails, listBackups, showBackup } from './cinder-backups.js';
 import {
   deleteVolumeMetadataItem,
   mergeVolumeMetadata,
@@ -14,13 +15,6 @@ import {
   setVolumeMetadataItem,
   showVolumeMetadata,
 } from './cinder-metadata.js';
-import {
-  createBackup,
-  deleteBackup,
-  listBackupDetails,
-  listBackups,
-  showBackup,
-} from './cinder-backups.js';
 import type { CinderContext } from './cinder-settings.js';
 import { createSnapshot, deleteSnapshot, listSnapshotDetails, showSnapshot } from './cinder-snapshots.js';
 import { listVersions, showVersion } from './cinder-versions.js';

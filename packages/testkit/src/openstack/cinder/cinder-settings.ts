@@ -97,7 +97,14 @@ export function resolveCinderSettings(options: CinderFakeOptions): CinderSetting
   return {
     clock: options.clock,
     durations: { ...DEFAULT_CINDER_DURATIONS, ...options.durations },
-    quotas: { volumes: 10, gigabytes: 1000, snapshots: 10, backups: 10, backupGigabytes: 1000, ...options.quotas },
+    quotas: {
+      volumes: 10,
+      gigabytes: 1000,
+      snapshots: 10,
+      backups: 10,
+      backupGigabytes: 1000,
+      ...options.quotas,
+    },
     validToken: options.validToken,
     projectId: options.projectId ?? DEFAULT_KEYSTONE_IDENTITY.project.id,
     userId: options.userId ?? DEFAULT_KEYSTONE_IDENTITY.user.id,
