@@ -16,10 +16,10 @@ export const openstackCapabilities: ProviderCapabilitiesV1 = {
   managedAutoscaler: false,
   // 002 "Enabling GPU Workers": Magnum's images have no NVIDIA driver; the GPU operator installs it.
   gpuDriver: 'operator',
-  // Cinder snapshots live and die with their volume: Cinder refuses to delete a volume that has
-  // snapshots unless it cascades them away, so `onDelete: snapshot` could not keep the data once the
-  // volume goes. Cinder backups would; hubfleet does not make them yet, so retain or delete.
-  volumeSnapshots: false,
+  // `onDelete: snapshot` takes a Cinder volume backup, awaited before the volume is deleted: a Cinder
+  // snapshot could not keep the data (Cinder refuses to delete a volume that has snapshots), a backup
+  // is a copy in the backup store that outlives the volume (cinder-backups.ts).
+  volumeSnapshots: true,
   // Octavia gives Services of type LoadBalancer an address (002 "Deploying Jupyter hub": proxy_public).
   loadBalancer: true,
 };

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HubfleetError, type ProviderSessionV1 } from '@hubfleet/core';
+import type { ProviderSessionV1 } from '@hubfleet/core';
 import { type OpenStackSimCloud, startOpenStackSimCloud } from '@hubfleet/testkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { caught } from '../test/caught.js';
 import { stfcConfig } from '../test/stfc-config.js';
 import type { OpenstackProviderSettings } from './openstack-config.js';
 import { connectOpenstack } from './openstack-connect.js';
@@ -43,16 +44,6 @@ async function session(name: string, provider: Partial<OpenstackProviderSettings
   );
   opened.push(opening);
   return opening;
-}
-
-async function caught(work: () => Promise<unknown>): Promise<HubfleetError> {
-  try {
-    await work();
-  } catch (error) {
-    if (HubfleetError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
 }
 
 /** Polls (settling the sim's clock) until `check` holds for what `read` answers. */

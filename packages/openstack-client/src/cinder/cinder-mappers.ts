@@ -1,5 +1,6 @@
 import {
   asWire,
+  type Wire,
   wireBoolean,
   wireNullableString,
   wireNumber,
@@ -43,8 +44,8 @@ export function toVolume(value: unknown): Volume {
   };
 }
 
-export function toSnapshot(value: unknown): Snapshot {
-  const wire = asWire(value);
+/** What a snapshot and a backup both say: a copy of one volume. */
+function volumeCopy(wire: Wire): Snapshot {
   return {
     id: wireString(wire, 'id') ?? '',
     volumeId: wireString(wire, 'volume_id') ?? '',
@@ -57,19 +58,16 @@ export function toSnapshot(value: unknown): Snapshot {
   };
 }
 
+export function toSnapshot(value: unknown): Snapshot {
+  return volumeCopy(asWire(value));
+}
+
 export function toBackup(value: unknown): Backup {
   const wire = asWire(value);
   return {
-    id: wireString(wire, 'id') ?? '',
-    volumeId: wireString(wire, 'volume_id') ?? '',
-    name: wireNullableString(wire, 'name'),
-    description: wireNullableString(wire, 'description'),
-    status: wireString(wire, 'status') ?? 'unknown',
+    ...volumeCopy(wire),
     failReason: wireNullableString(wire, 'fail_reason'),
-    size: wireNumber(wire, 'size') ?? 0,
     incremental: wireBoolean(wire, 'is_incremental') ?? false,
-    metadata: wireStringMap(wire, 'metadata'),
-    createdAt: wireTime(wire, 'created_at'),
   };
 }
 

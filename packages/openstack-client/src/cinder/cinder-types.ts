@@ -66,21 +66,13 @@ export type BackupStatus =
   | 'error_restoring'
   | (string & {});
 
-/** A full (or incremental) copy of a volume in the backup store; it outlives the volume. */
-export interface Backup {
-  id: string;
-  volumeId: string;
-  name: string | null;
-  description: string | null;
+/** A full (or incremental) copy of a volume in the backup store; it outlives the volume. `metadata` from volume 3.43. */
+export interface Backup extends Snapshot {
+  /** creating, available, deleting, error, restoring, error_restoring. */
   status: BackupStatus;
   /** Why an `error` backup failed. */
   failReason: string | null;
-  /** GiB. */
-  size: number;
   incremental: boolean;
-  /** From volume 3.43; empty before. */
-  metadata: Record<string, string>;
-  createdAt: number | undefined;
 }
 
 /** An attachment from the attachments API (volume ≥ 3.27). */

@@ -6,6 +6,7 @@ import { atLeast } from '../shared/microversion.js';
 import type { OpenStackRequest } from '../shared/openstack-protocol.js';
 import { backupNotFound, badRequest, cinderError, overLimit } from './cinder-errors.js';
 import { cinderPage } from './cinder-listing.js';
+import { findInProject, inProject } from './cinder-project.js';
 import { type CinderContext, dueIn, takeFailure } from './cinder-settings.js';
 import type { BackupRecord, VolumeRecord } from './cinder-state.js';
 import { hasDependentBackups, renderBackup, renderBackupSummary } from './cinder-views.js';
@@ -15,17 +16,9 @@ import { findVolume, reply } from './cinder-volumes.js';
 const BACKUP_FILTERS = new Set(['name', 'status', 'volume_id']);
 const PAGING = new Set(['limit', 'marker', 'sort', 'sort_key', 'sort_dir', 'offset', 'with_count']);
 
-function mine(context: CinderContext): BackupRecord[] {
-  return Object.values(context.state.backups).filter(
-    (backup) => backup.projectId === context.settings.projectId,
-  );
-}
-
-function findBackup(context: CinderContext, id: string): BackupRecord {
-  const backup = context.state.backups[id];
-  if (!backup || backup.projectId !== context.settings.projectId) throw backupNotFound(id);
-  return backup;
-}
+const mine = (context: CinderContext) => inProject(context, context.state.backups);
+const findBackup = (context: CinderContext, id: string) =>
+  findInProject(context, context.state.backups, id, backupNotFound);
 
 /** cinder/backup/api.py create: available, or in-use with `force`. */
 function checkVolumeStatus(volume: VolumeRecord, force: boolean): void {

@@ -54,23 +54,8 @@ export interface VolumeRecord extends Transitioning<VolumeStatus> {
   previousStatus?: VolumeStatus;
 }
 
-export interface SnapshotRecord extends Transitioning<SnapshotStatus> {
-  id: string;
-  volumeId: string;
-  name: string | null;
-  description: string | null;
-  size: number;
-  metadata: Record<string, string>;
-  projectId: string;
-  createdAt: number;
-  updatedAt: number | null;
-}
-
-/** Backup statuses (api-ref block-storage v3 "Backups"). */
-export type BackupStatus = 'creating' | 'available' | 'deleting' | 'error' | 'restoring' | 'error_restoring';
-
-/** A full copy of a volume in the backup store: it outlives the volume (api-ref "Backups"). */
-export interface BackupRecord extends Transitioning<BackupStatus> {
+/** What a snapshot and a backup both record: a copy of one volume, in one project. */
+export interface VolumeCopyRecord {
   id: string;
   volumeId: string;
   name: string | null;
@@ -78,11 +63,20 @@ export interface BackupRecord extends Transitioning<BackupStatus> {
   /** GiB, the volume's at the time. */
   size: number;
   metadata: Record<string, string>;
-  incremental: boolean;
   projectId: string;
-  userId: string;
   createdAt: number;
   updatedAt: number | null;
+}
+
+export interface SnapshotRecord extends Transitioning<SnapshotStatus>, VolumeCopyRecord {}
+
+/** Backup statuses (api-ref block-storage v3 "Backups"). */
+export type BackupStatus = 'creating' | 'available' | 'deleting' | 'error' | 'restoring' | 'error_restoring';
+
+/** A full copy of a volume in the backup store: it outlives the volume (api-ref "Backups"). */
+export interface BackupRecord extends Transitioning<BackupStatus>, VolumeCopyRecord {
+  incremental: boolean;
+  userId: string;
   failReason: string | null;
 }
 

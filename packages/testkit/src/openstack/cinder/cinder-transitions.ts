@@ -1,3 +1,4 @@
+import type { Transitioning } from '../../framework/lifecycle.js';
 import type { CinderState, VolumeRecord } from './cinder-state.js';
 
 function settleVolume(state: CinderState, volume: VolumeRecord, at: number): void {
@@ -23,30 +24,29 @@ function settleVolume(state: CinderState, volume: VolumeRecord, at: number): voi
     volume.attachments = volume.attachments.filter((attachment) => attachment.status !== 'detaching');
 }
 
+/** A snapshot's or a backup's due transition: a new status, or gone. */
+function settleCopies<Status extends string>(
+  records: Record<string, Transitioning<Status> & { id: string; updatedAt: number | null }>,
+  now: number,
+): void {
+  for (const record of Object.values(records)) {
+    const transition = record.transition;
+    if (!transition || transition.at > now) continue;
+    record.transition = undefined;
+    if (transition.to === null) delete records[record.id];
+    else {
+      record.status = transition.to;
+      record.updatedAt = transition.at;
+    }
+  }
+}
+
 /** Applies every due transition (before each request). */
 export function settleCinder(state: CinderState, now: number): void {
   for (const volume of Object.values(state.volumes)) {
     const due = volume.transition?.at;
     if (due !== undefined && due <= now) settleVolume(state, volume, due);
   }
-  for (const backup of Object.values(state.backups)) {
-    const transition = backup.transition;
-    if (!transition || transition.at > now) continue;
-    backup.transition = undefined;
-    if (transition.to === null) delete state.backups[backup.id];
-    else {
-      backup.status = transition.to;
-      backup.updatedAt = transition.at;
-    }
-  }
-  for (const snapshot of Object.values(state.snapshots)) {
-    const transition = snapshot.transition;
-    if (!transition || transition.at > now) continue;
-    snapshot.transition = undefined;
-    if (transition.to === null) delete state.snapshots[snapshot.id];
-    else {
-      snapshot.status = transition.to;
-      snapshot.updatedAt = transition.at;
-    }
-  }
+  settleCopies(state.backups, now);
+  settleCopies(state.snapshots, now);
 }
