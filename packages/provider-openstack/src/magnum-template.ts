@@ -57,3 +57,25 @@ export async function clusterTemplate(os: OpenstackDeployment): Promise<MagnumCl
   }
   return template;
 }
+
+const labelsOf = new WeakMap<OpenstackDeployment, Promise<Record<string, string>>>();
+
+/**
+ * The template's labels, read once per session, for what the cluster runs (its autoscaler). A
+ * template that cannot be read counts as labelled with nothing here: creating the cluster reads it
+ * again and says what is wrong.
+ */
+export function templateLabels(os: OpenstackDeployment): Promise<Record<string, string>> {
+  let labels = labelsOf.get(os);
+  if (labels === undefined) {
+    labels = clusterTemplate(os).then(
+      (template) => template.labels,
+      (error: unknown) => {
+        if (HubfleetError.is(error)) return {};
+        throw error;
+      },
+    );
+    labelsOf.set(os, labels);
+  }
+  return labels;
+}
