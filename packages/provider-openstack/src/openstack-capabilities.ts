@@ -12,7 +12,8 @@ export const openstackCapabilities: ProviderCapabilitiesV1 = {
   // Magnum can deploy an autoscaler (label auto_scaling_enabled), but it covers the default worker
   // group only and 002 had to edit it by hand for GPU workers; hubfleet installs its own with the
   // Magnum cloud provider and sends auto_scaling_enabled=false (one autoscaler, see magnum-labels.ts),
-  // unless provider.labels.auto_scaling_enabled is "true": then Magnum's runs and hubfleet's is off.
+  // unless auto_scaling_enabled is "true" in provider.labels (or in the cluster template, the config
+  // silent): then Magnum's runs and hubfleet's is off.
   managedAutoscaler: false,
   // 002 "Enabling GPU Workers": Magnum's images have no NVIDIA driver; the GPU operator installs it.
   gpuDriver: 'operator',
