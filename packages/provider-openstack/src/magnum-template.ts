@@ -62,8 +62,9 @@ const labelsOf = new WeakMap<OpenstackDeployment, Promise<Record<string, string>
 
 /**
  * The template's labels, read once per session, for what the cluster runs (its autoscaler). A
- * template that cannot be read counts as labelled with nothing here: creating the cluster reads it
- * again and says what is wrong.
+ * template that is missing or refused counts as labelled with nothing here: creating the cluster
+ * reads it again and says what is wrong. A cloud that keeps failing (retryable) fails the session,
+ * rather than deciding the autoscaler without the template.
  */
 export function templateLabels(os: OpenstackDeployment): Promise<Record<string, string>> {
   let labels = labelsOf.get(os);
@@ -71,7 +72,7 @@ export function templateLabels(os: OpenstackDeployment): Promise<Record<string, 
     labels = clusterTemplate(os).then(
       (template) => template.labels,
       (error: unknown) => {
-        if (HubfleetError.is(error)) return {};
+        if (HubfleetError.is(error) && !error.retryable) return {};
         throw error;
       },
     );
