@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { criticalPath, parseTimings, wallTimeMs } from '@hubfleet/core/engine';
 import { type SimInventory, startOpenStackSimCloud } from '@hubfleet/testkit';
@@ -173,5 +173,33 @@ describe('hubfleet up / status / down --sim on examples/openstack-stfc.yaml', { 
     expect(after.clusters.map((cluster) => cluster.name)).toEqual(['jupyter-prod']);
     // The retained volume is found by its metadata and mounted again: no second volume.
     expect(after.volumes.map((volume) => [volume.id, volume.hub])).toEqual([[kept?.id, 'jhub']]);
+  });
+
+  it('onDelete: snapshot: down --delete-data takes a Cinder backup, waits until it is available, then deletes the volume', async () => {
+    const text = readFileSync(workspace.config, 'utf8');
+    writeFileSync(
+      workspace.config,
+      text.replace('home: shared-nfs\n', 'home: shared-nfs\n      onDelete: snapshot\n'),
+    );
+    const [volume] = (await inventory(workspace, 'jupyter-prod')).volumes;
+    const run = await sim(workspace, 'down', ['--yes', '--delete-data']);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(run.code).toBe(0);
+    const backupId = /Snapshot (\S+) of hub jhub's volume/.exec(run.stdout)?.[1] ?? '';
+    expect((await inventory(workspace, 'jupyter-prod')).volumes.map((each) => each.hub)).not.toContain(
+      'jhub',
+    );
+    // The backup outlives the volume: available, of that volume, named and labelled for the operator.
+    const cloud = await startOpenStackSimCloud({ stateDirectory: workspace.stateDirectory });
+    try {
+      expect(cloud.cinder.state.backups[backupId]).toMatchObject({
+        status: 'available',
+        volumeId: volume?.id,
+        name: expect.stringMatching(/^jupyter-prod-jhub-\d{14}$/),
+        metadata: { 'hubfleet.io/deployment': 'jupyter-prod', 'hubfleet.io/source-volume': volume?.id },
+      });
+    } finally {
+      await cloud.close();
+    }
   });
 });

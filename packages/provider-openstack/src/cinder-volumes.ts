@@ -1,32 +1,26 @@
 import {
   type HubConfig,
   HubfleetError,
-  type ObservedSnapshotV1,
   type ObservedVolumeV1,
   OwnershipTag,
   ownershipTags,
   quantityToGiB,
-  type SnapshotStatusV1,
   type VolumeApiV1,
 } from '@hubfleet/core';
 import {
-  createSnapshot,
   createVolume,
   deleteVolume,
-  getSnapshot,
   getVolume,
   isOpenStackStatus,
-  listSnapshots,
   listVolumes,
   mergeVolumeMetadata,
   type Volume,
 } from '@hubfleet/openstack-client';
+import { findVolumeBackup, takeVolumeBackup, volumeBackupStatus } from './cinder-backups.js';
 import type { OpenstackDeployment } from './openstack-deployment.js';
 
 /** The Cinder CSI driver (cloud-provider-openstack), which the NFS server's PersistentVolume names. */
 export const CINDER_CSI_DRIVER = 'cinder.csi.openstack.org';
-/** The snapshot's metadata key naming the volume it holds. */
-const SOURCE_KEY = 'hubfleet.io/source-volume';
 
 const STATUS: Readonly<Record<string, ObservedVolumeV1['status']>> = {
   creating: 'creating',
@@ -36,6 +30,8 @@ const STATUS: Readonly<Record<string, ObservedVolumeV1['status']>> = {
   attaching: 'in-use',
   detaching: 'in-use',
   'in-use': 'in-use',
+  // Being copied to the backup store (onDelete: snapshot): busy, not deletable until it is done.
+  'backing-up': 'in-use',
   extending: 'available',
   deleting: 'deleting',
 };
@@ -51,11 +47,6 @@ export function observedVolume(volume: Volume): ObservedVolumeV1 | undefined {
     status: STATUS[volume.status] ?? 'error',
     tags: volume.metadata,
   };
-}
-
-function snapshotStatus(status: string): SnapshotStatusV1 {
-  if (status === 'available') return 'completed';
-  return status === 'error' || status === 'error_deleting' ? 'error' : 'pending';
 }
 
 /**
@@ -129,37 +120,11 @@ export function cinderVolumes(os: OpenstackDeployment): VolumeApiV1 {
     return observed;
   }
 
-  async function findSnapshot(volume: ObservedVolumeV1): Promise<ObservedSnapshotV1 | undefined> {
-    const found = await listSnapshots(await os.services.cinder(), {
-      volumeId: volume.id,
-      metadata: { [SOURCE_KEY]: volume.id },
-    });
-    const newest = [...found].sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0))[0];
-    return newest === undefined
-      ? undefined
-      : { id: newest.id, volumeId: volume.id, status: snapshotStatus(newest.status) };
-  }
-
-  /** Starts a snapshot (forced: the NFS server may still hold the volume), tagged with its source. */
-  async function snapshot(volume: ObservedVolumeV1): Promise<{ snapshotId: string }> {
-    const made = await createSnapshot(await os.services.cinder(), {
-      volume_id: volume.id,
-      name: `${os.deployment}-${volume.hub}-${new Date()
-        .toISOString()
-        .replace(/[^0-9]/g, '')
-        .slice(0, 14)}`,
-      description: `hubfleet: hub ${volume.hub} of deployment ${os.deployment}`,
-      force: true,
-      metadata: { ...metadataFor(volume.hub), [SOURCE_KEY]: volume.id },
-    });
-    return { snapshotId: made.id };
-  }
-
   async function remove(volume: ObservedVolumeV1): Promise<void> {
     try {
       await deleteVolume(await os.services.cinder(), volume.id);
     } catch (error) {
-      // 400 "Invalid volume": still attached (the NFS server's node lets go of it), or busy.
+      // 400 "Invalid volume": still attached (the NFS server's node lets go of it), or busy (backing-up).
       if (!HubfleetError.is(error) || error.kind !== 'conflict') throw error;
       throw new HubfleetError({
         kind: 'conflict',
@@ -175,16 +140,10 @@ export function cinderVolumes(os: OpenstackDeployment): VolumeApiV1 {
   return {
     list,
     create,
-    snapshot,
-    findSnapshot,
-    snapshotStatus: async (snapshotId) => {
-      try {
-        return snapshotStatus((await getSnapshot(await os.services.cinder(), snapshotId)).status);
-      } catch (error) {
-        if (isOpenStackStatus(error, 404)) return undefined;
-        throw error;
-      }
-    },
+    // onDelete: snapshot is a Cinder backup, which outlives the volume (cinder-backups.ts).
+    snapshot: (volume) => takeVolumeBackup(os, volume),
+    findSnapshot: (volume) => findVolumeBackup(os, volume),
+    snapshotStatus: (backupId) => volumeBackupStatus(os, backupId),
     delete: remove,
     // No zone: Cinder's availability zones (STFC: ceph) are not Nova's, and a volume attaches across them.
     attachment: (volume) => ({ csiDriver: CINDER_CSI_DRIVER, volumeHandle: volume.id }),

@@ -104,6 +104,92 @@ describe("Magnum's own cluster-autoscaler (label auto_scaling_enabled)", () => {
   });
 });
 
+/** The STFC config with the given autoscaler label and no tools.autoscaler: the template may decide. */
+function silentConfig(name: string, label?: string): HubfleetConfig<OpenstackProviderSettings> {
+  const base = stfcConfig(name);
+  const { autoscaler: _autoscaler, ...tools } = base.tools;
+  const { auto_scaling_enabled: _label, ...labels } = base.provider.labels ?? {};
+  return {
+    ...base,
+    provider: {
+      ...base.provider,
+      labels: label === undefined ? labels : { ...labels, auto_scaling_enabled: label },
+    },
+    tools,
+  };
+}
+
+describe('the template’s labels merged with the config’s decide the autoscaler (merge_labels)', () => {
+  let stateDirectory: string;
+  let cloud: OpenStackSimCloud;
+  const sessions: ProviderSessionV1[] = [];
+
+  beforeAll(async () => {
+    stateDirectory = mkdtempSync(join(tmpdir(), 'hubfleet-template-autoscaler-'));
+    cloud = await startOpenStackSimCloud({
+      stateDirectory,
+      speed: 100_000,
+      settings: stfcConfig('template-autoscaler').provider,
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all(sessions.map((session) => session.close()));
+    await cloud?.close();
+    rmSync(stateDirectory, { recursive: true, force: true });
+  });
+
+  async function connect(config: HubfleetConfig<OpenstackProviderSettings>) {
+    const session = await connectOpenstack(
+      config,
+      {
+        configDirectory: process.cwd(),
+        simulation: { endpoints: cloud.endpoints, credentials: cloud.credentials },
+      },
+      { pollIntervalMs: 5, retryDelayMs: 2 },
+    );
+    sessions.push(session);
+    return session;
+  }
+
+  /** The labels Magnum made the deployment's cluster with. */
+  async function createdLabels(session: ProviderSessionV1, name: string) {
+    await session.cluster.create();
+    const cluster = Object.values(cloud.magnum.state.clusters).find((each) => each.name === name);
+    return cluster?.labels;
+  }
+
+  it("the template turns it on and the config says nothing: Magnum's runs, hubfleet's is not installed, plan says so", async () => {
+    const template = Object.values(cloud.magnum.state.clusterTemplates).find(
+      (each) => each.name === 'kubernetes-1.34-ha',
+    );
+    expect(template?.labels.auto_scaling_enabled).toBe('true');
+    const config = silentConfig('template-on');
+    const session = await connect(config);
+    const plan = toolReleases(config, openstackProvider, session.addons({}));
+    expect(plan.releases.map((release) => release.release)).not.toContain('cluster-autoscaler');
+    const choice = plan.choices.find((entry) => entry.tool === 'cluster-autoscaler');
+    expect(choice?.enabled).toBe(false);
+    expect(choice?.reason).toContain(
+      `${MAGNUM_AUTOSCALER_NAME} runs (the cluster template kubernetes-1.34-ha)`,
+    );
+    expect(await session.cluster.baseResources?.()).toEqual([
+      { kind: 'autoscaler', name: MAGNUM_AUTOSCALER_NAME, exists: false },
+    ]);
+    expect((await createdLabels(session, 'template-on'))?.auto_scaling_enabled).toBe('true');
+  });
+
+  it("the config's label \"false\" overrides the template's: hubfleet's runs and Magnum's is off", async () => {
+    const config = silentConfig('config-off', 'false');
+    const session = await connect(config);
+    const plan = toolReleases(config, openstackProvider, session.addons({}));
+    const release = plan.releases.find((entry) => entry.release === 'cluster-autoscaler');
+    expect(release?.values).toMatchObject({ cloudProvider: 'magnum', magnumClusterName: 'config-off' });
+    expect(await session.cluster.baseResources?.()).toEqual([]);
+    expect((await createdLabels(session, 'config-off'))?.auto_scaling_enabled).toBe('false');
+  });
+});
+
 describe("hubfleet's cluster-autoscaler (the default)", () => {
   it('runs with the Magnum cloud provider, and says so', () => {
     const { autoscaler: _autoscaler, ...tools } = stfcConfig('hubfleet-autoscaler').tools;

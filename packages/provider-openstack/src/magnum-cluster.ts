@@ -15,7 +15,7 @@ import { explainClusterCreateError } from './magnum-create-errors.js';
 import { magnumKubeconfig } from './magnum-kubeconfig.js';
 import { clusterLabels, MAGNUM_AUTOSCALER_NAME, magnumAutoscaler } from './magnum-labels.js';
 import { magnumStatus } from './magnum-status.js';
-import { clusterTemplate } from './magnum-template.js';
+import { clusterTemplate, templateLabels } from './magnum-template.js';
 import type { OpenstackDeployment } from './openstack-deployment.js';
 
 /** Minutes Magnum (Heat) gives the create before it calls it CREATE_FAILED; its own default, said explicitly. */
@@ -85,7 +85,7 @@ export function magnumCluster(os: OpenstackDeployment): ClusterApiV1 {
       master_flavor_id: settings.masterFlavor,
       flavor_id: os.config.cluster.nodeGroups[0]?.instanceType ?? settings.masterFlavor,
       node_count: magnum.supports(ZERO_NODES_MICROVERSION) ? 0 : 1,
-      labels: clusterLabels(os.config),
+      labels: clusterLabels(os.config, template.labels),
       merge_labels: true,
       create_timeout: CREATE_TIMEOUT_MINUTES,
     }).catch((error: unknown) => {
@@ -131,7 +131,7 @@ export function magnumCluster(os: OpenstackDeployment): ClusterApiV1 {
     delete: remove,
     // Magnum's own autoscaler comes and goes with the cluster: `plan` names it on the cluster's step.
     baseResources: async () => {
-      if (magnumAutoscaler(os.config) !== 'magnum') return [];
+      if (magnumAutoscaler(os.config, await templateLabels(os)) !== 'magnum') return [];
       const { ours } = await findCluster(os);
       return [{ kind: 'autoscaler', name: MAGNUM_AUTOSCALER_NAME, exists: ours !== undefined }];
     },

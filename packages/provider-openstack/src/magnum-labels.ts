@@ -18,18 +18,28 @@ export const AUTO_SCALING_LABEL = 'auto_scaling_enabled';
 export type MagnumAutoscaler = 'magnum' | 'hubfleet' | 'none';
 
 /**
- * The one autoscaler of the cluster. `provider.labels.auto_scaling_enabled: "true"` asks for Magnum's
- * own; otherwise hubfleet's runs when `tools.autoscaler` is on (the default), and the label is sent
- * as "false" so that a template which turns Magnum's on does not add a second one.
+ * The one autoscaler of the cluster, from the labels it runs with: the template's merged with the
+ * config's (`merge_labels`: the config's win). `auto_scaling_enabled: "true"` in the config runs
+ * Magnum's own; so does the template's when the config sets no such label and does not turn
+ * hubfleet's on itself (`tools.autoscaler.enabled: true`). Otherwise hubfleet's runs when
+ * `tools.autoscaler` is on (the default), and the label is sent as "false" so the template cannot add
+ * a second.
  */
-export function magnumAutoscaler(config: Config): MagnumAutoscaler {
-  if (config.provider.labels?.[AUTO_SCALING_LABEL] === 'true') return 'magnum';
-  const hubfleet = config.tools.autoscaler?.enabled ?? openstackToolDefaults.autoscaler.enabled;
+export function magnumAutoscaler(
+  config: Config,
+  templateLabels: Readonly<Record<string, string>> = {},
+): MagnumAutoscaler {
+  const configured = config.provider.labels?.[AUTO_SCALING_LABEL];
+  const explicit = config.tools.autoscaler?.enabled;
+  if (configured === 'true') return 'magnum';
+  if (configured === undefined && explicit !== true && templateLabels[AUTO_SCALING_LABEL] === 'true')
+    return 'magnum';
+  const hubfleet = explicit ?? openstackToolDefaults.autoscaler.enabled;
   return hubfleet ? 'hubfleet' : 'none';
 }
 
 /** How `plan` names the autoscaler that runs when the label is on. */
-export const MAGNUM_AUTOSCALER_NAME = "Magnum's cluster-autoscaler (template label auto_scaling_enabled)";
+export const MAGNUM_AUTOSCALER_NAME = "Magnum's cluster-autoscaler (label auto_scaling_enabled)";
 
 /**
  * `provider.toolDefault`: with Magnum's autoscaler on, hubfleet's is off unless the config says
@@ -54,8 +64,11 @@ export function ownershipLabels(
 }
 
 /** The labels a new cluster gets, merged into the template's (`merge_labels`). */
-export function clusterLabels(config: Config): Record<string, string> {
-  const autoscaler = magnumAutoscaler(config);
+export function clusterLabels(
+  config: Config,
+  templateLabels: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const autoscaler = magnumAutoscaler(config, templateLabels);
   return {
     ...(autoscaler === 'hubfleet' ? { [AUTO_SCALING_LABEL]: 'false' } : {}),
     ...config.provider.labels,

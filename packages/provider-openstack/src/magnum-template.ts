@@ -57,3 +57,26 @@ export async function clusterTemplate(os: OpenstackDeployment): Promise<MagnumCl
   }
   return template;
 }
+
+const labelsOf = new WeakMap<OpenstackDeployment, Promise<Record<string, string>>>();
+
+/**
+ * The template's labels, read once per session, for what the cluster runs (its autoscaler). A
+ * template that is missing or refused counts as labelled with nothing here: creating the cluster
+ * reads it again and says what is wrong. A cloud that keeps failing (retryable) fails the session,
+ * rather than deciding the autoscaler without the template.
+ */
+export function templateLabels(os: OpenstackDeployment): Promise<Record<string, string>> {
+  let labels = labelsOf.get(os);
+  if (labels === undefined) {
+    labels = clusterTemplate(os).then(
+      (template) => template.labels,
+      (error: unknown) => {
+        if (HubfleetError.is(error) && !error.retryable) return {};
+        throw error;
+      },
+    );
+    labelsOf.set(os, labels);
+  }
+  return labels;
+}

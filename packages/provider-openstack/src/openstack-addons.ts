@@ -1,6 +1,6 @@
 import type { AddonSpecV1, HubfleetConfig } from '@hubfleet/core';
 import { CINDER_CSI_DRIVER } from './cinder-volumes.js';
-import { MAGNUM_AUTOSCALER_NAME, magnumAutoscaler } from './magnum-labels.js';
+import { AUTO_SCALING_LABEL, MAGNUM_AUTOSCALER_NAME, magnumAutoscaler } from './magnum-labels.js';
 import type { OpenstackProviderSettings } from './openstack-config.js';
 
 type Config = HubfleetConfig<OpenstackProviderSettings>;
@@ -35,14 +35,19 @@ function magnumRoles(config: Config): string[] {
  * The one cluster-autoscaler, said in `plan`. hubfleet's runs with the Magnum cloud provider,
  * discovering every nodegroup of the cluster by role, each within its min/max (the GPU group too:
  * 002's hand edit of `1:n:gpu-worker` is gone); it reads the cluster's cloud-config on the masters,
- * as Magnum's own does. With `auto_scaling_enabled: "true"` Magnum's runs instead and hubfleet's not.
+ * as Magnum's own does. With `auto_scaling_enabled: "true"` (the config's, or the template's when the
+ * config is silent: `magnumAutoscaler`) Magnum's runs instead and hubfleet's not.
  */
-function autoscalerAddon(config: Config): AddonSpecV1 | undefined {
-  const which = magnumAutoscaler(config);
+function autoscalerAddon(
+  config: Config,
+  templateLabels: Readonly<Record<string, string>>,
+): AddonSpecV1 | undefined {
+  const which = magnumAutoscaler(config, templateLabels);
   if (which === 'magnum') {
     return {
       name: 'magnum-autoscaler',
-      reason: `${MAGNUM_AUTOSCALER_NAME} runs: it scales every nodegroup, GPU included, within the min/max set on its Magnum nodegroup; hubfleet's cluster-autoscaler is not installed`,
+      reason: `${MAGNUM_AUTOSCALER_NAME} runs (${labelSource(config)}): it scales every nodegroup, GPU included, within the min/max set on its Magnum nodegroup; hubfleet's cluster-autoscaler is not installed`,
+      replacesTool: 'autoscaler',
     };
   }
   if (which === 'none') return undefined;
@@ -67,9 +72,22 @@ function autoscalerAddon(config: Config): AddonSpecV1 | undefined {
   };
 }
 
-/** What Magnum needs inside the cluster: the Cinder StorageClass and the one autoscaler. */
-export function openstackAddons(config: Config): AddonSpecV1[] {
-  const autoscaler = autoscalerAddon(config);
+/** Where the label that turns Magnum's autoscaler on comes from, for `plan`. */
+function labelSource(config: Config): string {
+  return config.provider.labels?.[AUTO_SCALING_LABEL] === 'true'
+    ? 'provider.labels'
+    : `the cluster template ${config.provider.clusterTemplate}`;
+}
+
+/**
+ * What Magnum needs inside the cluster: the Cinder StorageClass and the one autoscaler, decided with
+ * the cluster template's labels (`templateLabels`, read by the session).
+ */
+export function openstackAddons(
+  config: Config,
+  templateLabels: Readonly<Record<string, string>> = {},
+): AddonSpecV1[] {
+  const autoscaler = autoscalerAddon(config, templateLabels);
   return [
     {
       name: 'cinder-storage-class',

@@ -12,14 +12,15 @@ export const openstackCapabilities: ProviderCapabilitiesV1 = {
   // Magnum can deploy an autoscaler (label auto_scaling_enabled), but it covers the default worker
   // group only and 002 had to edit it by hand for GPU workers; hubfleet installs its own with the
   // Magnum cloud provider and sends auto_scaling_enabled=false (one autoscaler, see magnum-labels.ts),
-  // unless provider.labels.auto_scaling_enabled is "true": then Magnum's runs and hubfleet's is off.
+  // unless auto_scaling_enabled is "true" in provider.labels (or in the cluster template, the config
+  // silent): then Magnum's runs and hubfleet's is off.
   managedAutoscaler: false,
   // 002 "Enabling GPU Workers": Magnum's images have no NVIDIA driver; the GPU operator installs it.
   gpuDriver: 'operator',
-  // Cinder snapshots live and die with their volume: Cinder refuses to delete a volume that has
-  // snapshots unless it cascades them away, so `onDelete: snapshot` could not keep the data once the
-  // volume goes. Cinder backups would; hubfleet does not make them yet, so retain or delete.
-  volumeSnapshots: false,
+  // `onDelete: snapshot` takes a Cinder volume backup, awaited before the volume is deleted: a Cinder
+  // snapshot could not keep the data (Cinder refuses to delete a volume that has snapshots), a backup
+  // is a copy in the backup store that outlives the volume (cinder-backups.ts).
+  volumeSnapshots: true,
   // Octavia gives Services of type LoadBalancer an address (002 "Deploying Jupyter hub": proxy_public).
   loadBalancer: true,
 };

@@ -1,9 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HubfleetError, type ProviderSessionV1 } from '@hubfleet/core';
-import { type OpenStackSimCloud, startOpenStackSimCloud } from '@hubfleet/testkit';
+import type { ProviderSessionV1 } from '@hubfleet/core';
+import {
+  createLoadBalancer,
+  createNetwork,
+  createSubnet,
+  deleteLoadBalancer,
+  getLoadBalancer,
+  listLoadBalancers,
+  updateLoadBalancer,
+} from '@hubfleet/openstack-client';
+import { type OpenStackSimCloud, readCallLog, startOpenStackSimCloud } from '@hubfleet/testkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { caught } from '../test/caught.js';
 import { stfcConfig } from '../test/stfc-config.js';
 import type { OpenstackProviderSettings } from './openstack-config.js';
 import { connectOpenstack } from './openstack-connect.js';
@@ -43,16 +53,6 @@ async function session(name: string, provider: Partial<OpenstackProviderSettings
   );
   opened.push(opening);
   return opening;
-}
-
-async function caught(work: () => Promise<unknown>): Promise<HubfleetError> {
-  try {
-    await work();
-  } catch (error) {
-    if (HubfleetError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
 }
 
 /** Polls (settling the sim's clock) until `check` holds for what `read` answers. */
@@ -208,5 +208,59 @@ describe('Cinder errors (api-ref block-storage v3)', () => {
       }),
     );
     expect(error).toMatchObject({ kind: 'invalid-config', subject: `hubs.${hub.name}.storage.adoptVolume` });
+  });
+});
+
+describe('Octavia errors (api-ref load-balancer v2; wsme {faultcode, faultstring})', () => {
+  /** A load balancer on a subnet of its own, as the cloud controller makes one: PENDING_CREATE at first. */
+  async function loadBalancer(name: string) {
+    const opened = await session(name);
+    const network = await opened.deployment.services.neutron();
+    const octavia = await opened.deployment.services.octavia();
+    const net = await createNetwork(network, { name: `${name}-net` });
+    const subnet = await createSubnet(network, { network_id: net.id, cidr: '10.9.0.0/24' });
+    const created = await createLoadBalancer(octavia, { name, vip_subnet_id: subnet.id });
+    return { octavia, created };
+  }
+
+  it('403 "Quota has been met": quota, not retryable, with a hint', async () => {
+    const octavia = await (await session('octavia-quota')).deployment.services.octavia();
+    cloud.faults.script({ operation: 'octavia.CreateLoadBalancer', fault: 'quota', times: 1 });
+    const error = await caught(() => createLoadBalancer(octavia, { name: 'over', vip_subnet_id: 'any' }));
+    expect(error).toMatchObject({ kind: 'quota', retryable: false });
+    expect(error.message).toContain('Quota has been met');
+    expect(error.hint).toContain('quota');
+  });
+
+  it('409 "… is immutable and cannot be updated" while PENDING_*: a retryable conflict', async () => {
+    const { octavia, created } = await loadBalancer('octavia-immutable');
+    expect(created.provisioningStatus).toBe('PENDING_CREATE');
+    // The sim's clock runs fast: hold the load balancer in PENDING_UPDATE, as a slow amphora would.
+    const record = cloud.octavia.state.loadBalancers[created.id];
+    if (record === undefined) throw new Error('the load balancer exists');
+    Object.assign(record, { status: 'PENDING_UPDATE', transition: undefined });
+    const error = await caught(() => updateLoadBalancer(octavia, created.id, { description: 'again' }));
+    expect(error).toMatchObject({ kind: 'conflict', retryable: true, subject: `loadbalancer/${created.id}` });
+    expect(error.message).toContain('immutable');
+  });
+
+  it('503 ProjectBusy: retried through by the client, the call succeeds', async () => {
+    const octavia = await (await session('octavia-busy')).deployment.services.octavia();
+    const count = () =>
+      readCallLog(cloud.callLogFile).filter(
+        (call) => call.service === 'octavia' && call.operation === 'ListLoadBalancers',
+      ).length;
+    const before = count();
+    cloud.faults.script({ operation: 'octavia.ListLoadBalancers', fault: 'unavailable', times: 1 });
+    expect(Array.isArray(await listLoadBalancers(octavia))).toBe(true);
+    expect(count()).toBe(before + 2);
+  });
+
+  it('404 on a load balancer that is gone: not-found, and a delete of it answers false', async () => {
+    const octavia = await (await session('octavia-gone')).deployment.services.octavia();
+    const missing = '00000000-0000-0000-0000-000000000000';
+    const error = await caught(() => getLoadBalancer(octavia, missing));
+    expect(error).toMatchObject({ kind: 'not-found', subject: `loadbalancer/${missing}` });
+    expect(await deleteLoadBalancer(octavia, missing)).toBe(false);
   });
 });

@@ -22,7 +22,7 @@ describe('openstackProvider', () => {
       nodeLabelsReachNodes: false,
       managedAutoscaler: false,
       gpuDriver: 'operator',
-      volumeSnapshots: false,
+      volumeSnapshots: true,
       loadBalancer: true,
     });
   });

@@ -11,6 +11,7 @@ import { dnsResolver, magnumEdgeResources } from './edges/index.js';
 import { magnumCluster } from './magnum-cluster.js';
 import { findCluster } from './magnum-cluster-lookup.js';
 import { magnumNodegroups } from './magnum-nodegroups.js';
+import { templateLabels } from './magnum-template.js';
 import { openstackAddons } from './openstack-addons.js';
 import type { OpenstackProviderSettings } from './openstack-config.js';
 import type { OpenstackConnectOverrides } from './openstack-connect-options.js';
@@ -65,12 +66,14 @@ export async function createOpenstackSession(
     pollIntervalMs: overrides.pollIntervalMs ?? (simulation === undefined ? 2000 : 50),
     ...(context.signal === undefined ? {} : { signal: context.signal }),
   });
+  // The template's labels decide which autoscaler runs (addons are computed without a call).
+  const labels = await templateLabels(os);
   return {
     deployment: os,
     cluster: magnumCluster(os),
     nodeGroups: magnumNodegroups(os),
     volumes: cinderVolumes(os),
-    addons: () => openstackAddons(config),
+    addons: () => openstackAddons(config, labels),
     resources: () => providerResources(os, simulation?.endpoints.dns),
     close: async () => {},
   };

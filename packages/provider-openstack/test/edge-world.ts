@@ -16,7 +16,6 @@ import {
 import {
   addRouterInterface,
   createNetwork,
-  createOpenStackSession,
   createRouter,
   createSubnet,
   listNetworks,
@@ -43,6 +42,7 @@ import { dnsResolver } from '../src/edges/host-resolver.js';
 import type { MagnumClusterRef, MagnumEdgeDeps } from '../src/edges/magnum-edge-deps.js';
 import { openstackProvider } from '../src/index.js';
 import type { OpenstackProviderSettings } from '../src/openstack-config.js';
+import { keystoneSession } from './keystone-session.js';
 
 export const HOST = 'jupyter.stfc.ac.uk';
 export const FLOATING_IP = '130.246.0.10';
@@ -119,23 +119,7 @@ export async function startEdgeWorld(config = stfcConfig()): Promise<EdgeWorld> 
   const octavia = await startOctaviaFake({ ...common, ports: neutron.fake.ports });
   keystone.fake.registerService({ type: 'network', name: 'neutron', url: neutron.url });
   keystone.fake.registerService({ type: 'load-balancer', name: 'octavia', url: octavia.url });
-  const { user, project, domain } = DEFAULT_KEYSTONE_IDENTITY;
-  const session = createOpenStackSession({
-    credentials: {
-      auth: {
-        type: 'password',
-        authUrl: `${keystone.url}/v3`,
-        username: user.name,
-        userDomainName: domain.name,
-        password: user.password,
-        projectName: project.name,
-        projectDomainName: domain.name,
-      },
-      regionName: 'RegionOne',
-      source: 'test',
-    },
-    http: { sleep: async () => {}, random: () => 0.5, now: clock.now },
-  });
+  const session = keystoneSession(keystone.url, clock.now);
   const network = await session.service('network');
   const loadBalancer = await session.service('load-balancer');
   const [external] = await listNetworks(network, { name: 'External' });

@@ -1,5 +1,6 @@
 import {
   asWire,
+  type Wire,
   wireBoolean,
   wireNullableString,
   wireNumber,
@@ -7,7 +8,7 @@ import {
   wireStringMap,
   wireTime,
 } from '../wire/wire-fields.js';
-import type { AttachedServer, Attachment, Snapshot, Volume } from './cinder-types.js';
+import type { AttachedServer, Attachment, Backup, Snapshot, Volume } from './cinder-types.js';
 
 function toAttachedServer(value: unknown): AttachedServer {
   const wire = asWire(value);
@@ -43,8 +44,8 @@ export function toVolume(value: unknown): Volume {
   };
 }
 
-export function toSnapshot(value: unknown): Snapshot {
-  const wire = asWire(value);
+/** What a snapshot and a backup both say: a copy of one volume. */
+function volumeCopy(wire: Wire): Snapshot {
   return {
     id: wireString(wire, 'id') ?? '',
     volumeId: wireString(wire, 'volume_id') ?? '',
@@ -54,6 +55,19 @@ export function toSnapshot(value: unknown): Snapshot {
     size: wireNumber(wire, 'size') ?? 0,
     metadata: wireStringMap(wire, 'metadata'),
     createdAt: wireTime(wire, 'created_at'),
+  };
+}
+
+export function toSnapshot(value: unknown): Snapshot {
+  return volumeCopy(asWire(value));
+}
+
+export function toBackup(value: unknown): Backup {
+  const wire = asWire(value);
+  return {
+    ...volumeCopy(wire),
+    failReason: wireNullableString(wire, 'fail_reason'),
+    incremental: wireBoolean(wire, 'is_incremental') ?? false,
   };
 }
 

@@ -56,6 +56,25 @@ export interface Snapshot {
   createdAt: number | undefined;
 }
 
+/** Backup statuses (api-ref block-storage v3 "Backups"). */
+export type BackupStatus =
+  | 'creating'
+  | 'available'
+  | 'deleting'
+  | 'error'
+  | 'restoring'
+  | 'error_restoring'
+  | (string & {});
+
+/** A full (or incremental) copy of a volume in the backup store; it outlives the volume. `metadata` from volume 3.43. */
+export interface Backup extends Snapshot {
+  /** creating, available, deleting, error, restoring, error_restoring. */
+  status: BackupStatus;
+  /** Why an `error` backup failed. */
+  failReason: string | null;
+  incremental: boolean;
+}
+
 /** An attachment from the attachments API (volume ≥ 3.27). */
 export interface Attachment {
   id: string;

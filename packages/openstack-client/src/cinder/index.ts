@@ -6,10 +6,26 @@ export {
   getAttachment,
   listAttachments,
 } from './cinder-attachments.js';
-export { metadataFilter, toAttachment, toSnapshot, toVolume } from './cinder-mappers.js';
+export type { BackupInput, CreatedBackup } from './cinder-backups.js';
+export {
+  BACKUP_METADATA_MICROVERSION,
+  createBackup,
+  deleteBackup,
+  getBackup,
+  listBackups,
+} from './cinder-backups.js';
+export { metadataFilter, toAttachment, toBackup, toSnapshot, toVolume } from './cinder-mappers.js';
 export type { SnapshotInput } from './cinder-snapshots.js';
 export { createSnapshot, deleteSnapshot, getSnapshot, listSnapshots } from './cinder-snapshots.js';
-export type { AttachedServer, Attachment, Snapshot, Volume, VolumeStatus } from './cinder-types.js';
+export type {
+  AttachedServer,
+  Attachment,
+  Backup,
+  BackupStatus,
+  Snapshot,
+  Volume,
+  VolumeStatus,
+} from './cinder-types.js';
 export { DELETABLE_VOLUME_STATUSES } from './cinder-types.js';
 export {
   deleteVolumeMetadataKey,

@@ -43,13 +43,30 @@ export function checkVolumeAttachment(context: ConformanceContext, volume: Obser
   ).toBe(true);
 }
 
-/** Where `capabilities.volumeSnapshots`: snapshotting the hub's volume returns a snapshot id. */
+/**
+ * Where `capabilities.volumeSnapshots`: snapshotting the hub's volume returns a snapshot id; where
+ * the provider reports snapshots (`snapshotStatus`, `findSnapshot`), that snapshot completes and is
+ * found as the volume's, as `onDelete: snapshot` needs before it deletes the volume.
+ */
 export async function checkVolumeSnapshot(
   context: ConformanceContext,
   volume: ObservedVolumeV1,
 ): Promise<string> {
-  const { snapshotId } = await context.session.volumes.snapshot(volume);
+  const { volumes } = context.session;
+  const { snapshotId } = await volumes.snapshot(volume);
   expect(snapshotId, `volume ${volume.id}: snapshot id`).toBeTruthy();
+  if (volumes.snapshotStatus !== undefined) {
+    await waitFor(
+      context,
+      `snapshot ${snapshotId} of volume ${volume.id} completes`,
+      () => volumes.snapshotStatus?.(snapshotId) ?? Promise.resolve(undefined),
+      (status) => status === 'completed',
+    );
+  }
+  if (volumes.findSnapshot !== undefined) {
+    const found = await volumes.findSnapshot(volume);
+    expect(found?.id, `volume ${volume.id}: findSnapshot() finds snapshot ${snapshotId}`).toBe(snapshotId);
+  }
   return snapshotId;
 }
 

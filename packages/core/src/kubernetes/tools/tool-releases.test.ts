@@ -68,6 +68,23 @@ describe('toolReleases', () => {
     });
   });
 
+  it("leaves a tool out where an add-on says the cloud runs its own, unless the config asks for hubfleet's", () => {
+    const cloudScales: AddonSpecV1 = {
+      name: 'cloud-autoscaler',
+      reason: "the cloud's own cluster-autoscaler runs",
+      replacesTool: 'autoscaler',
+    };
+    const replaced = plan(configText(), [cloudScales]);
+    expect(replaced.releases.map((release) => release.release)).not.toContain('cluster-autoscaler');
+    expect(replaced.choices.find((choice) => choice.tool === 'cluster-autoscaler')).toEqual({
+      tool: 'cluster-autoscaler',
+      enabled: false,
+      reason: "the cloud's own cluster-autoscaler runs",
+    });
+    const asked = plan(configText({ tools: '  autoscaler: { enabled: true }' }), [cloudScales]);
+    expect(asked.releases.map((release) => release.release)).toContain('cluster-autoscaler');
+  });
+
   it('merges provider add-on values last, object by object', () => {
     const addon: AddonSpecV1 = {
       name: 'eks-autoscaler',

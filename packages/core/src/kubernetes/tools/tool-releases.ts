@@ -3,7 +3,7 @@ import type { ProviderV1 } from '../../provider/v1/provider.js';
 import type { AddonSpecV1 } from '../../provider/v1/session.js';
 import { NO_PROVISIONED_FACTS, type ProvisionedFacts } from '../provisioned.js';
 import { type Manifest, type ReleaseSpec, releaseId } from '../release.js';
-import type { ClusterTool } from './cluster-tool.js';
+import type { ClusterTool, ToolDecision } from './cluster-tool.js';
 import { managedMetadata } from './manifest-metadata.js';
 import { mergeValues } from './merge-values.js';
 import { TOOL_CATALOG } from './tool-catalog.js';
@@ -65,6 +65,17 @@ function namespaceSteps(steps: readonly ManifestStep[]): ManifestStep[] {
   }));
 }
 
+/** A tool the cloud runs its own equivalent of (`AddonSpecV1.replacesTool`), unless the config asks for it. */
+function replacedByAddon(
+  tool: ClusterTool,
+  config: HubfleetConfig,
+  addons: readonly AddonSpecV1[],
+): ToolDecision | undefined {
+  if (tool.configKey === undefined || config.tools[tool.configKey]?.enabled !== undefined) return undefined;
+  const replacement = addons.find((addon) => addon.replacesTool === tool.configKey);
+  return replacement === undefined ? undefined : { enabled: false, reason: replacement.reason };
+}
+
 /**
  * The cluster tools for this deployment as Helm releases (pinned charts, values with provider
  * add-ons merged last) and the objects they need, in dependency order, with the choice and reason
@@ -76,7 +87,10 @@ export function toolReleases(
   addons: readonly AddonSpecV1[] = [],
   facts: ProvisionedFacts = NO_PROVISIONED_FACTS,
 ): ToolReleasePlan {
-  const decided = TOOL_CATALOG.map((tool) => ({ tool, decision: tool.enabled(config, provider) }));
+  const decided = TOOL_CATALOG.map((tool) => ({
+    tool,
+    decision: replacedByAddon(tool, config, addons) ?? tool.enabled(config, provider),
+  }));
   const enabled = decided.filter((entry) => entry.decision.enabled);
   const idOf = new Map(
     enabled.map(({ tool }) => [tool.name, releaseId({ namespace: tool.namespace, release: tool.name })]),

@@ -1,6 +1,7 @@
 import type { HubConfig, NodeGroupConfig } from '../../config/index.js';
 import type { DeploymentLockApiV1 } from './lock.js';
 import type { MachineTypesApiV1 } from './machine-types.js';
+import type { ToolName } from './provider.js';
 import type { DeploymentFactsV1, ProviderResourceV1 } from './resources.js';
 import type { ProviderWarningV1 } from './warnings.js';
 
@@ -183,6 +184,12 @@ export interface AddonSpecV1 {
   toolValues?: Record<string, Record<string, unknown>>;
   /** Raw manifests applied without helm (e.g. a StorageClass). */
   manifests?: Record<string, unknown>[];
+  /**
+   * Optional in v1: the cloud runs its own equivalent of `tools.<tool>` (OpenStack: Magnum's
+   * cluster-autoscaler, which the cluster template's labels turn on). hubfleet's is then not
+   * installed, with this add-on's `reason`, unless the config sets `tools.<tool>.enabled` itself.
+   */
+  replacesTool?: ToolName;
 }
 
 export interface ProviderSessionV1 {

@@ -12,6 +12,7 @@ export const badRequest = (message: string) => cinderError(400, message);
 
 export const volumeNotFound = (id: string) => cinderError(404, `Volume ${id} could not be found.`);
 export const snapshotNotFound = (id: string) => cinderError(404, `Snapshot ${id} could not be found.`);
+export const backupNotFound = (id: string) => cinderError(404, `Backup ${id} could not be found.`);
 
 /** The message Cinder gives every refused delete (cinder/volume/api.py delete). */
 export const INVALID_VOLUME_DELETE =

@@ -43,6 +43,8 @@ function contextFor(state: CinderState, settings: CinderSettings, request: FakeR
   });
   if (!negotiated.ok) throw cinderError(negotiated.status, negotiated.message);
   const now = settings.clock.now();
+  // A sim state file written before backups were modelled has none.
+  state.backups ??= {};
   settleCinder(state, now);
   return {
     state,

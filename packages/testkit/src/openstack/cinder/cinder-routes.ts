@@ -7,6 +7,7 @@ import {
   listAttachments,
   showAttachment,
 } from './cinder-attachments.js';
+import { createBackup, deleteBackup, listBackupDetails, listBackups, showBackup } from './cinder-backups.js';
 import {
   deleteVolumeMetadataItem,
   mergeVolumeMetadata,
@@ -51,6 +52,11 @@ export const CINDER_ROUTES: readonly RestRoute<OpenStackOperation<CinderContext>
   route('GET', `${BASE}/snapshots/detail`, 'ListSnapshotDetails', listSnapshotDetails),
   route('GET', `${BASE}/snapshots/{snapshotId}`, 'ShowSnapshot', showSnapshot),
   route('DELETE', `${BASE}/snapshots/{snapshotId}`, 'DeleteSnapshot', deleteSnapshot),
+  route('POST', `${BASE}/backups`, 'CreateBackup', createBackup),
+  route('GET', `${BASE}/backups`, 'ListBackups', listBackups),
+  route('GET', `${BASE}/backups/detail`, 'ListBackupDetails', listBackupDetails),
+  route('GET', `${BASE}/backups/{backupId}`, 'ShowBackup', showBackup),
+  route('DELETE', `${BASE}/backups/{backupId}`, 'DeleteBackup', deleteBackup),
   route('POST', `${BASE}/attachments`, 'CreateAttachment', createAttachment),
   route('GET', `${BASE}/attachments`, 'ListAttachments', listAttachments),
   route('GET', `${BASE}/attachments/{attachmentId}`, 'ShowAttachment', showAttachment),

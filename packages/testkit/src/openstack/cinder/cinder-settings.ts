@@ -13,6 +13,9 @@ export interface CinderDurations {
   extend: number;
   createSnapshot: number;
   deleteSnapshot: number;
+  /** A full backup copies the whole volume to the backup store (Swift or Ceph): minutes, not seconds. */
+  createBackup: number;
+  deleteBackup: number;
 }
 
 export const DEFAULT_CINDER_DURATIONS: CinderDurations = {
@@ -23,6 +26,8 @@ export const DEFAULT_CINDER_DURATIONS: CinderDurations = {
   extend: 5_000,
   createSnapshot: 15_000,
   deleteSnapshot: 5_000,
+  createBackup: 60_000,
+  deleteBackup: 10_000,
 };
 
 /** Cinder's default per-project quotas ([DEFAULT] quota_volumes, quota_gigabytes, quota_snapshots). */
@@ -33,9 +38,18 @@ export interface CinderQuotas {
   gigabytes: number;
   /** @default 10 */
   snapshots: number;
+  /** quota_backups. @default 10 */
+  backups: number;
+  /** quota_backup_gigabytes. @default 1000 */
+  backupGigabytes: number;
 }
 
-export type CinderFailure = 'create-volume' | 'delete-volume' | 'extend-volume' | 'create-snapshot';
+export type CinderFailure =
+  | 'create-volume'
+  | 'delete-volume'
+  | 'extend-volume'
+  | 'create-snapshot'
+  | 'create-backup';
 
 export interface CinderFakeOptions {
   clock: Clock;
@@ -58,6 +72,8 @@ export interface CinderFakeOptions {
   maxLimit?: number;
   /** Persists the state (sim mode) after a change made outside a Cinder request (a Nova attach). */
   save?: () => void;
+  /** Whether a cinder-backup service runs; without one, creating a backup is 503. @default true */
+  backupService?: boolean;
 }
 
 export interface CinderSettings {
@@ -73,6 +89,7 @@ export interface CinderSettings {
   maxMicroversion: string;
   maxLimit: number;
   save: () => void;
+  backupService: boolean;
   failures: Array<{ operation: CinderFailure; reason: string }>;
 }
 
@@ -80,7 +97,14 @@ export function resolveCinderSettings(options: CinderFakeOptions): CinderSetting
   return {
     clock: options.clock,
     durations: { ...DEFAULT_CINDER_DURATIONS, ...options.durations },
-    quotas: { volumes: 10, gigabytes: 1000, snapshots: 10, ...options.quotas },
+    quotas: {
+      volumes: 10,
+      gigabytes: 1000,
+      snapshots: 10,
+      backups: 10,
+      backupGigabytes: 1000,
+      ...options.quotas,
+    },
     validToken: options.validToken,
     projectId: options.projectId ?? DEFAULT_KEYSTONE_IDENTITY.project.id,
     userId: options.userId ?? DEFAULT_KEYSTONE_IDENTITY.user.id,
@@ -90,6 +114,7 @@ export function resolveCinderSettings(options: CinderFakeOptions): CinderSetting
     maxMicroversion: options.maxMicroversion ?? '3.71',
     maxLimit: options.maxLimit ?? 1000,
     save: options.save ?? (() => {}),
+    backupService: options.backupService ?? true,
     failures: [],
   };
 }

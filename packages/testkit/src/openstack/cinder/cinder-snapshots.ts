@@ -5,22 +5,15 @@ import { scheduleTransition } from '../../framework/lifecycle.js';
 import type { OpenStackRequest } from '../shared/openstack-protocol.js';
 import { badRequest, overLimit, snapshotNotFound } from './cinder-errors.js';
 import { cinderPage, matchesMetadata, parseMetadataFilter } from './cinder-listing.js';
+import { findInProject, inProject } from './cinder-project.js';
 import { type CinderContext, dueIn, takeFailure } from './cinder-settings.js';
 import type { SnapshotRecord } from './cinder-state.js';
 import { renderSnapshot } from './cinder-views.js';
 import { checkQuota, findVolume, reply } from './cinder-volumes.js';
 
-function mine(context: CinderContext): SnapshotRecord[] {
-  return Object.values(context.state.snapshots).filter(
-    (snapshot) => snapshot.projectId === context.settings.projectId,
-  );
-}
-
-function findSnapshot(context: CinderContext, id: string): SnapshotRecord {
-  const snapshot = context.state.snapshots[id];
-  if (!snapshot || snapshot.projectId !== context.settings.projectId) throw snapshotNotFound(id);
-  return snapshot;
-}
+const mine = (context: CinderContext) => inProject(context, context.state.snapshots);
+const findSnapshot = (context: CinderContext, id: string) =>
+  findInProject(context, context.state.snapshots, id, snapshotNotFound);
 
 /**
  * POST /snapshots {"snapshot": {volume_id, name, force, metadata}} → 202, `creating` → `available`.

@@ -13,7 +13,8 @@ export type VolumeStatus =
   | 'error'
   | 'error_deleting'
   | 'extending'
-  | 'error_extending';
+  | 'error_extending'
+  | 'backing-up';
 
 export type SnapshotStatus = 'creating' | 'available' | 'deleting' | 'error' | 'error_deleting';
 
@@ -49,13 +50,17 @@ export interface VolumeRecord extends Transitioning<VolumeStatus> {
   pendingSize?: number;
   /** Where a failed operation lands (error, error_deleting…) instead of its normal end. */
   failTo?: VolumeStatus;
+  /** The status a `backing-up` volume returns to (available or in-use): Cinder's `previous_status`. */
+  previousStatus?: VolumeStatus;
 }
 
-export interface SnapshotRecord extends Transitioning<SnapshotStatus> {
+/** What a snapshot and a backup both record: a copy of one volume, in one project. */
+export interface VolumeCopyRecord {
   id: string;
   volumeId: string;
   name: string | null;
   description: string | null;
+  /** GiB, the volume's at the time. */
   size: number;
   metadata: Record<string, string>;
   projectId: string;
@@ -63,11 +68,24 @@ export interface SnapshotRecord extends Transitioning<SnapshotStatus> {
   updatedAt: number | null;
 }
 
+export interface SnapshotRecord extends Transitioning<SnapshotStatus>, VolumeCopyRecord {}
+
+/** Backup statuses (api-ref block-storage v3 "Backups"). */
+export type BackupStatus = 'creating' | 'available' | 'deleting' | 'error' | 'restoring' | 'error_restoring';
+
+/** A full copy of a volume in the backup store: it outlives the volume (api-ref "Backups"). */
+export interface BackupRecord extends Transitioning<BackupStatus>, VolumeCopyRecord {
+  incremental: boolean;
+  userId: string;
+  failReason: string | null;
+}
+
 export interface CinderState {
   volumes: Record<string, VolumeRecord>;
   snapshots: Record<string, SnapshotRecord>;
+  backups: Record<string, BackupRecord>;
 }
 
 export function createCinderState(): CinderState {
-  return { volumes: {}, snapshots: {} };
+  return { volumes: {}, snapshots: {}, backups: {} };
 }

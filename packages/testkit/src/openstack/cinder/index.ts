@@ -9,6 +9,8 @@ export type {
 } from './cinder-settings.js';
 export { DEFAULT_CINDER_DURATIONS } from './cinder-settings.js';
 export type {
+  BackupRecord as CinderBackupRecord,
+  BackupStatus as CinderBackupStatus,
   CinderState,
   SnapshotRecord as CinderSnapshotRecord,
   SnapshotStatus as CinderSnapshotStatus,
