@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { DEFAULT_CONFIG_FILE, discoverConfig } from './cli/config-discovery.js';
 import { checkSimFlags } from './cli/sim-flags.js';
+import { cliVersion } from './cli-package.js';
 
 const EXAMPLES = `
 Examples:
@@ -23,13 +23,6 @@ Examples:
 
 Without -c, commands use ./hubfleet.yaml. Colour only on a terminal, never with NO_COLOR or --no-color.
 Exit codes: 0 ok, 1 failed, 2 invalid input, 3 refused, 130 interrupted.`;
-
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return manifest.version;
-}
 
 const configOption = () =>
   new Option('-c, --config <file>', 'the hubfleet.yaml to use').default(
@@ -183,7 +176,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .description(
       'Provision JupyterHub-ready Kubernetes clusters on AWS, OpenStack, GKE and NeCTAR, and run many hubs on them from one file.',
     )
-    .version(version(), '-V, --version')
+    .version(cliVersion(), '-V, --version')
     .addHelpText('after', EXAMPLES)
     .option('--no-color', 'no colour, even on a terminal (as NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')
@@ -243,7 +236,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(outputOption())
     .action(async (options) => {
       const { versionCommand } = await import('./commands/version.js');
-      setExitCode(versionCommand(version(), options));
+      setExitCode(versionCommand(cliVersion(), options));
     });
 
   program

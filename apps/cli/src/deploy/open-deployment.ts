@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type {
   DeploymentGraph,
   HubfleetConfig,
@@ -9,6 +8,7 @@ import type {
 import { buildDeploymentGraph } from '@hubfleet/core/deployment';
 import { helmInstaller, simulatedInstaller } from '@hubfleet/core/kubernetes';
 import type { SimCloud, SimCloudFactory } from '@hubfleet/testkit/sim-registry';
+import { REPOSITORY_ROOT } from '../cli-package.js';
 import { parseSpeed } from '../sim/parse-speed.js';
 import { simStateDirectory } from '../sim/sim-state.js';
 import {
@@ -39,9 +39,6 @@ export interface OpenDeployment {
   sim?: { cloud: SimCloud; stateDirectory: string };
   close(): Promise<void>;
 }
-
-/** The repository's root: the project's own charts are `charts/<name>` under it. */
-export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** Waiting steps look again this often against the simulated cloud (it moves at --sim-speed). */
 const SIM_POLL_MS = 10;

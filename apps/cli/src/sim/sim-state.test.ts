@@ -4,7 +4,9 @@ import { simStateDirectory } from './sim-state.js';
 
 describe('simStateDirectory', () => {
   it('is .hubfleet/sim/<kind> next to the config, unless --state or HUBFLEET_SIM_DIR say otherwise', () => {
-    expect(simStateDirectory('gke', undefined, {}, '/work/examples')).toBe('/work/examples/.hubfleet/sim/gke');
+    expect(simStateDirectory('gke', undefined, {}, '/work/examples')).toBe(
+      '/work/examples/.hubfleet/sim/gke',
+    );
     expect(simStateDirectory('gke', undefined, { HUBFLEET_SIM_DIR: 'state' }, '/work/examples')).toBe(
       resolve('state', 'gke'),
     );
