@@ -33,18 +33,18 @@ export function upgradeDue(cloud: NectarCloud, installed: string | undefined): b
 }
 
 /**
- * A bootstrap's pending steps on a VM at `installed`: while an upgrade is due, the packages are the
- * upgrade scripts' to change (kubernetes-packages refuses a minor change), so that step is not
- * counted. A bootstrapped VM due an upgrade is bootstrapped, not half-made.
+ * A bootstrap's pending steps on a VM at `installed`: when that is not the config's minor, its
+ * packages are a version matter, not an unfinished bootstrap (kubernetes-packages refuses a minor
+ * change): the VM reports its version, and an upgrade is planned (or a downgrade refused) from it.
  */
 export function bootstrapPending(
   cloud: NectarCloud,
   pending: readonly string[],
   installed: string | undefined,
 ): string[] {
-  return upgradeDue(cloud, installed)
-    ? pending.filter((step) => step !== 'kubernetes-packages')
-    : [...pending];
+  const otherMinor =
+    installed !== undefined && versionChange(installed, cloud.config.cluster.kubernetesVersion) !== 'same';
+  return otherMinor ? pending.filter((step) => step !== 'kubernetes-packages') : [...pending];
 }
 
 /** The minors from `installed` up to the config's; a downgrade is refused (exit 3). */
