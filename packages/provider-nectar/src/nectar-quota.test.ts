@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { HubfleetError, type ProviderSessionV1 } from '@hubfleet/core';
-import type { NectarVmSim } from '@hubfleet/testkit';
+import { DEFAULT_NOVA_QUOTAS, NECTAR_PROFILE, type NectarVmSim } from '@hubfleet/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleConfig } from '../test/example-config.js';
 import { nectarSimSession } from '../test/nectar-sim-session.js';
@@ -12,6 +12,28 @@ const config = exampleConfig((text) =>
     .replace('instanceType: m3.large', 'instanceType: m3.xxlarge')
     .replace(/min: 4( +#[^\n]*)?\n(\s+)max: 4/, 'min: 3\n$2max: 3'),
 );
+
+describe("the sim NeCTAR project's allocation", () => {
+  it('holds the UniMelb example as shipped (7 VMs, 42 cores, 84 GiB), which the default Nova quota does not', () => {
+    const example = exampleConfig();
+    const flavors = [
+      example.provider.controlPlane.flavor,
+      example.provider.storageNode.flavor,
+      ...example.cluster.nodeGroups.flatMap((group) => Array(group.min).fill(group.instanceType)),
+    ].map((name) => NECTAR_PROFILE.flavors.find((flavor) => flavor.name === name));
+    const used = {
+      instances: flavors.length,
+      cores: flavors.reduce((sum, flavor) => sum + (flavor?.vcpus ?? Infinity), 0),
+      ram: flavors.reduce((sum, flavor) => sum + (flavor?.ram ?? Infinity), 0),
+    };
+    expect(used).toEqual({ instances: 7, cores: 42, ram: 84 * 1024 });
+    const allocation = { ...DEFAULT_NOVA_QUOTAS, ...NECTAR_PROFILE.novaQuotas };
+    expect(used.cores).toBeLessThanOrEqual(allocation.cores);
+    expect(used.ram).toBeLessThanOrEqual(allocation.ram);
+    expect(used.instances).toBeLessThanOrEqual(allocation.instances);
+    expect(used.cores).toBeGreaterThan(DEFAULT_NOVA_QUOTAS.cores);
+  });
+});
 
 /** The error `work` rejects with: a HubfleetError, or the test fails. */
 async function errorOf(work: Promise<unknown>): Promise<HubfleetError> {
