@@ -83,12 +83,12 @@ export function nectarNodeGroups(cloud: NectarCloud, provision: Provisioner): No
     };
   }
 
-  /** Each VM on an older minor than the config's, one at a time, in kubeadm's order. */
-  async function upgradeNodes(control: Server, vms: readonly Server[]): Promise<void> {
+  /** Each joined VM on an older minor than the config's, one at a time, in kubeadm's order. */
+  async function upgradeNodes(group: string, control: Server, vms: readonly Server[]): Promise<void> {
     const due: Array<{ vm: Server; minor: string }> = [];
     for (const vm of vms) {
-      const minor = await peekServer(cloud, vm, kubeletMinor);
-      if (minor !== undefined && upgradeDue(cloud, minor)) due.push({ vm, minor });
+      const { joined: member, minor } = await nodeState(group, vm);
+      if (member && minor !== undefined && upgradeDue(cloud, minor)) due.push({ vm, minor });
     }
     if (due.length === 0) return;
     await withServer(cloud, control, async (controlConnection) => {
@@ -129,7 +129,7 @@ export function nectarNodeGroups(cloud: NectarCloud, provision: Provisioner): No
       ),
     );
     const vms = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-    await upgradeNodes(control, vms);
+    await upgradeNodes(group.name, control, vms);
     const waiting = (
       await Promise.all(vms.map(async (vm) => ((await joined(group.name, vm)) ? [] : [vm])))
     ).flat();
