@@ -47,6 +47,11 @@ describe('hubfleet up / status / down --sim on examples/nectar-unimelb.yaml', { 
     ]);
     expect(status.hubs).toEqual([expect.objectContaining({ name: 'comp20003', ready: true })]);
     expect(status.resources).toEqual([
+      expect.objectContaining({
+        id: 'security-group/comp20003-jh-hubfleet',
+        ready: true,
+        detail: 'SSH and the Kubernetes API admit 0.0.0.0/0 (anywhere: set provider.operatorCidrs)',
+      }),
       {
         id: 'storage-node/comp20003-jh-storage',
         kind: 'storage-node',

@@ -7,6 +7,10 @@ const flavorChoice = (what: string, example: string) =>
     })
     .describe(`The ${what} VM.`);
 
+/** `a.b.c.d/n`, each octet 0-255, n 0-32. */
+const IPV4_CIDR =
+  /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\/(3[0-2]|[12]?\d)$/;
+
 const classicNetwork = z
   .strictObject({
     kind: z.literal('classic').describe('NeCTAR classic networking: each VM gets a public address directly.'),
@@ -64,6 +68,18 @@ export const nectarProviderSettingsSchema = z
       .default({ kind: 'classic' })
       .describe(
         'classic (public addresses on the VMs, the default) or private (a project network with floating IPs).',
+      ),
+    operatorCidrs: z
+      .array(
+        z
+          .string()
+          .regex(IPV4_CIDR, 'an IPv4 range in CIDR notation, e.g. 128.250.0.0/16 or 203.0.113.7/32')
+          .describe('An IPv4 range in CIDR notation, e.g. 203.0.113.7/32.'),
+      )
+      .min(1)
+      .optional()
+      .describe(
+        'Where the operator runs hubfleet from: SSH (22) and the Kubernetes API (6443) admit only these ranges (the API also the nodes); absent: 0.0.0.0/0, and validate warns.',
       ),
     controlPlane: flavorChoice('Kubernetes control-plane', 'm3.medium'),
     storageNode: flavorChoice('NFS server holding hub storage', 'm3.small'),

@@ -13,6 +13,7 @@ const provider = {
   availabilityZone: 'melbourne-qh2',
   image: 'NeCTAR Ubuntu 24.04 LTS (Noble) amd64',
   keypair: { name: 'comp20003', privateKeyFile: './keys/comp20003.pem' },
+  operatorCidrs: ['203.0.113.7/32'],
   controlPlane: { flavor: 'm3.medium' },
   storageNode: { flavor: 'm3.small' },
 };
@@ -92,6 +93,22 @@ describe('keypair', () => {
     const [issue] = issuesAt({ provider: { keypair } }, 'provider.keypair.privateKeyFile');
     expect(issue?.severity).toBe('warning');
     expect(issue?.message).toContain('does not exist on this machine');
+  });
+});
+
+describe('operatorCidrs', () => {
+  it('warns that SSH and the API server are open to anywhere without it, naming the field', () => {
+    const [issue] = issuesAt({ provider: { operatorCidrs: undefined } }, 'provider');
+    expect(issue).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining('open to 0.0.0.0/0'),
+      hint: expect.stringContaining('provider.operatorCidrs'),
+    });
+  });
+
+  it('refuses an address range that is not IPv4 CIDR', () => {
+    const [issue] = issuesAt({ provider: { operatorCidrs: ['10.0.0.300/8'] } }, 'provider.operatorCidrs[0]');
+    expect(issue).toMatchObject({ severity: 'error', message: expect.stringContaining('CIDR notation') });
   });
 });
 

@@ -128,6 +128,17 @@ function checkScaling(config: Config): ConfigIssue[] {
   return issues;
 }
 
+function checkOperatorAccess(provider: NectarProviderSettings): ConfigIssue[] {
+  if (provider.operatorCidrs !== undefined) return [];
+  return [
+    warning(
+      ['provider'],
+      'SSH (22) and the Kubernetes API (6443) of every VM are open to 0.0.0.0/0: hubfleet cannot know offline where you run it from',
+      'set provider.operatorCidrs to the ranges you run hubfleet from, e.g. operatorCidrs: [203.0.113.7/32]',
+    ),
+  ];
+}
+
 function checkImage(image: string): ConfigIssue[] {
   if (/ubuntu/i.test(image)) return [];
   return [
@@ -153,6 +164,7 @@ export function validateNectarConfig(config: Config, context: ValidationContextV
     ...checkImage(provider.image),
     ...checkPrivateKeyFile(provider.keypair.privateKeyFile, context.configDirectory),
     ...checkNetwork(provider.network),
+    ...checkOperatorAccess(provider),
     ...checkVmFlavor(provider.controlPlane.flavor, 'controlPlane'),
     ...checkVmFlavor(provider.storageNode.flavor, 'storageNode'),
     ...config.cluster.nodeGroups.flatMap(checkGpuGroup),

@@ -17,6 +17,7 @@ import type { NectarCloud } from './cloud/nectar-cloud.js';
 import { nectarCluster } from './cloud/nectar-cluster.js';
 import { withRetryableCalls } from './cloud/nectar-errors.js';
 import { nectarNodeGroups } from './cloud/nectar-node-groups.js';
+import { nectarOperatorAccess } from './cloud/nectar-operator-access.js';
 import { provisioner } from './cloud/nectar-provisioning.js';
 import { simulatedPrivateKey } from './cloud/nectar-sim-key.js';
 import { publicKeyOf, readPrivateKey } from './cloud/nectar-ssh-key.js';
@@ -114,7 +115,10 @@ export async function createNectarSession(
       nectarVolumes(cloud, storage, () => convergeStorage(cloud, provision, storage)),
     ),
     addons: () => [],
-    resources: () => [withRetryableCalls(nectarStorageNode(cloud, provision, storage))],
+    resources: () => [
+      withRetryableCalls(nectarOperatorAccess(cloud)),
+      withRetryableCalls(nectarStorageNode(cloud, provision, storage)),
+    ],
     close: async () => undefined,
   };
 }

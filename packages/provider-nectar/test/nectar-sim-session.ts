@@ -31,7 +31,17 @@ export async function nectarSimSession(
     speed: 2000,
     ...(options.faultRate === undefined ? {} : { faults: { rate: options.faultRate, seed: 7 } }),
   });
-  const session = await connectNectar(
+  const session = await sessionOn(sim, config, directory);
+  return { sim, session, directory };
+}
+
+/** Another session on a running NeCTAR sim, e.g. of the same deployment with an edited config. */
+export function sessionOn(
+  sim: NectarVmSim,
+  config: HubfleetConfig<NectarProviderSettings>,
+  directory: string,
+): Promise<ProviderSessionV1> {
+  return connectNectar(
     config,
     {
       configDirectory: directory,
@@ -39,5 +49,4 @@ export async function nectarSimSession(
     },
     { pollIntervalMs: 20 },
   );
-  return { sim, session, directory };
 }

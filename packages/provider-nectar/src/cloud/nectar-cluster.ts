@@ -13,6 +13,7 @@ import { ownedFloatingIps, releaseNetwork } from './nectar-network.js';
 import type { Provisioner } from './nectar-provisioning.js';
 import { findSecurityGroup, removeSecurityGroup } from './nectar-security-group.js';
 import { deleteServerAndWait, ownedServers, reachableAddress, serverNamed } from './nectar-servers.js';
+import { bootstrapPending, controlPlaneMinor, upgradeControlPlane } from './nectar-upgrade.js';
 import { peekServer, withServer } from './nectar-vm-access.js';
 
 /** kubeadm's default Service range, which the bootstrap keeps. */
@@ -25,19 +26,22 @@ export function nectarCluster(cloud: NectarCloud, provision: Provisioner): Clust
 
   const controlPlane = async (): Promise<Server | undefined> => serverNamed(await ownedServers(cloud), name);
 
-  async function installedMinor(server: Server): Promise<{ pending: string[]; minor: string } | undefined> {
+  /** The control plane's bootstrap steps still to do, and the minor version its API server runs. */
+  async function installedState(server: Server): Promise<{ pending: string[]; minor: string } | undefined> {
     return peekServer(cloud, server, async (connection) => {
+      const minor = await controlPlaneMinor(connection);
       const steps = await pending(connection, controlPlaneRun(cloud, server));
-      const version = await connection.exec('kubeadm version -o short');
-      const minor = /^v?(\d+\.\d+)/.exec(version.stdout.trim())?.[1];
-      return { pending: steps, minor: minor ?? cloud.config.cluster.kubernetesVersion };
+      return {
+        pending: bootstrapPending(cloud, steps, minor),
+        minor: minor ?? cloud.config.cluster.kubernetesVersion,
+      };
     });
   }
 
   async function observe(): Promise<ObservedClusterV1 | undefined> {
     const server = await controlPlane();
     if (server === undefined) return undefined;
-    const state = server.status === 'ACTIVE' ? await installedMinor(server) : undefined;
+    const state = server.status === 'ACTIVE' ? await installedState(server) : undefined;
     const address = reachableAddress(server);
     return {
       name,
@@ -52,7 +56,10 @@ export function nectarCluster(cloud: NectarCloud, provision: Provisioner): Clust
     };
   }
 
-  /** Create (or find) the VM and run control-plane.sh; every finished step is only checked again. */
+  /**
+   * Create (or find) the VM, upgrade its Kubernetes when the config's minor is newer (the workers
+   * follow in their nodegroups' steps), and run control-plane.sh; every finished step is only checked.
+   */
   async function converge(): Promise<void> {
     const server = await provision.ensureVm({
       name,
@@ -60,7 +67,10 @@ export function nectarCluster(cloud: NectarCloud, provision: Provisioner): Clust
       flavor: cloud.config.provider.controlPlane.flavor,
       flavorField: 'provider.controlPlane.flavor',
     });
-    await withServer(cloud, server, (connection) => run(connection, controlPlaneRun(cloud, server)));
+    await withServer(cloud, server, async (connection) => {
+      await upgradeControlPlane(cloud, connection, await controlPlaneMinor(connection));
+      await run(connection, controlPlaneRun(cloud, server));
+    });
   }
 
   /** What is left once the control plane is gone: other VMs, the security group, floating IPs. */

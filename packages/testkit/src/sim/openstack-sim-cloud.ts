@@ -45,7 +45,7 @@ export interface OpenStackSimCloudOptions extends SimCloudStartOptions {
   /** Nova's own settings: scripted build outcomes (ERROR, a BUILD that never ends), durations, machines. */
   nova?: Pick<
     NovaFakeOptions,
-    'buildOutcomes' | 'buildErrorRate' | 'durations' | 'ownAddressFor' | 'machineReady'
+    'buildOutcomes' | 'buildErrorRate' | 'durations' | 'ownAddressFor' | 'machineReady' | 'quotas'
   >;
   /** Called after every successful mutating call of a service (the NeCTAR VM sim follows Nova, Neutron and Cinder). */
   afterMutation?: (service: 'nova' | 'neutron' | 'cinder') => void;
@@ -187,6 +187,7 @@ export async function startOpenStackSimCloud(options: OpenStackSimCloudOptions):
         imageExists: glance.fake.imageExists,
         ...(options.hostKeysFor ? { hostKeysFor: options.hostKeysFor } : {}),
         ...options.nova,
+        quotas: { ...profile.novaQuotas, ...options.nova?.quotas },
         stateFile: stateFile('nova'),
         afterMutation: () => options.afterMutation?.('nova'),
       }),

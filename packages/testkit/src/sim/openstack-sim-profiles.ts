@@ -1,6 +1,7 @@
 import type { ImageSeed } from '../openstack/glance/glance-images.js';
 import type { MagnumFakeOptions } from '../openstack/magnum/magnum-settings.js';
 import type { ExternalNetworkSeed } from '../openstack/neutron/neutron-settings.js';
+import type { NovaQuotas } from '../openstack/nova/nova-settings.js';
 import type { FlavorRecord } from '../openstack/nova/nova-state.js';
 
 /** What makes one simulated OpenStack cloud look like a particular real one. */
@@ -14,6 +15,8 @@ export interface OpenStackSimProfile {
   /** Public cluster templates the operators of this cloud publish (Magnum). */
   clusterTemplates: Array<Record<string, unknown>>;
   magnum?: Pick<MagnumFakeOptions, 'maxMicroversion'>;
+  /** The project's compute allocation, where it differs from Nova's defaults (20 cores, 50 GiB). */
+  novaQuotas?: Partial<NovaQuotas>;
 }
 
 function flavor(
@@ -152,4 +155,7 @@ export const NECTAR_PROFILE: OpenStackSimProfile = {
     { name: 'monash', cidr: '118.138.232.0/22' },
   ],
   clusterTemplates: [],
+  // A course's allocation (invented size; NeCTAR grants RAM at 4 GiB per core): the UniMelb example
+  // (42 cores, 84 GiB in 7 VMs) fits, with room for a VM replaced or a nodegroup grown.
+  novaQuotas: { instances: 20, cores: 64, ram: 64 * 4 * 1024 },
 };

@@ -34,6 +34,8 @@ export interface ControlVm {
 export interface KubeadmControl {
   readonly url: string;
   readonly state: KubeadmControlState;
+  /** Every cluster API call and kubeadm control call (service `kubeadm`: `upgrade`, `kubelet`, …), in order. */
+  readonly callLogFile: string;
   /** Tell it where a VM is; a cluster an earlier process recorded for it is served again. */
   registerVm(name: string, vm: ControlVm): Promise<void>;
   /** The VM is gone for good: its Nodes go (the sim has no NotReady Nodes) and a cluster it ran stops. */
@@ -83,7 +85,8 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
   const starting = new Map<string, Promise<RunningKubernetesFake>>();
   const clock = createClock(1000);
   const faults = createFaultInjector();
-  const callLog = createCallLog(join(directory, 'kubernetes-calls.jsonl'));
+  const callLogFile = join(directory, 'kubernetes-calls.jsonl');
+  const callLog = createCallLog(callLogFile);
 
   async function serve(record: KubeadmClusterRecord): Promise<RunningKubernetesFake> {
     const [host = '127.0.0.1'] = record.endpoint.split(':');
@@ -349,13 +352,26 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
 
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // In the call log with the clusters' API calls, in the order they came: tests read kubeadm's
+    // order (upgrade apply, upgrade node, kubelet restarts) against the drains and uncordons.
+    const log = (status: number) =>
+      callLog.record({
+        service: 'kubeadm',
+        operation: url.pathname.slice(1),
+        mutating: !['/cluster', '/ca'].includes(url.pathname),
+        status,
+        time: clock.now(),
+      });
     route(request, url).then(
       (text) => {
+        log(200);
         response.writeHead(200, { 'content-type': 'text/plain' });
         response.end(text);
       },
       (problem: unknown) => {
-        response.writeHead(problem instanceof KubeadmError ? 409 : 500, { 'content-type': 'text/plain' });
+        const status = problem instanceof KubeadmError ? 409 : 500;
+        log(status);
+        response.writeHead(status, { 'content-type': 'text/plain' });
         response.end(`${problem instanceof Error ? problem.message : String(problem)}\n`);
       },
     );
@@ -366,6 +382,7 @@ export async function startKubeadmControl(directory: string): Promise<KubeadmCon
   return {
     url,
     state,
+    callLogFile,
     async registerVm(name, vm) {
       vms.set(name, vm);
       const record = state.clusters[name];
