@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const examples = (process.env.BENCH_EXAMPLES ?? 'aws-dsosu.yaml,gke-rhodes.yaml,openstack-stfc.yaml').split(',');
+const examples = (process.env.BENCH_EXAMPLES ?? 'aws-dsosu.yaml,gke-rhodes.yaml,openstack-stfc.yaml').split(
+  ',',
+);
 const variants = {
   tsc: join(root, 'apps/cli/dist/main.js'),
   bundle: join(root, 'apps/cli/dist/bundle/main.js'),
@@ -31,7 +33,8 @@ function run(entry, directory, config) {
     env: { PATH: process.env.PATH, HOME: directory },
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`${entry} up -c ${config} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${entry} up -c ${config} exited ${result.status}: ${result.stderr}`);
   return { cpu: childrenCpuMs() - cpuBefore, wall: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
