@@ -177,7 +177,7 @@ export function listObjects(context: StorageContext, request: GoogleRequest): un
       if (start === -1) start = all.length;
     }
   }
-  const page = all.slice(start, start + Math.min(max, 1000));
+  const page = all.slice(start, start + Math.min(max, context.state.listPageLimit ?? 1000));
   const last = page.at(-1);
   return {
     kind: 'storage#objects',
