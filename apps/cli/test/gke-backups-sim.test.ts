@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STACK_TRACE } from './cli-harness.js';
@@ -21,7 +21,8 @@ interface StoredBucket {
 
 /**
  * velero on GKE through Workload Identity, end to end on the simulated project: the bucket, the Google
- * service account and its grants are made once, read on the second `up`, and `down` keeps the bucket.
+ * service account and its grants are made once, read on the second `up`, and `down` keeps the bucket;
+ * only `down --delete-data` with every hub's `onDelete: delete` empties and deletes it.
  */
 describe('hubfleet up / down --sim: Rhodes with velero backups to GCS', { timeout: 600_000 }, () => {
   const workspace = simWorkspace('gke-rhodes.yaml', withBackups);
@@ -55,6 +56,7 @@ describe('hubfleet up / down --sim: Rhodes with velero backups to GCS', { timeou
     ]);
     const status = JSON.parse((await sim(workspace, 'status', ['--output', 'json'])).stdout);
     expect(status.resources).toContainEqual(expect.objectContaining({ id: 'identity/velero', ready: true }));
+    expect(status.resources).toContainEqual(expect.objectContaining({ id: `bucket/${BUCKET}`, ready: true }));
     expect(status.tools).toContainEqual(expect.objectContaining({ release: 'velero', ready: true }));
   });
 
@@ -71,5 +73,44 @@ describe('hubfleet up / down --sim: Rhodes with velero backups to GCS', { timeou
     expect((await inventory(workspace, 'jupyter')).identities).toEqual([]);
     expect(bucket()).toMatchObject({ labels: { 'hubfleet-deployment': 'jupyter' }, versioning: true });
     expect(bucket()?.iam.bindings.map((binding) => binding.role)).not.toContain('roles/storage.objectAdmin');
+    expect(run.stdout).toMatch(
+      new RegExp(`Kept bucket/${BUCKET}: not every hub has storage\\.onDelete: delete`),
+    );
+  });
+
+  it('down --delete-data with every hub deleting empties the bucket (every generation) and deletes it', async () => {
+    writeFileSync(
+      workspace.config,
+      readFileSync(workspace.config, 'utf8').replace('onDelete: retain', 'onDelete: delete'),
+    );
+    // A backup velero wrote, in two generations: the live one and the one it overwrote.
+    const file = join(workspace.stateDirectory, 'storage.json');
+    const storage = JSON.parse(readFileSync(file, 'utf8'));
+    const backup = {
+      bucket: BUCKET,
+      name: 'backups/nightly/velero-backup.json',
+      metageneration: 1,
+      contentType: 'application/json',
+      data: '{}',
+      timeCreated: 0,
+      updated: 0,
+    };
+    storage.objects[`${BUCKET}/${backup.name}`] = { ...backup, generation: '1700000000000002' };
+    storage.noncurrent.push({ ...backup, generation: '1700000000000001', timeDeleted: 0 });
+    writeFileSync(file, JSON.stringify(storage));
+
+    const { result: run, calls } = await callsDuring(workspace, () =>
+      sim(workspace, 'down', ['--yes', '--delete-data']),
+    );
+    // Both generations of the backup, and the deployment lock's own object when down releases it.
+    const deleted = calls.filter((call) => call.operation === 'DeleteObject');
+    expect(deleted.map((call) => call.status)).toEqual([204, 204, 204]);
+    expect(calls.map((call) => call.operation)).toContain('ListObjects');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(run.code).toBe(0);
+    expect(bucket()).toBeUndefined();
+    const left = state<{ objects: Record<string, unknown>; noncurrent: unknown[] }>('storage');
+    expect(Object.keys(left.objects).filter((key) => key.startsWith(`${BUCKET}/`))).toEqual([]);
+    expect(left.noncurrent).toEqual([]);
   });
 });

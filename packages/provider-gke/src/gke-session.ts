@@ -18,6 +18,7 @@ import { gkeNodePools } from './gke-node-pools.js';
 import { clusterOperations } from './gke-operations.js';
 import { DEFAULT_BACKOFF } from './gke-retry.js';
 import { veleroBucket } from './gke-velero-account.js';
+import { veleroBucketResource } from './gke-velero-bucket-resource.js';
 import { veleroIdentityResource } from './gke-velero-resource.js';
 import { gkeVolumes } from './gke-volumes.js';
 
@@ -57,7 +58,9 @@ export async function createGkeSession(
       const bucket = veleroBucket(config);
       return [
         ...(target === undefined ? [] : [target]),
-        ...(bucket === undefined ? [] : [veleroIdentityResource(gke, operations, bucket)]),
+        ...(bucket === undefined
+          ? []
+          : [veleroBucketResource(gke, bucket), veleroIdentityResource(gke, operations, bucket)]),
       ];
     },
     lock: gkeDeploymentLock(gke),

@@ -55,12 +55,30 @@ export async function getBucket(gke: GkeDeployment, name: string): Promise<GcsBu
   return answer?.data;
 }
 
+/** What the `bucket/<name>` step sees: whether it is this deployment's, and what an owned one lacks. */
+export interface ObservedVeleroBucket {
+  owned: boolean;
+  /** Settings an owned bucket lacks (`versioning`, `iamConfiguration`); empty for the operator's. */
+  missing: string[];
+}
+
+export async function observeVeleroBucket(
+  gke: GkeDeployment,
+  name: string,
+): Promise<ObservedVeleroBucket | undefined> {
+  const bucket = await getBucket(gke, name);
+  if (bucket === undefined) return undefined;
+  const owned = isOwnBucket(gke, bucket);
+  return { owned, missing: owned ? Object.keys(missingBucketSettings(gke, bucket)) : [] };
+}
+
 /**
  * velero's backup bucket: made when missing, in the cluster's region, with uniform bucket-level
  * access (IAM only, no object ACLs), public access prevented, versioning on (a deleted or
  * overwritten backup can be recovered) and the ownership labels. A bucket of that name that is
  * already there and not labelled as this deployment's is used as it is (an operator's own bucket).
- * hubfleet never deletes it: backups outlive the cluster, also on `down`.
+ * Backups outlive the cluster: only `down --delete-data` deletes an owned bucket
+ * (`gke-velero-bucket-delete.ts`).
  */
 export async function ensureVeleroBucket(gke: GkeDeployment, name: string): Promise<GcsBucket> {
   const subject = `bucket/${name}`;

@@ -1,10 +1,9 @@
-import type { ProviderResourceV1, ResourceContextV1 } from '@hubfleet/core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { rhodesConfig, startGoogleFakes } from '../test/gke-fake-world.js';
+import type { ResourceContextV1 } from '@hubfleet/core';
+import { describe, expect, it, vi } from 'vitest';
+import { operatorBucket, rhodesConfig } from '../test/gke-fake-world.js';
+import { veleroWorlds } from '../test/gke-velero-world.js';
 import { gkeAddons } from './gke-addons.js';
 import { gkeBackupStorage } from './gke-backup-storage.js';
-import { connectGke } from './gke-connect.js';
-import type { GkeProviderSession } from './gke-session.js';
 import type { ObservedVeleroIdentity } from './gke-velero-resource.js';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -13,41 +12,29 @@ const PROJECT = 'rhodes-cs';
 const BUCKET = 'rhodes-cs-backups';
 const EMAIL = `velero-jupyter@${PROJECT}.iam.gserviceaccount.com`;
 const MEMBER = `serviceAccount:${PROJECT}.svc.id.goog[velero/velero]`;
-type Fakes = Awaited<ReturnType<typeof startGoogleFakes>>;
-const open: { fakes: Fakes; session: GkeProviderSession }[] = [];
-
-afterEach(async () => {
-  for (const { fakes, session } of open.splice(0)) {
-    await session.close();
-    await fakes.close();
-  }
-});
-
+const openWorld = veleroWorlds(PROJECT, BUCKET);
+const world = async () => {
+  const opened = await openWorld();
+  return {
+    ...opened,
+    resource: opened.step<ObservedVeleroIdentity>('identity'),
+    bucket: opened.step<unknown>('bucket'),
+  };
+};
 const context = { signal: new AbortController().signal } as ResourceContextV1;
-
-async function world() {
-  const fakes = await startGoogleFakes(PROJECT);
-  const config = rhodesConfig('jupyter', PROJECT, { backupBucket: BUCKET });
-  const session = await connectGke(
-    config,
-    { configDirectory: process.cwd(), simulation: { endpoints: fakes.endpoints, credentials: fakes.key } },
-    { pollIntervalMs: 2, retryDelayMs: 1 },
-  );
-  open.push({ fakes, session });
-  const resource = session
-    .resources?.()
-    .find((each) => each.kind === 'identity') as ProviderResourceV1<ObservedVeleroIdentity>;
-  const mutating = () => fakes.callLog.count({ mutating: true });
-  return { fakes, session, config, resource, mutating };
-}
 
 describe('velero on GKE: Workload Identity and the backup bucket', () => {
   it('makes the bucket, the Google service account and both grants once, then only reads', async () => {
-    const { fakes, session, resource, mutating } = await world();
-    expect(resource).toMatchObject({ dependsOn: ['cluster', 'nodegroups'], requiredBy: ['tool:velero'] });
+    const { fakes, session, resource, bucket: bucketStep, mutating } = await world();
+    expect(resource).toMatchObject({
+      dependsOn: ['cluster', 'nodegroups', `resource:${BUCKET}`],
+      requiredBy: ['tool:velero'],
+    });
+    expect(bucketStep).toMatchObject({ name: BUCKET, requiredBy: ['tool:velero'] });
     await session.cluster.create();
     expect(await resource.observe(context)).toBeUndefined();
     expect(resource.diff(undefined).action).toBe('create');
+    await bucketStep.apply('create', context);
     await resource.apply('create', context);
 
     const bucket = fakes.storage.state.buckets[BUCKET];
@@ -97,8 +84,9 @@ describe('velero on GKE: Workload Identity and the backup bucket', () => {
   });
 
   it('turns Workload Identity on for an adopted cluster and its pools before IAM accepts the binding', async () => {
-    const { fakes, session, resource } = await world();
+    const { fakes, session, resource, bucket } = await world();
     await session.cluster.create();
+    await bucket.apply('create', context);
     // As if made by hand: no Workload Identity pool, pools on the Compute Engine metadata server.
     const cluster = Object.values(fakes.container.state.clusters)[0];
     if (cluster === undefined) throw new Error('the cluster should exist');
@@ -125,24 +113,7 @@ describe('velero on GKE: Workload Identity and the backup bucket', () => {
   it("uses an operator's own bucket as it is, and on delete removes the account and its grant but keeps the bucket", async () => {
     const { fakes, session, resource } = await world();
     await session.cluster.create();
-    fakes.storage.state.buckets[BUCKET] = {
-      name: BUCKET,
-      id: BUCKET,
-      project: PROJECT,
-      projectNumber: '1234',
-      location: 'US',
-      locationType: 'multi-region',
-      storageClass: 'STANDARD',
-      labels: { team: 'cs' },
-      versioning: false,
-      uniformBucketLevelAccess: true,
-      uniformSince: 0,
-      publicAccessPrevention: 'inherited',
-      metageneration: 1,
-      timeCreated: 0,
-      updated: 0,
-      iam: { bindings: [], revision: 1 },
-    };
+    fakes.storage.state.buckets[BUCKET] = operatorBucket(BUCKET, PROJECT);
     await resource.apply('create', context);
     expect(fakes.storage.state.buckets[BUCKET]).toMatchObject({ versioning: false, labels: { team: 'cs' } });
     expect(resource.diff(await resource.observe(context)).action).toBe('noop');
@@ -154,8 +125,9 @@ describe('velero on GKE: Workload Identity and the backup bucket', () => {
   });
 
   it('grants compute.storageAdmin on the project once, retries a concurrent writer, and down takes only its member', async () => {
-    const { fakes, session, resource, mutating } = await world();
+    const { fakes, session, resource, bucket, mutating } = await world();
     await session.cluster.create();
+    await bucket.apply('create', context);
     const OTHER = 'user:ops@rhodes.edu';
     const SELF = `serviceAccount:${EMAIL}`;
     fakes.resourcemanager.state.policies[PROJECT] = {

@@ -3,7 +3,7 @@ import { isGoogleAlreadyExists } from './gke-errors.js';
 import { hasMember, type IamPolicy, updatePolicy, withMember } from './gke-iam-policy.js';
 import { googleRest, segment } from './gke-rest.js';
 import { veleroAccountEmail, veleroAccountId, veleroWorkloadMember } from './gke-velero-account.js';
-import { ensureVeleroBucket, getBucket } from './gke-velero-bucket.js';
+import { getBucket } from './gke-velero-bucket.js';
 
 export const WORKLOAD_IDENTITY_USER = 'roles/iam.workloadIdentityUser';
 /** velero signs download URLs (`velero backup logs`) as its own account: signBlob on itself. */
@@ -110,11 +110,11 @@ export function gkeVeleroIdentity(gke: GkeDeployment, bucket: string) {
   }
 
   /**
-   * The bucket, the account, then the bindings. The Workload Identity binding needs the cluster's
-   * pool to exist (IAM refuses a member of a pool no cluster has made), so this runs after the cluster.
+   * The account, then the bindings. The Workload Identity binding needs the cluster's pool to exist
+   * (IAM refuses a member of a pool no cluster has made), so this runs after the cluster; the bucket
+   * binding needs the bucket (the `bucket/<name>` step, before this one).
    */
   async function ensure(): Promise<void> {
-    await ensureVeleroBucket(gke, bucket);
     if ((await observe()) === undefined) await ensureAccount();
     await updatePolicy(
       accountPolicy,
@@ -139,7 +139,7 @@ export function gkeVeleroIdentity(gke: GkeDeployment, bucket: string) {
 
   /**
    * The account and its grants on the bucket and the project go (only its own member: other members
-   * of those roles stay); the bucket and its backups stay.
+   * of those roles stay). The bucket is its own step (`bucket/<name>`), deleted after this one.
    */
   async function remove(): Promise<void> {
     await updatePolicy(projectPolicy, writeProjectPolicy, (policy) =>

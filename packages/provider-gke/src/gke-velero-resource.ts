@@ -43,10 +43,11 @@ export function diffVeleroIdentity(
 }
 
 /**
- * `identity/velero`: velero's Google identity through Workload Identity, with its backup bucket. Made
- * once the cluster (whose Workload Identity pool IAM needs) and its node pools stand, before velero's
- * release, whose service account carries the Google account's email. On `down` the Google account
- * and its grants go; the bucket, with the backups, is kept.
+ * `identity/velero`: velero's Google identity through Workload Identity, with objectAdmin on its
+ * backup bucket. Made once the cluster (whose Workload Identity pool IAM needs), its node pools and
+ * the bucket (`bucket/<name>`, whose IAM policy gets the grant) stand, before velero's release, whose
+ * service account carries the Google account's email. On `down` the Google account and its grants
+ * go, before the bucket's own step decides whether the bucket goes.
  */
 export function veleroIdentityResource(
   gke: GkeDeployment,
@@ -60,7 +61,7 @@ export function veleroIdentityResource(
     kind: 'identity',
     waitingOn: 'IAM, Cloud Resource Manager and Cloud Storage (velero)',
     typicalDurationMs: 15_000,
-    dependsOn: ['cluster', 'nodegroups'],
+    dependsOn: ['cluster', 'nodegroups', `resource:${bucket}`],
     requiredBy: ['tool:velero'],
     async observe() {
       const access = await identity.observe();

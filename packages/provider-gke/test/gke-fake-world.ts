@@ -52,6 +52,28 @@ export function rhodesConfig(
   };
 }
 
+/** A bucket the operator made by hand in `project`: not labelled as a deployment's, unversioned. */
+export function operatorBucket(name: string, project: string) {
+  return {
+    name,
+    id: name,
+    project,
+    projectNumber: '1234',
+    location: 'US',
+    locationType: 'multi-region' as const,
+    storageClass: 'STANDARD',
+    labels: { team: 'cs' },
+    versioning: false,
+    uniformBucketLevelAccess: true,
+    uniformSince: 0,
+    publicAccessPrevention: 'inherited' as const,
+    metageneration: 1,
+    timeCreated: 0,
+    updated: 0,
+    iam: { bindings: [], revision: 1 },
+  };
+}
+
 /** The container, compute, Cloud Storage, IAM and OAuth2 fakes on a fast real clock, with a service-account key of `project`. */
 export async function startGoogleFakes(
   project: string,

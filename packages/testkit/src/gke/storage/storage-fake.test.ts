@@ -173,4 +173,79 @@ describe('Cloud Storage JSON API fake, driven by google-auth-library authorized 
       body: { error: { message: 'The bucket you tried to delete is not empty.' } },
     });
   });
+
+  it('lists every generation a page at a time, deletes each by generation, then the empty bucket', async () => {
+    const { call, failure, fake } = await start();
+    await call('POST', `/storage/v1/b?project=${project}`, {
+      name: 'backups',
+      versioning: { enabled: true },
+    });
+    const upload = (name: string, data: string) =>
+      call('POST', `/upload/storage/v1/b/backups/o?uploadType=media&name=${encodeURIComponent(name)}`, data, {
+        'content-type': 'application/json',
+      });
+    for (const data of ['1', '2', '3']) await upload('backups/a.json', data);
+    await upload('backups/b.json', '1');
+    await call('DELETE', '/storage/v1/b/backups/o/backups%2Fb.json');
+    type Listing = {
+      kind: string;
+      items?: { name: string; generation: string; timeDeleted?: string }[];
+      nextPageToken?: string;
+    };
+    const live = await call<Listing>('GET', '/storage/v1/b/backups/o');
+    expect(live.items?.map((item) => item.name)).toEqual(['backups/a.json']);
+
+    const seen: { name: string; generation: string; timeDeleted?: string }[] = [];
+    let token: string | undefined;
+    do {
+      const page: Listing = await call<Listing>(
+        'GET',
+        `/storage/v1/b/backups/o?versions=true&maxResults=2${token === undefined ? '' : `&pageToken=${token}`}`,
+      );
+      expect(page.kind).toBe('storage#objects');
+      seen.push(...(page.items ?? []));
+      token = page.nextPageToken;
+    } while (token !== undefined);
+    expect(seen.map((item) => item.name)).toEqual([
+      'backups/a.json',
+      'backups/a.json',
+      'backups/a.json',
+      'backups/b.json',
+    ]);
+    expect(seen.filter((item) => item.timeDeleted !== undefined)).toHaveLength(3);
+    expect(new Set(seen.map((item) => item.generation)).size).toBe(4);
+
+    const busy = await failure(call('DELETE', '/storage/v1/b/backups'));
+    expect(busy).toMatchObject({
+      status: 409,
+      body: { error: { code: 409, errors: [{ reason: 'conflict' }] } },
+    });
+    const [first] = seen;
+    if (first === undefined) throw new Error('a generation should be listed');
+    const bad = await failure(call('DELETE', '/storage/v1/b/backups/o/backups%2Fa.json?generation=12'));
+    expect(bad).toMatchObject({
+      status: 404,
+      body: { error: { code: 404, errors: [{ reason: 'notFound' }] } },
+    });
+    for (const item of seen) {
+      await call(
+        'DELETE',
+        `/storage/v1/b/backups/o/${encodeURIComponent(item.name)}?generation=${item.generation}`,
+      );
+    }
+    const again = await failure(
+      call('DELETE', `/storage/v1/b/backups/o/backups%2Fa.json?generation=${first.generation}`),
+    );
+    expect(again.status).toBe(404);
+    expect(fake.state.noncurrent).toEqual([]);
+    expect(await call<Listing>('GET', '/storage/v1/b/backups/o?versions=true')).toEqual({
+      kind: 'storage#objects',
+    });
+    await call('DELETE', '/storage/v1/b/backups');
+    const gone = await failure(call('GET', '/storage/v1/b/backups/o?versions=true'));
+    expect(gone).toMatchObject({
+      status: 404,
+      body: { error: { code: 404, message: 'The specified bucket does not exist.' } },
+    });
+  });
 });

@@ -27,6 +27,7 @@ function renderObject(object: GcsObjectRecord): Record<string, unknown> {
     etag: `${Buffer.from(object.generation).toString('base64')}`,
     timeCreated: rfc3339(object.timeCreated),
     updated: rfc3339(object.updated),
+    ...(object.timeDeleted === undefined ? {} : { timeDeleted: rfc3339(object.timeDeleted) }),
   };
 }
 
@@ -109,10 +110,78 @@ export function getObject(context: StorageContext, request: GoogleRequest): unkn
   });
 }
 
-/** objects.delete: 204; 404 when gone; 412 when `ifGenerationMatch` names another generation. */
+/**
+ * objects.delete: 204; 404 when gone; 412 when `ifGenerationMatch` names another generation. Without
+ * `generation` the live object goes (kept as a noncurrent version in a versioned bucket); with it,
+ * that generation, live or noncurrent, is deleted for good.
+ */
 export function deleteObject(context: StorageContext, request: GoogleRequest): unknown {
-  const live = liveObject(context, request);
-  checkPreconditions(request, live);
-  retire(context, live, findBucket(context, live.bucket).versioning);
+  const generation = request.query.get('generation');
+  if (generation === null) {
+    const live = liveObject(context, request);
+    checkPreconditions(request, live);
+    retire(context, live, findBucket(context, live.bucket).versioning);
+    return new GoogleRawResponse({ status: 204 });
+  }
+  const bucket = findBucket(context, request.labels.bucket ?? '');
+  const name = request.labels.object ?? '';
+  if (!/^[0-9]+$/.test(generation)) throw storageInvalid(`Invalid value for generation: ${generation}`);
+  const key = keyOf(bucket.name, name);
+  const live = context.state.objects[key];
+  if (live?.generation === generation) {
+    checkPreconditions(request, live);
+    delete context.state.objects[key];
+    return new GoogleRawResponse({ status: 204 });
+  }
+  const index = context.state.noncurrent.findIndex(
+    (object) => object.bucket === bucket.name && object.name === name && object.generation === generation,
+  );
+  if (index === -1) throw noSuchObject(bucket.name, name);
+  context.state.noncurrent.splice(index, 1);
   return new GoogleRawResponse({ status: 204 });
+}
+
+/** Listing order: by name, then by generation (oldest first), as GCS lists versions. */
+function byNameAndGeneration(a: GcsObjectRecord, b: GcsObjectRecord): number {
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return BigInt(a.generation) < BigInt(b.generation) ? -1 : 1;
+}
+
+const tokenOf = (object: GcsObjectRecord) =>
+  Buffer.from(`${object.name}#${object.generation}`).toString('base64url');
+
+/**
+ * objects.list: `GET /storage/v1/b/{bucket}/o`, live objects, and with `versions=true` noncurrent
+ * versions too; `prefix`, `maxResults` (at most 1,000, the default) and `pageToken` (opaque, from
+ * the previous page's `nextPageToken`). An empty listing has no `items` field, as GCS sends it.
+ */
+export function listObjects(context: StorageContext, request: GoogleRequest): unknown {
+  const bucket = findBucket(context, request.labels.bucket ?? '', 'storage.objects.list');
+  const prefix = request.query.get('prefix') ?? '';
+  const versions = request.query.get('versions') === 'true';
+  const max = Number(request.query.get('maxResults') ?? '1000');
+  if (!Number.isInteger(max) || max < 1) throw storageInvalid(`Invalid value for maxResults: ${max}`);
+  const all = [...Object.values(context.state.objects), ...(versions ? context.state.noncurrent : [])]
+    .filter((object) => object.bucket === bucket.name && object.name.startsWith(prefix))
+    .sort(byNameAndGeneration);
+  const token = request.query.get('pageToken');
+  let start = 0;
+  if (token !== null) {
+    start = all.findIndex((object) => tokenOf(object) === token) + 1;
+    if (start === 0 && !/^[A-Za-z0-9_-]+$/.test(token)) throw storageInvalid('Invalid pageToken');
+    // A token whose object has gone since: continue after where it would sort.
+    if (start === 0) {
+      const [name, generation] = Buffer.from(token, 'base64url').toString().split('#');
+      const after = { name: name ?? '', generation: generation ?? '0' } as GcsObjectRecord;
+      start = all.findIndex((object) => byNameAndGeneration(after, object) < 0);
+      if (start === -1) start = all.length;
+    }
+  }
+  const page = all.slice(start, start + Math.min(max, context.state.listPageLimit ?? 1000));
+  const last = page.at(-1);
+  return {
+    kind: 'storage#objects',
+    ...(page.length === 0 ? {} : { items: page.map(renderObject) }),
+    ...(last !== undefined && start + page.length < all.length ? { nextPageToken: tokenOf(last) } : {}),
+  };
 }

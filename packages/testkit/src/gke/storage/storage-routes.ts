@@ -2,7 +2,7 @@ import type { RestRoute } from '../../framework/rest-router.js';
 import { type GoogleOperation, googleRoute } from '../google-protocol.js';
 import { getBucketIamPolicy, setBucketIamPolicy } from './storage-bucket-iam.js';
 import { deleteBucket, getBucket, insertBucket, patchBucket } from './storage-buckets.js';
-import { deleteObject, getObject, uploadObject } from './storage-objects.js';
+import { deleteObject, getObject, listObjects, uploadObject } from './storage-objects.js';
 import type { StorageContext } from './storage-settings.js';
 
 const BUCKET = '/storage/v1/b/{bucket}';
@@ -38,6 +38,7 @@ export const STORAGE_ROUTES: readonly Route[] = [
       rawBody: true,
     },
   ),
+  googleRoute('GET', `${BUCKET}/o`, 'ListObjects', 'storage.objects.list', listObjects),
   googleRoute('GET', `${BUCKET}/o/{object}`, 'GetObject', 'storage.objects.get', getObject),
   googleRoute('DELETE', `${BUCKET}/o/{object}`, 'DeleteObject', 'storage.objects.delete', deleteObject),
 ];

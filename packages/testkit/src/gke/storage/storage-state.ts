@@ -45,6 +45,11 @@ export interface StorageState {
   noncurrent: GcsObjectRecord[];
   /** Makes generations unique even within one millisecond. */
   writes: number;
+  /**
+   * At most this many items on a page of objects.list, whatever `maxResults` asks (GCS may return
+   * fewer, with a `nextPageToken`): lets a test page through a few objects. Absent: 1,000.
+   */
+  listPageLimit?: number;
 }
 
 export function createStorageState(): StorageState {
