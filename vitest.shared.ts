@@ -25,6 +25,10 @@ export default defineConfig({
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
     pool: 'forks',
+    // One module graph per worker, not one per file: a file no longer re-imports vitest, the
+    // workspace sources and their dependencies. Measured on core's 79 files: 66 s of CPU isolated,
+    // 17 s not (same 457 tests passing). Tests must not lean on module state another file left.
+    isolate: false,
     sequence: { sequencer: HeaviestFirstSequencer },
   },
 });
