@@ -33,6 +33,8 @@ for (const { name, location } of [
   runProviderConformance({
     name: `gke (${name}) on startGkeSimCloud, 5% transient faults`,
     provider: gkeProvider,
+    // The sim's Kubernetes API serves the cluster, its Nodes following the node pools.
+    kubernetes: true,
     config,
     quotaFault: { operation: 'container.CreateCluster' },
     poll: { attempts: 400, intervalMs: 10 },
@@ -53,8 +55,6 @@ for (const { name, location } of [
       );
       return {
         session,
-        // The sim's Kubernetes API serves the cluster, its Nodes following the node pools.
-        kubernetes: true,
         faults: cloud.faults,
         teardown: async () => {
           await cloud.close();

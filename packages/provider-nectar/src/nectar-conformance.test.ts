@@ -15,6 +15,7 @@ const config = smallNectarConfig('conformance');
 runProviderConformance({
   name: 'nectar on startNectarVmSim (real sshd VMs, kubeadm over SSH), 5% transient faults',
   provider: nectarProvider,
+  kubernetes: true,
   config,
   quotaFault: { operation: 'nova.CreateServer' },
   poll: { attempts: 600, intervalMs: 50 },
@@ -22,7 +23,6 @@ runProviderConformance({
     const { sim, session, directory } = await nectarSimSession(config, { faultRate: 0.05 });
     return {
       session,
-      kubernetes: true,
       faults: sim.cloud.faults,
       teardown: async () => {
         await sim.close();

@@ -31,6 +31,7 @@ for (const { name, magnum } of [
   runProviderConformance({
     name: `openstack (${name}) on startOpenStackSimCloud, 5% transient faults`,
     provider: openstackProvider,
+    kubernetes: true,
     config,
     quotaFault: { operation: 'magnum.CreateCluster' },
     poll: { attempts: 400, intervalMs: 10 },
@@ -56,7 +57,6 @@ for (const { name, magnum } of [
       );
       return {
         session,
-        kubernetes: true,
         faults: cloud.faults,
         teardown: async () => {
           await cloud.close();

@@ -31,11 +31,10 @@ async function activeClusterWith(kubeconfig: () => Promise<string>) {
   const context = conformanceContext(
     {
       session: createInMemorySession({ config, clock, kubeconfig }),
-      kubernetes: true,
       settle: async () => clock.advance(3_600_000),
       teardown: async () => {},
     },
-    { config, provider: inMemoryProvider(), poll: { attempts: 5 } },
+    { config, provider: inMemoryProvider(), poll: { attempts: 5 }, kubernetes: true },
   );
   await checkCreateCluster(context);
   return context;

@@ -14,7 +14,7 @@ export interface ConformanceContext {
   config: HubfleetConfig;
   capabilities: ProviderCapabilitiesV1;
   provider: ConformanceProvider;
-  /** The session's kubeconfig reaches a Kubernetes API (`ConformanceHandle.kubernetes`). */
+  /** The session's kubeconfig reaches a Kubernetes API (`ProviderConformanceOptions.kubernetes`). */
   kubernetes: boolean;
   faults?: FaultInjector;
   callLog?: CallLog;
@@ -29,7 +29,7 @@ const INTERVAL_WITHOUT_SETTLE_MS = 100;
 /** The context the checks need, from a setup's handle; use it to run single checks in a provider's own tests. */
 export function conformanceContext(
   handle: ConformanceHandle,
-  options: Pick<ProviderConformanceOptions, 'config' | 'provider' | 'poll'>,
+  options: Pick<ProviderConformanceOptions, 'config' | 'provider' | 'poll' | 'kubernetes'>,
 ): ConformanceContext {
   const settle = handle.settle?.bind(handle);
   return {
@@ -37,7 +37,7 @@ export function conformanceContext(
     config: options.config,
     capabilities: options.provider.capabilities,
     provider: options.provider,
-    kubernetes: handle.kubernetes === true,
+    kubernetes: options.kubernetes === true,
     ...(handle.faults === undefined ? {} : { faults: handle.faults }),
     ...(handle.callLog === undefined ? {} : { callLog: handle.callLog }),
     settle: settle ?? (async () => {}),

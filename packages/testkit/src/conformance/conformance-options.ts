@@ -19,11 +19,6 @@ export interface ConformanceHandle {
   faults?: FaultInjector;
   /** The call log every fake of this setup writes; the retries stage reads it. */
   callLog?: CallLog;
-  /**
-   * True when `session.cluster.kubeconfig()` reaches a Kubernetes API whose Nodes follow the
-   * nodegroups (e.g. the sim's Kubernetes fake); without it the stages that read nodes are skipped, by name.
-   */
-  kubernetes?: boolean;
   /** Advance the fakes' clocks so that cloud operations in progress finish (e.g. a manual clock's `advance`). */
   settle?(): Promise<void>;
   /** Stop the fakes. The suite calls `session.close()` first. */
@@ -58,7 +53,13 @@ export interface ProviderConformanceOptions {
   config: HubfleetConfig;
   /** Start the fakes and connect; called once, before the first stage. */
   setup(): Promise<ConformanceHandle>;
-  /** Without it the error-mapping stage is skipped, by name. */
+  /** Without it the error-mapping stage is not a test (the suite's title names it). */
   quotaFault?: QuotaFaultOptions;
+  /**
+   * True when the setup's `session.cluster.kubeconfig()` reaches a Kubernetes API whose Nodes follow
+   * the nodegroups (e.g. the sim's Kubernetes fake); without it the stages that read the cluster's
+   * API are not tests at all (the suite's title names them), never skipped ones.
+   */
+  kubernetes?: boolean;
   poll?: PollOptions;
 }

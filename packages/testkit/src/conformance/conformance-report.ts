@@ -8,20 +8,23 @@ export type ConformanceStageReport =
 
 const RUNTIME_CONDITIONS = {
   faults: 'skipped at run time, by name, if setup() returns no FaultInjector',
-  kubernetes: 'skipped at run time, by name, unless setup() says the kubeconfig reaches a Kubernetes API',
   resources: 'skipped at run time, by name, if the session offers no resources()',
 } as const;
 
 /**
  * Which stages of the suite run for this provider and which are skipped and why, from its declared
- * capabilities (and whether a `quotaFault` is given), before anything runs.
+ * capabilities (and whether a `quotaFault` is given and the setup serves a Kubernetes API), before anything runs.
  */
 export function conformanceReport(
   provider: ConformanceProvider,
-  options: { quotaFault?: QuotaFaultOptions } = {},
+  options: { quotaFault?: QuotaFaultOptions; kubernetes?: boolean } = {},
 ): ConformanceStageReport[] {
   return CONFORMANCE_STAGES.map((stage) => {
-    const reason = stage.skipReason?.({ provider, quotaFault: options.quotaFault });
+    const reason = stage.skipReason?.({
+      provider,
+      quotaFault: options.quotaFault,
+      kubernetes: options.kubernetes,
+    });
     if (reason !== undefined) return { id: stage.id, title: stage.title, runs: false, reason };
     return stage.runtimeCondition === undefined
       ? { id: stage.id, title: stage.title, runs: true }

@@ -21,7 +21,11 @@ export type ConformanceStageId =
   | 'error-mapping';
 
 /** What a stage's skip decision may look at before anything runs. */
-export type StageDeclarations = Pick<ProviderConformanceOptions, 'provider' | 'quotaFault'>;
+export type StageDeclarations = Pick<ProviderConformanceOptions, 'provider' | 'quotaFault' | 'kubernetes'>;
+
+/** Why a stage reading the cluster's Kubernetes API does not apply to a setup that serves none. */
+const needsKubernetes = ({ kubernetes }: StageDeclarations): string | undefined =>
+  kubernetes === true ? undefined : 'the setup serves no Kubernetes API (kubernetes: true not declared)';
 
 /** One stage: what it proves, what it needs first, and when it cannot apply. */
 export interface ConformanceStage {
@@ -32,7 +36,7 @@ export interface ConformanceStage {
   /** Why this stage does not apply, from declarations alone; undefined when it runs. */
   skipReason?(declarations: StageDeclarations): string | undefined;
   /** A condition only the setup's handle (or its session) can answer, checked when the stage starts. */
-  runtimeCondition?: 'faults' | 'kubernetes' | 'resources';
+  runtimeCondition?: 'faults' | 'resources';
 }
 
 function lacks(
@@ -68,7 +72,7 @@ export const CONFORMANCE_STAGES: readonly ConformanceStage[] = [
     title:
       "kubeconfig: the session's cluster.kubeconfig() is loaded and reaches the simulated Kubernetes API with its credential kind (reported)",
     needs: ['create'],
-    runtimeCondition: 'kubernetes',
+    skipReason: needsKubernetes,
   },
   {
     id: 'nodegroup-labels',
@@ -81,7 +85,7 @@ export const CONFORMANCE_STAGES: readonly ConformanceStage[] = [
     title:
       'nodes: every node of every nodegroup carries its role labels and taints (by the cloud, or by core where labels do not reach nodes)',
     needs: ['nodegroups'],
-    runtimeCondition: 'kubernetes',
+    skipReason: needsKubernetes,
   },
   {
     id: 'replan',

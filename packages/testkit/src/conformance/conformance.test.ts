@@ -34,7 +34,6 @@ function inMemorySetup(
     const resources = inMemoryProviderResources(clock);
     return {
       session: { ...cluster.session, resources: () => resources },
-      kubernetes: true,
       ...(withFaults ? { faults, callLog } : {}),
       settle: async () => clock.advance(HOUR),
       teardown: () => cluster.close(),
@@ -50,6 +49,7 @@ runProviderConformance({
   config,
   setup: inMemorySetup(config, { withFaults: true }),
   quotaFault: { operation: 'memory.CreateCluster' },
+  kubernetes: true,
 });
 
 const lessCapable = inMemoryProvider({ nodeLabelsReachNodes: false, volumeSnapshots: false });
@@ -65,12 +65,14 @@ runProviderConformance({
     labelsReachNodes: false,
   }),
   quotaFault: { operation: 'memory.CreateCluster' },
+  kubernetes: true,
 });
 
 describe('conformanceReport', () => {
   it('runs every stage for a provider that declares every capability and gives a quotaFault', () => {
     const report = conformanceReport(inMemoryProvider(), {
       quotaFault: { operation: 'memory.CreateCluster' },
+      kubernetes: true,
     });
     expect(report.filter((stage) => !stage.runs)).toEqual([]);
     expect(report.map((stage) => stage.id)).toEqual([
@@ -95,11 +97,14 @@ describe('conformanceReport', () => {
 
   it('names each skipped stage with the capability or option it lacks', () => {
     const skipped = conformanceReport(lessCapable).filter((stage) => !stage.runs);
+    const noKubernetes = 'the setup serves no Kubernetes API (kubernetes: true not declared)';
     expect(skipped).toEqual([
+      expect.objectContaining({ id: 'kubeconfig', reason: noKubernetes }),
       expect.objectContaining({
         id: 'nodegroup-labels',
         reason: 'provider declares capabilities.nodeLabelsReachNodes = false',
       }),
+      expect.objectContaining({ id: 'node-labels', reason: noKubernetes }),
       expect.objectContaining({
         id: 'update-labels',
         reason: 'provider declares capabilities.nodeLabelsReachNodes = false',

@@ -15,9 +15,6 @@ function runtimeSkipReason(
   if (stage.runtimeCondition === 'faults' && context.faults === undefined) {
     return 'setup() returned no FaultInjector';
   }
-  if (stage.runtimeCondition === 'kubernetes' && !context.kubernetes) {
-    return 'setup() does not say the kubeconfig reaches a Kubernetes API (kubernetes: true)';
-  }
   if (stage.runtimeCondition === 'resources' && (context.session.resources?.() ?? []).length === 0) {
     return 'the session offers no resources()';
   }
