@@ -124,6 +124,12 @@ export function clusterNode(context: DeploymentContext): ResourceNode<ClusterObs
         if (isCluster(observed) && observed.status === 'active') {
           context.warnings.push(...(await session.cluster.update(observed)));
         }
+        // Still creating after an earlier run: create again. `create()` is idempotent (the
+        // conformance suite's re-plan stage): a managed cloud (EKS, GKE, Magnum) finds its cluster
+        // building and returns, and where hubfleet itself builds the cluster (NeCTAR: the control
+        // plane VM and kubeadm) it carries on from the last finished step instead of waiting for a
+        // cluster nothing is building (a VM past its BUILD timeout, a bootstrap cut short).
+        if (isCluster(observed) && observed.status === 'creating') await session.cluster.create();
         return;
       }
       await session.cluster.delete();
