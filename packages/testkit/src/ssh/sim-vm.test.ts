@@ -105,7 +105,14 @@ describe('simulated VMs: a real sshd in its own mount namespace', { timeout: 120
     // A session still running when the VM stops.
     void ssh.execCommand('sleep 600').catch(() => undefined);
     await expect
-      .poll(async () => (await sh(await connect(fleet, vm), 'pgrep -c sleep || true')).stdout)
+      .poll(async () => {
+        const probe = await connect(fleet, vm);
+        try {
+          return (await sh(probe, 'pgrep -c sleep || true')).stdout;
+        } finally {
+          probe.dispose();
+        }
+      })
       .not.toBe('0');
     const namespace = await readlink(`/proc/${vm.pid}/ns/mnt`);
     expect(await inNamespace(namespace)).not.toEqual([]);
