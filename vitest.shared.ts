@@ -21,8 +21,8 @@ export default defineConfig({
     // Generous on purpose: up to 8 sessions share 2 cores, and a test or hook that is merely slow
     // (RSA keys, helm, a simulated cloud starting, CLI processes) must not fail for it. Tests wait on
     // conditions, never on wall time; these only end a test that hangs.
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     teardownTimeout: 60_000,
     pool: 'forks',
     // One module graph per worker, not one per file: a file no longer re-imports vitest, the

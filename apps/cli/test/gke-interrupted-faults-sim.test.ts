@@ -17,7 +17,7 @@ async function expectNoDuplicates(workspace: SimWorkspace): Promise<void> {
   expect(state.addresses.map((address) => address.name)).toEqual(['jupyter-ip']);
 }
 
-describe('Rhodes on the simulated GKE project, interrupted and on a bad day', { timeout: 900_000 }, () => {
+describe('Rhodes on the simulated GKE project, interrupted and on a bad day', { timeout: 1_800_000 }, () => {
   it('up killed with SIGKILL at each step boundary, then re-run, converges with no duplicate', async () => {
     const workspace = simWorkspace('gke-rhodes.yaml');
     const killedAfter = await upKilledAtEachBoundary(workspace, 30);

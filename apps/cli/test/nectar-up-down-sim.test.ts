@@ -10,7 +10,7 @@ const VMS = ['comp20003-jh-compute-0', 'comp20003-jh-core-0', 'comp20003-jh-cp',
  * each VM a real sshd on its loopback address, bootstrapped over SSH with its host key pinned from
  * Nova's console. Every command starts the sim afresh from its state files, VMs included.
  */
-describe('hubfleet up / status / down --sim on examples/nectar-unimelb.yaml', { timeout: 900_000 }, () => {
+describe('hubfleet up / status / down --sim on examples/nectar-unimelb.yaml', { timeout: 1_800_000 }, () => {
   const workspace = simWorkspace('nectar-unimelb.yaml', oneVmPerGroup);
 
   it('up converges: control plane, nodegroups, the storage VM and its export, the hub', async () => {

@@ -24,7 +24,7 @@ async function expectNoDuplicates(workspace: SimWorkspace): Promise<void> {
 }
 
 describe('STFC on the simulated OpenStack project, interrupted and on a bad day', {
-  timeout: 900_000,
+  timeout: 1_800_000,
 }, () => {
   it('up killed with SIGKILL at each step boundary, then re-run, converges with no duplicate', async () => {
     const workspace = simWorkspace('openstack-stfc.yaml');

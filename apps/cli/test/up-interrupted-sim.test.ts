@@ -4,7 +4,7 @@ import { callsDuring, inventory, sim, simWorkspace, upKilledAtEachBoundary } fro
 // Up to 40 `up` processes one after another (about 35 in practice), each loading the CLI, the AWS SDK
 // and the Kubernetes client and observing the whole deployment: 130 s on a busy shared 2-core
 // machine, over 180 s with two extra `yes` hogs on it. The budget follows that work; it only ends a hang.
-describe('up killed with SIGKILL at each step boundary, then re-run', { timeout: 900_000 }, () => {
+describe('up killed with SIGKILL at each step boundary, then re-run', { timeout: 1_800_000 }, () => {
   it('converges, with no duplicate and no leaked resource', async () => {
     const workspace = simWorkspace('aws-dsosu.yaml');
     const killedAfter = await upKilledAtEachBoundary(workspace, 40);
