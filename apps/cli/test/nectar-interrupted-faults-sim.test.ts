@@ -25,7 +25,10 @@ describe('UniMelb on the simulated NeCTAR project, interrupted and on a bad day'
     expect(killedAfter.length, killedAfter.join(', ')).toBeGreaterThanOrEqual(4);
     // The security group (SSH for the bootstrap) comes first, then the control plane.
     expect(killedAfter.slice(0, 2)).toEqual(['security-group/comp20003-jh-hubfleet', 'cluster/comp20003-jh']);
-    expect(killedAfter).toContain('storage-node/comp20003-jh-storage');
+    // Steps run side by side, so one can finish in the cloud just before the run is killed on
+    // another's event (the next run then finds it done): not every step is a kill boundary, and a
+    // check that the storage VM's step was one failed on a busy machine. The storage VM, made once,
+    // is checked below.
     await expectNoDuplicates(workspace);
     const { result, calls } = await callsDuring(workspace, () => sim(workspace, 'up', ['--yes']));
     expect(result.stdout.split('\n')[0]).toBe('No changes: comp20003-jh is up to date.');
