@@ -1,4 +1,4 @@
-import { dataOnDelete, type ProviderResourceDiffV1, type ProviderResourceV1 } from '@hubfleet/core';
+import { dataOnDelete, diffBackupBucket, type ProviderResourceV1 } from '@hubfleet/core';
 import type { AwsDeployment } from './aws-deployment.js';
 import { veleroBucketName } from './aws-tool-identities.js';
 import { ensureVeleroBucket, type ObservedVeleroBucket, observeVeleroBucket } from './aws-velero-bucket.js';
@@ -23,25 +23,12 @@ export function veleroBucketResource(
     typicalDurationMs: 5_000,
     requiredBy: ['tool:velero'],
     observe: () => observeVeleroBucket(aws, bucket),
-    diff(observed): ProviderResourceDiffV1 {
-      if (observed === undefined) {
-        return { action: 'create', reason: `velero's backup bucket ${bucket} does not exist` };
-      }
-      if (!observed.owned) {
-        return {
-          action: 'noop',
-          reason: `not tagged as this deployment's: the operator's bucket, used as it is`,
-        };
-      }
-      if (observed.missing.length > 0) {
-        return {
-          action: 'update',
-          reason: `lacks ${observed.missing.join(', ')}`,
-          changes: observed.missing.map((setting) => ({ field: setting, to: 'set' })),
-        };
-      }
-      return { action: 'noop', reason: 'encrypted, versioned, public access blocked, tagged' };
-    },
+    diff: (observed) =>
+      diffBackupBucket(observed, {
+        bucket,
+        marked: 'tagged',
+        converged: 'encrypted, versioned, public access blocked, tagged',
+      }),
     holdsData: (observed) => ({
       what: `S3 bucket ${bucket} with velero's backups`,
       ...(observed.owned

@@ -1,4 +1,4 @@
-import { dataOnDelete, type ProviderResourceDiffV1, type ProviderResourceV1 } from '@hubfleet/core';
+import { dataOnDelete, diffBackupBucket, type ProviderResourceV1 } from '@hubfleet/core';
 import type { GkeDeployment } from './gke-deployment.js';
 import { ensureVeleroBucket, type ObservedVeleroBucket, observeVeleroBucket } from './gke-velero-bucket.js';
 import { deleteVeleroBucket } from './gke-velero-bucket-delete.js';
@@ -21,28 +21,12 @@ export function veleroBucketResource(
     typicalDurationMs: 3_000,
     requiredBy: ['tool:velero'],
     observe: () => observeVeleroBucket(gke, bucket),
-    diff(observed): ProviderResourceDiffV1 {
-      if (observed === undefined) {
-        return { action: 'create', reason: `velero's backup bucket gs://${bucket} does not exist` };
-      }
-      if (!observed.owned) {
-        return {
-          action: 'noop',
-          reason: `not labelled as this deployment's: the operator's bucket, used as it is`,
-        };
-      }
-      if (observed.missing.length > 0) {
-        return {
-          action: 'update',
-          reason: `lacks ${observed.missing.join(', ')}`,
-          changes: observed.missing.map((setting) => ({ field: setting, to: 'set' })),
-        };
-      }
-      return {
-        action: 'noop',
-        reason: 'versioned, uniform bucket-level access, public access prevented, labelled',
-      };
-    },
+    diff: (observed) =>
+      diffBackupBucket(observed, {
+        bucket: `gs://${bucket}`,
+        marked: 'labelled',
+        converged: 'versioned, uniform bucket-level access, public access prevented, labelled',
+      }),
     holdsData: (observed) => ({
       what: `Cloud Storage bucket gs://${bucket} with velero's backups`,
       ...(observed.owned

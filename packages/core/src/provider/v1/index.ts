@@ -1,3 +1,4 @@
+export { type BucketWordingV1, diffBackupBucket, type ObservedBucketV1 } from './bucket-diff.js';
 export type { ProviderCapabilitiesV1 } from './capabilities.js';
 export type { MachineCatalogV1, MachineTypeV1 } from './catalog.js';
 export { dataOnDelete } from './data-on-delete.js';
