@@ -7,7 +7,9 @@
 // Left out, loaded from node_modules as they are: packages that read their own files at run time
 // (Google's SDKs load proto JSON next to them; the helm binary is found by its package.json) and
 // ssh2, which has optional native code.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -23,6 +25,23 @@ export const EXTERNAL = [
   'cpu-features',
 ];
 
+/**
+ * The AWS SDK's clients as their ES module builds: their CommonJS entry is one file with every
+ * command of the service (client-ec2: 2.4 MB), while from the `module` build esbuild keeps only the
+ * commands hubfleet sends. Only these packages: other packages' `module` builds are not always
+ * equivalent (@peculiar/x509's drops the reflect-metadata import its CommonJS build makes).
+ */
+const awsClientModules = {
+  name: 'aws-client-modules',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/client-[a-z0-9-]+$/ }, (args) => {
+      const manifest = createRequire(join(args.resolveDir, 'index.js')).resolve(`${args.path}/package.json`);
+      const { module } = JSON.parse(readFileSync(manifest, 'utf8'));
+      return module === undefined ? undefined : { path: join(dirname(manifest), module) };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [`${cli}dist/main.js`],
@@ -33,6 +52,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
+  plugins: [awsClientModules],
   // CommonJS dependencies call require(); an ES module has none of its own.
   banner: {
     js: "import { createRequire as __hubfleetCreateRequire } from 'node:module'; const require = __hubfleetCreateRequire(import.meta.url);",

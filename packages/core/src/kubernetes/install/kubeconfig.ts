@@ -75,7 +75,7 @@ function credentialOf(user: User, context: string): KubeCredentialKind {
  * can send. Anything less is refused now, naming the context, instead of failing later as a 401.
  */
 export async function loadKubeconfig(text: string): Promise<LoadedKubeconfig> {
-  const { KubeConfig } = await import('@kubernetes/client-node');
+  const { KubeConfig } = await import('./kube-config-class.js');
   const config = new KubeConfig();
   try {
     config.loadFromString(text);
