@@ -175,7 +175,11 @@ export async function startService(
         handler,
       )
     : createServer(handler);
-  server.keepAliveTimeout = 1000;
+  // Idle connections stay open as a cloud API's do, so clients reuse them: the server announces
+  // `Keep-Alive: timeout=5` and Node's agents and undici keep a connection a second less than that.
+  // At 1 s (`timeout=1`) no client kept any, and every call paid a new connection (and, to the
+  // simulated Kubernetes API, a TLS handshake).
+  server.keepAliveTimeout = 5000;
   const host = context.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;

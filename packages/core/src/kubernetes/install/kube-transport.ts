@@ -1,6 +1,5 @@
-import type { Agent } from 'node:http';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import { HubfleetError } from '../../errors/index.js';
 import type { LoadedKubeconfig } from './kubeconfig.js';
 
@@ -61,9 +60,8 @@ function noAnswer(target: LoadedKubeconfig, request: KubeRequest, cause: unknown
 export function createKubeTransport(target: LoadedKubeconfig): KubeTransport {
   const base = new URL(target.server);
   const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
-  // One agent for every request (client-node makes a new one per call): an https.Agent caches TLS
-  // sessions, so later requests resume the first handshake instead of repeating it.
-  let agent: Agent | undefined;
+  // One agent for every request (client-node makes a new one per call), keeping connections open.
+  let agent: HttpAgent | undefined;
   return async (request) => {
     const url = new URL(`${base.pathname.replace(/\/$/, '')}${request.path}`, base);
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
@@ -80,7 +78,7 @@ export function createKubeTransport(target: LoadedKubeconfig): KubeTransport {
     } catch (error) {
       throw noCredential(target, error);
     }
-    agent ??= options.agent as Agent;
+    agent ??= keptAlive(options.agent as HttpAgent);
     options.agent = agent;
     return new Promise((resolve, reject) => {
       const outgoing = send(url, options, (incoming) => {
@@ -101,6 +99,21 @@ export function createKubeTransport(target: LoadedKubeconfig): KubeTransport {
       outgoing.end(payload);
     });
   };
+}
+
+/**
+ * client-node's agent with its TLS options (CA, client certificate and key, server name) and
+ * keep-alive: each request then reuses an open connection instead of making a new one, whose TLS
+ * handshake and secure context (the CA and key parsed again) cost more CPU than the request itself.
+ * An idle connection closes after the agent's timeout (the request timeout). Proxy agents are kept
+ * as client-node made them.
+ */
+function keptAlive(agent: HttpAgent): HttpAgent {
+  const Plain =
+    agent.constructor === HttpsAgent ? HttpsAgent : agent.constructor === HttpAgent ? HttpAgent : undefined;
+  if (Plain === undefined) return agent;
+  const { options } = agent as HttpAgent & { options: Record<string, unknown> };
+  return new Plain({ ...options, keepAlive: true });
 }
 
 /** The credential could not be produced (an exec plugin failed, a file vanished): not retried. */
