@@ -44,14 +44,27 @@ function closeServer(server: Server): Promise<void> {
 /** `targetOf(floating)`: the VM address a floating IP is associated with now, if any. */
 export function startFloatingIpNat(targetOf: (floating: string) => string | undefined): FloatingIpNat {
   const servers = new Map<string, Server[]>();
-  const sockets = new Set<Socket>();
+  /** The open connections through each floating address. */
+  const sockets = new Map<string, Set<Socket>>();
+
+  /**
+   * Stop forwarding an address: its NAT rule goes and so do the connections through it (a client's
+   * idle keep-alive connection would otherwise hold the listener open for good).
+   */
+  async function stop(address: string, listening: readonly Server[]): Promise<void> {
+    for (const socket of sockets.get(address) ?? []) socket.destroy();
+    sockets.delete(address);
+    await Promise.all(listening.map(closeServer));
+  }
 
   async function open(address: string): Promise<Server[]> {
     const opened: Server[] = [];
+    const through = sockets.get(address) ?? new Set<Socket>();
+    sockets.set(address, through);
     for (const port of NAT_PORTS) {
       const server = createServer((client) => {
-        sockets.add(client);
-        client.once('close', () => sockets.delete(client));
+        through.add(client);
+        client.once('close', () => through.delete(client));
         const target = targetOf(address);
         if (target === undefined) client.resetAndDestroy();
         else forward(client, target, port);
@@ -73,7 +86,7 @@ export function startFloatingIpNat(targetOf: (floating: string) => string | unde
       for (const [address, listening] of servers) {
         if (wanted.has(address)) continue;
         servers.delete(address);
-        await Promise.all(listening.map(closeServer));
+        await stop(address, listening);
       }
       for (const address of wanted) {
         if (servers.has(address)) continue;
@@ -87,10 +100,9 @@ export function startFloatingIpNat(targetOf: (floating: string) => string | unde
       }
     },
     async close() {
-      for (const socket of sockets) socket.destroy();
-      const all = [...servers.values()].flat();
+      const all = [...servers];
       servers.clear();
-      await Promise.all(all.map(closeServer));
+      await Promise.all(all.map(([address, listening]) => stop(address, listening)));
     },
   };
 }
