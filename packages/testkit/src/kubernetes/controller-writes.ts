@@ -1,5 +1,5 @@
 import type { Cluster } from './cluster.js';
-import { cloneJson, type KubeObject, nameOf } from './kube-object.js';
+import { cloneJson, deepEqual, type KubeObject, nameOf } from './kube-object.js';
 import { commitUpdate, createObject } from './object-writes.js';
 import type { ResourceType } from './resource-types.js';
 import { findStored, type StoredObject } from './store.js';
@@ -23,7 +23,8 @@ export function writeStatus(
   manager: string,
 ): void {
   const current = refreshed(cluster, stored);
-  if (!current) return;
+  // The controllers run on every request: an unchanged status is not copied only to be compared.
+  if (!current || deepEqual(current.object.status, status)) return;
   commitUpdate(cluster, typeOfStored(cluster, current), current, { ...current.object, status }, 'status', {
     manager,
     dryRun: false,
