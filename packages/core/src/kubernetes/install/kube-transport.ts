@@ -105,8 +105,8 @@ export function createKubeTransport(target: LoadedKubeconfig): KubeTransport {
  * client-node's agent with its TLS options (CA, client certificate and key, server name) and
  * keep-alive: each request then reuses an open connection instead of making a new one, whose TLS
  * handshake and secure context (the CA and key parsed again) cost more CPU than the request itself.
- * An idle connection closes after the agent's timeout (the request timeout). Proxy agents are kept
- * as client-node made them.
+ * An idle connection closes after the agent's timeout (the request timeout), or a second before the
+ * server's announced `Keep-Alive: timeout`. Proxy agents are kept as client-node made them.
  */
 function keptAlive(agent: HttpAgent): HttpAgent {
   const Plain =
