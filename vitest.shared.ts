@@ -25,6 +25,13 @@ export default defineConfig({
     hookTimeout: 600_000,
     teardownTimeout: 60_000,
     pool: 'forks',
+    // Five files at once, in every project: `npm test` runs all projects in one vitest (the root
+    // `vitest.config.ts`), whose projects must share one worker count. The end-to-end files wait on
+    // the `hubfleet` processes they start, real sshd VMs and simulated operations more than they
+    // compute, so more files than cores overlap those waits (a CI run with the CLI's files three at
+    // a time kept 1.1 of 2 cores busy). Tests wait on conditions, never on wall time: more files at
+    // once only make each one slower.
+    maxWorkers: 5,
     // One module graph per worker, not one per file: a file no longer re-imports vitest, the
     // workspace sources and their dependencies. Measured on core's 79 files: 66 s of CPU isolated,
     // 17 s not (same 457 tests passing). Tests must not lean on module state another file left.

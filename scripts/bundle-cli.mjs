@@ -1,20 +1,24 @@
-// Bundle the CLI (after `tsc -b`) into apps/cli/dist/bundle/, the code `bin/hubfleet.mjs` runs.
+// Bundle the CLI from its TypeScript sources into apps/cli/dist/bundle/, the code `bin/hubfleet.mjs` runs.
 //
 // Why: a `hubfleet` process spends most of its start loading modules (thousands of files from
 // @kubernetes/client-node's generated models, the AWS SDK, yaml, zod…), and Node 20 has no
 // compile cache. One bundle with a chunk per lazily imported command, provider and simulated
 // cloud: a no-op `up --sim` takes 0.36× the CPU on AWS, 0.55× on OpenStack, 0.72× on GKE
 // (`npm run bench:bundle` compares both side by side).
+// From the sources, as the tests load them (`vitest.shared.ts`): the bundle needs no `tsc -b` first,
+// so `npm ci` (whose `prepare` runs this) and `npm test` do not wait for the type check, which
+// `npm test` runs beside the tests (`scripts/test-all.mjs`) and `npm run build` before this.
 // Left out, loaded from node_modules as they are: packages that read their own files at run time
 // (Google's SDKs load proto JSON next to them; the helm binary is found by its package.json) and
 // ssh2, which has optional native code.
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const cli = fileURLToPath(new URL('../apps/cli/', import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
+const cli = `${root}apps/cli/`;
 const outdir = `${cli}dist/bundle`;
 
 export const EXTERNAL = [
@@ -43,9 +47,27 @@ const awsClientModules = {
   },
 };
 
+/**
+ * `@hubfleet/<package>` is `packages/<package>/src/index.ts` and a subpath entry
+ * `@hubfleet/<package>/<entry>` is `packages/<package>/src/<entry>/index.ts`, as in `vitest.shared.ts`
+ * (the `exports` maps name their tsc output, `dist/<entry>/index.js`). Relative `.js` imports in the
+ * sources resolve to their `.ts` files (esbuild's own rule for TypeScript).
+ */
+const workspaceSources = {
+  name: 'workspace-sources',
+  setup(build) {
+    build.onResolve({ filter: /^@hubfleet\/[a-z-]+(\/[a-z-]+)?$/ }, (args) => {
+      const [, name, entry] = /^@hubfleet\/([a-z-]+)(?:\/([a-z-]+))?$/.exec(args.path);
+      const source = `${root}packages/${name}/src/${entry === undefined ? '' : `${entry}/`}index.ts`;
+      if (existsSync(source)) return { path: source };
+      return { errors: [{ text: `${args.path}: no source at ${source}` }] };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [`${cli}dist/main.js`],
+  entryPoints: [`${cli}src/main.ts`],
   outdir,
   bundle: true,
   splitting: true,
@@ -53,7 +75,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [awsClientModules],
+  plugins: [workspaceSources, awsClientModules],
   // CommonJS dependencies call require(); an ES module has none of its own.
   banner: {
     js: "import { createRequire as __hubfleetCreateRequire } from 'node:module'; const require = __hubfleetCreateRequire(import.meta.url);",

@@ -21,8 +21,9 @@ interface StoredBucket {
 
 /**
  * velero on GKE through Workload Identity, end to end on the simulated project: the bucket, the Google
- * service account and its grants are made once, read on the second `up`, and `down` keeps the bucket;
- * only `down --delete-data` with every hub's `onDelete: delete` empties and deletes it.
+ * service account and its grants are made once, read on the second `up`; `down --delete-data` keeps the
+ * bucket (and the static address) while a hub says `onDelete: retain`, and only with every hub's
+ * `onDelete: delete` empties and deletes it.
  */
 describe('hubfleet up / down --sim: Rhodes with velero backups to GCS', { timeout: 600_000 }, () => {
   const workspace = simWorkspace('gke-rhodes.yaml', withBackups);
@@ -66,16 +67,26 @@ describe('hubfleet up / down --sim: Rhodes with velero backups to GCS', { timeou
     expect(calls.filter((call) => call.mutating)).toEqual([]);
   });
 
-  it('down removes the service account and its grant, and keeps the bucket with the backups', async () => {
-    const run = await sim(workspace, 'down', ['--yes']);
+  // --delete-data deletes only what every hub's onDelete allows: with the hub's `retain`, this down
+  // keeps the bucket and the static address, and says which hub keeps them.
+  it('down --delete-data with onDelete: retain removes the service account and its grant, and keeps the bucket and the address', async () => {
+    const run = await sim(workspace, 'down', ['--yes', '--delete-data']);
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(run.code).toBe(0);
-    expect((await inventory(workspace, 'jupyter')).identities).toEqual([]);
+    const state = await inventory(workspace, 'jupyter');
+    expect(state.identities).toEqual([]);
+    expect(state.clusters).toEqual([]);
     expect(bucket()).toMatchObject({ labels: { 'hubfleet-deployment': 'jupyter' }, versioning: true });
     expect(bucket()?.iam.bindings.map((binding) => binding.role)).not.toContain('roles/storage.objectAdmin');
     expect(run.stdout).toMatch(
-      new RegExp(`Kept bucket/${BUCKET}: not every hub has storage\\.onDelete: delete`),
+      new RegExp(
+        `Kept bucket/${BUCKET}: not every hub has storage\\.onDelete: delete \\(hub jhub \\(retain\\)\\)`,
+      ),
     );
+    expect(run.stdout).toMatch(
+      /Kept address\/jupyter-ip: not every hub has storage\.onDelete: delete \(hub jhub \(retain\)\), so the static address jupyter-ip \(35\.225\.\d+\.\d+\) that rhodes-py\.org's DNS points at stays\./,
+    );
+    expect(state.addresses.map((address) => address.name)).toEqual(['jupyter-ip']);
   });
 
   it('down --delete-data with every hub deleting empties the bucket (every generation) and deletes it', async () => {

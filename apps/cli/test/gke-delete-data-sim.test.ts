@@ -16,7 +16,8 @@ const sharedHome = (value: string) => (text: string) =>
 /**
  * The static address holds data (an address change breaks DNS): `down` keeps it and says so, and
  * only `down --delete-data` with every hub's `onDelete: delete` releases it. `onDelete: snapshot`
- * takes a disk snapshot, waits for it to be READY, names it, then deletes the disk.
+ * takes a disk snapshot, waits for it to be READY, names it, then deletes the disk. (`down --delete-data`
+ * with a hub's `onDelete: retain` keeping the address: gke-backups-sim.test.ts.)
  */
 describe('hubfleet down --sim on examples/gke-rhodes.yaml: what holds data', { timeout: 600_000 }, () => {
   it('onDelete: delete: down keeps the address (plan and output say so); down --delete-data then releases it', async () => {
@@ -62,19 +63,6 @@ describe('hubfleet down --sim on examples/gke-rhodes.yaml: what holds data', { t
     });
     expect(lines.at(-1)).toMatchObject({ type: 'down-finished', retained: [] });
     expect((await inventory(workspace, 'jupyter')).addresses).toEqual([]);
-  });
-
-  it('onDelete: retain: down --delete-data still keeps the address, saying which hub keeps its data', async () => {
-    const workspace = simWorkspace('gke-rhodes.yaml');
-    expect((await sim(workspace, 'up', ['--yes'])).code).toBe(0);
-    const run = await sim(workspace, 'down', ['--yes', '--delete-data']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(
-      /Kept address\/jupyter-ip: not every hub has storage\.onDelete: delete \(hub jhub \(retain\)\), so the static address jupyter-ip \(35\.225\.\d+\.\d+\) that rhodes-py\.org's DNS points at stays\./,
-    );
-    expect((await inventory(workspace, 'jupyter')).addresses.map((address) => address.name)).toEqual([
-      'jupyter-ip',
-    ]);
   });
 
   it('shared-nfs with onDelete: snapshot: down --delete-data snapshots the disk (READY), names it, deletes the disk', async () => {
