@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// `npm test`'s last part: the type check (`tsc -b`) and every project's tests (one vitest over all
-// projects, the root `vitest.config.ts`) side by side. Neither needs the other: the tests load the
+// `npm test`'s last part: the type check and every project's tests (one vitest over all projects, the
+// root `vitest.config.ts`) side by side. The type check is one program over every package's sources
+// (`tsconfig.typecheck.json`, workspace imports mapped to their sources, nothing emitted): 25 s and
+// 37 s of CPU here, where `tsc -b` (each project with its declarations, which `npm run build` still
+// makes) took 46 s and 69 s. Neither needs the other: the tests load the
 // TypeScript sources and the CLI bundle is built from them. Started together, the type check's single
 // thread runs while the tests start, instead of before them on an otherwise idle core. Exits 1 when
 // either fails, naming it; an interrupt stops both (exit 130).
@@ -12,9 +15,9 @@ const bin = (name) => `${root}node_modules/.bin/${name}`;
 
 const jobs = [
   {
-    name: 'type check (tsc -b tsconfig.build.json)',
+    name: 'type check (tsc -p tsconfig.typecheck.json)',
     command: bin('tsc'),
-    args: ['-b', 'tsconfig.build.json'],
+    args: ['-p', 'tsconfig.typecheck.json'],
   },
   { name: 'tests (vitest run)', command: bin('vitest'), args: ['run', ...process.argv.slice(2)] },
 ];

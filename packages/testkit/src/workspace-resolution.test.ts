@@ -34,6 +34,20 @@ describe("tests resolve workspace packages' subpath entries to sources, as their
     }
   });
 
+  it('the type check (tsconfig.typecheck.json, one program over every source) maps each entry to its source', () => {
+    const { compilerOptions } = JSON.parse(
+      readFileSync(join(repoRoot, 'tsconfig.typecheck.json'), 'utf8'),
+    ) as {
+      compilerOptions: { paths: Record<string, string[]> };
+    };
+    for (const { pkg, entry } of subpathEntries()) {
+      expect(compilerOptions.paths[`@hubfleet/${pkg}/${entry}`], `${pkg}/${entry}`).toEqual([
+        `./packages/${pkg}/src/${entry}/index.ts`,
+      ]);
+    }
+    expect(compilerOptions.paths['@hubfleet/*']).toEqual(['./packages/*/src/index.ts']);
+  });
+
   it("an error thrown through `@hubfleet/core/engine` is `@hubfleet/core`'s HubfleetError (one copy of the class)", () => {
     expect(() => parseParallelism('many')).toThrow(HubfleetError);
   });
