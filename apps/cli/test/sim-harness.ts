@@ -13,7 +13,7 @@ import {
   type SimOwned,
 } from '@hubfleet/testkit/sim-registry';
 import { parse } from 'yaml';
-import { type CliRun, hubfleetBin, repoRoot, runHubfleet } from './cli-harness.js';
+import { type CliRun, hubfleetBin, NODE_FLAGS, repoRoot, runHubfleet } from './cli-harness.js';
 
 /** A config in a fresh directory: its simulated cloud lives in `.hubfleet/sim/<kind>/` next to it. */
 export interface SimWorkspace {
@@ -118,6 +118,7 @@ export function upKilledAtFirstBoundary(
     const child = spawn(
       process.execPath,
       [
+        ...NODE_FLAGS,
         hubfleetBin,
         'up',
         '-c',
