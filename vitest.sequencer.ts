@@ -16,8 +16,10 @@ export function fileWeight(file: string): number {
 
 /**
  * Longest first, so a project's slowest files do not start last and become the run's tail. With
- * durations from an earlier run (vitest's cache) vitest's own order already is longest first; without
- * them vitest would order by file size, which puts the short, process-heavy end-to-end files last.
+ * durations from an earlier run (vitest's cache) vitest's own order already is longest first within
+ * each project (its base order keeps a run's projects apart, in name order); without them vitest would
+ * order by file size, which puts the short, process-heavy end-to-end files last. On a fresh clone the
+ * weights below put every project's end-to-end files first, then the rest project by project.
  */
 export class HeaviestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -40,6 +40,10 @@ const codes = await Promise.all(
       }),
   ),
 );
-const failed = jobs.filter((_, index) => codes[index] !== 0);
-for (const job of failed) console.error(`npm test: the ${job.name} failed (${codes[jobs.indexOf(job)]})`);
-process.exitCode = interrupted ? 130 : failed.length > 0 ? 1 : 0;
+let failed = false;
+for (const [index, job] of jobs.entries()) {
+  if (codes[index] === 0) continue;
+  failed = true;
+  console.error(`npm test: the ${job.name} failed (${codes[index]})`);
+}
+process.exitCode = interrupted ? 130 : failed ? 1 : 0;
